@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * The reader's notes, shaped after the W3C Web Annotation Data Model: a body (Markdown text, tags,
+ * colour) on a target (the page and selectors for the quoted text), plus what sync needs.
+ */
+
+export const TextQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(5000),
+  prefix: z.string().max(64).default(''),
+  suffix: z.string().max(64).default(''),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+
+export const TextPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+export const NoteColorSchema = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+export type NoteColor = z.infer<typeof NoteColorSchema>;
+
+export const TagSchema = z.string().trim().min(1).max(40);
+
+export const NoteBodySchema = z.object({
+  text: z.string().max(20_000),
+  tags: z.array(TagSchema).max(20),
+  color: NoteColorSchema,
+});
+export type NoteBody = z.infer<typeof NoteBodySchema>;
+
+export const NoteTargetSchema = z.object({
+  /** The page's canonical URL (canonical link, tracking parameters and fragment dropped). */
+  source: z.url(),
+  /** The URL as the reader saw it. */
+  url: z.url(),
+  title: z.string().max(500).default(''),
+  quote: TextQuoteSelectorSchema,
+  position: TextPositionSelectorSchema.optional(),
+});
+export type NoteTarget = z.infer<typeof NoteTargetSchema>;
+
+/** Another device's version of the same note, kept visible until the reader resolves it. */
+export const NoteVersionSchema = NoteBodySchema.extend({
+  modified: z.number().int(),
+  deviceId: z.string().min(1),
+});
+export type NoteVersion = z.infer<typeof NoteVersionSchema>;
+
+export const NoteSchema = z.object({
+  /** A UUID, so that notes made on different devices never collide. */
+  id: z.uuid(),
+  target: NoteTargetSchema,
+  body: NoteBodySchema,
+  /** Set when the note was attached to a claim from its card. */
+  claimId: z.string().optional(),
+  created: z.number().int(),
+  modified: z.number().int(),
+  /** The device that made the last edit. */
+  deviceId: z.string().min(1),
+  /** A tombstone: deletions travel through sync as edits. */
+  deleted: z.boolean().default(false),
+  conflicts: z.array(NoteVersionSchema).default([]),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** What an editor sends to create a note; the service fills in the rest. */
+export const NewNoteSchema = NoteSchema.pick({ target: true, body: true, claimId: true });
+export type NewNote = z.infer<typeof NewNoteSchema>;

@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  imports: false,
+  manifest: {
+    name: 'Crosscheck',
+    description:
+      'Highlights the claims in news articles, shows who corroborates and who contradicts them, and keeps your notes.',
+    // storage: settings and the notes' mirror in storage.sync. Nothing else: the content script's
+    // `matches` decide where it runs, so no host permissions are requested.
+    permissions: ['storage'],
+    browser_specific_settings: {
+      gecko: { id: 'crosscheck@example.org', strict_min_version: '128.0' },
+    },
+  },
+  vite: () => ({ plugins: [preact()] }),
+});
