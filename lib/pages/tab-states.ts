@@ -1,0 +1,42 @@
+import { TabStateSchema, type PageReport, type TabState } from './page-schema';
+
+/** The subset of `browser.storage.session` (or any storage area) the tab state store needs. */
+export type KeyValueArea = {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+};
+
+/**
+ * What the background knows about each tab. Kept in `storage.session` rather than in memory
+ * because an MV3 service worker is stopped when idle, and the popup must still find the state.
+ */
+export class TabStates {
+  constructor(
+    private readonly area: KeyValueArea,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private key(tabId: number): string {
+    return `tab:${tabId}`;
+  }
+
+  /** Records the page a tab reported, replacing what was known of its previous page. */
+  async report(tabId: number, page: PageReport): Promise<TabState> {
+    const state: TabState = { tabId, page, reportedAt: this.now() };
+    await this.area.set({ [this.key(tabId)]: state });
+    return state;
+  }
+
+  /** The state of a tab, or null when none was reported (or it no longer parses). */
+  async get(tabId: number): Promise<TabState | null> {
+    const stored = (await this.area.get(this.key(tabId)))[this.key(tabId)];
+    const parsed = TabStateSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Forgets a closed tab. */
+  async forget(tabId: number): Promise<void> {
+    await this.area.remove(this.key(tabId));
+  }
+}
