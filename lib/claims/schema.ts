@@ -11,6 +11,9 @@ export const SlugSchema = z
 /** One of the articles the database was drawn from. */
 export const ArticleSchema = z.object({
   id: SlugSchema,
+  /** The source (outlet) that published the article: the first link of every attribution chain in it. */
+  sourceId: SlugSchema,
+  /** The article's text file name, as listed in the articles folder's articles.json. */
   file: z.string().min(1),
   title: z.string().min(1),
   outlet: z.string().nullable(),
@@ -86,10 +89,14 @@ export type Assertion = z.infer<typeof AssertionSchema>;
 
 /** One detail on which two claims disagree, in words the UI can show side by side. */
 export const DifferenceSchema = z.object({
-  aspect: z.enum(['number', 'date', 'title', 'framing', 'detail']),
+  aspect: z.enum(['number', 'date', 'title', 'place', 'framing', 'detail']),
   what: z.string().min(1),
+  /** How the relation's `from` claim has it. */
   from: z.string().min(1),
+  /** How the relation's `to` claim has it. */
   to: z.string().min(1),
+  /** The key of the fact that differs, when both claims carry it (checked: both have it, and it differs). */
+  fact: SlugSchema.optional(),
 });
 export type Difference = z.infer<typeof DifferenceSchema>;
 
