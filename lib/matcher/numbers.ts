@@ -1,0 +1,113 @@
+import type { Token } from './tokens';
+
+/** A count read from text: an interval, so that "nearly 100", "some 100" and "99" can agree. */
+export interface NumberMention {
+  lo: number;
+  hi: number;
+  approx: boolean;
+  /** Token index range [first, last] of the figure itself. */
+  first: number;
+  last: number;
+  /** What is counted: the head noun after the figure and the word before it ("killing four"). */
+  unit: string[];
+}
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, couple: 2, pair: 2, dozen: 12,
+};
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+/** Plural vague amounts: "hundreds of" is 200 to 999. */
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 99], hundreds: [200, 999], thousands: [2000, 9999], millions: [2e6, 9e9], handful: [3, 6], several: [3, 9],
+};
+const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'estimated', 'over', 'than', 'least', 'upwards', 'close', 'circa', 'approx', 'up', 'under']);
+/** Words that describe what is counted without being it ("100 Russian troops"). */
+const MODIFIERS = new Set(['russia', 'usa', 'venezuela', 'military', 'strategic', 'senior', 'addit', 'more', 'heavy', 'arm', 'foreign', 'elit', 'special', 'unidentifi', 'small']);
+
+const TOLERANCE = 0.15;
+
+function readValue(tokens: Token[], i: number): { value: number; last: number } | null {
+  const t = tokens[i]!;
+  let value: number;
+  let last = i;
+  if (/^\d/.test(t.lower)) {
+    value = Number(t.lower.replace(/,(?=\d{3}\b)/g, ''));
+    if (!Number.isFinite(value)) return null;
+  } else if ((t.lower === 'a' || t.lower === 'an') && tokens[i + 1] && (SCALE[tokens[i + 1]!.lower] || tokens[i + 1]!.lower === 'dozen' || tokens[i + 1]!.lower === 'couple' || tokens[i + 1]!.lower === 'pair')) {
+    value = 1;
+  } else if (SMALL[t.lower] !== undefined) {
+    value = SMALL[t.lower]!;
+    const next = tokens[i + 1]?.lower;
+    if (value >= 20 && next && SMALL[next] !== undefined && SMALL[next]! < 10) (value += SMALL[next]!), (last = i + 1);
+  } else return null;
+  if (t.lower === 'a' || t.lower === 'an') {
+    const w = tokens[i + 1]!.lower;
+    value = SCALE[w] ?? SMALL[w]!;
+    last = i + 1;
+  }
+  for (let j = last + 1; j < tokens.length && SCALE[tokens[j]!.lower]; j++) {
+    value *= SCALE[tokens[j]!.lower]!;
+    last = j;
+  }
+  return { value, last };
+}
+
+function unitAfter(tokens: Token[], last: number, first: number): string[] {
+  const unit: string[] = [];
+  for (let j = last + 1; j < tokens.length && j <= last + 4; j++) {
+    const term = tokens[j]!.term;
+    if (/^\d/.test(tokens[j]!.lower) || SMALL[tokens[j]!.lower] !== undefined) break;
+    if (term && !MODIFIERS.has(term) && !/\d/.test(term)) {
+      unit.push(term);
+      break;
+    }
+  }
+  const before = tokens[first - 1]?.term;
+  if (before && !MODIFIERS.has(before)) unit.push(before);
+  return unit;
+}
+
+/** Reads every count in a token list, skipping tokens already read as dates (`skip`). */
+export function readNumbers(tokens: Token[], skip: Set<number> = new Set()): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip.has(i)) continue;
+    const lower = tokens[i]!.lower;
+    let lo: number;
+    let hi: number;
+    let last: number;
+    let approx = false;
+    if (VAGUE[lower]) {
+      [lo, hi] = VAGUE[lower]!;
+      last = i;
+      approx = true;
+    } else {
+      const v = readValue(tokens, i);
+      if (!v) continue;
+      // "one of them" is a pronoun, not a count.
+      if (lower === 'one' && tokens[i + 1]?.lower === 'of') continue;
+      lo = hi = v.value;
+      last = v.last;
+      // Ranges: "eight to 10", "8-10", "between 8 and 10".
+      const sep = tokens[last + 1];
+      if (sep && (sep.lower === 'to' || sep.lower === 'and') && tokens[last + 2]) {
+        const w = readValue(tokens, last + 2);
+        if (w && w.value > v.value) (hi = w.value), (last = w.last), (approx = true);
+      }
+    }
+    const prev = tokens[i - 1]?.lower ?? '';
+    if (APPROX.has(prev) || tokens[last + 1]?.lower === 'or') approx = true;
+    if (approx && lo === hi) (lo = lo * (1 - TOLERANCE)), (hi = hi * (1 + TOLERANCE));
+    out.push({ lo, hi, approx, first: i, last, unit: unitAfter(tokens, last, i) });
+    i = last;
+  }
+  return out;
+}
+
+/** Two figures agree when their intervals overlap ("nearly 100" and "99"; not "two" and "four"). */
+export function numbersAgree(a: { lo: number; hi: number }, b: { lo: number; hi: number }): boolean {
+  return a.lo <= b.hi + 1e-9 && b.lo <= a.hi + 1e-9;
+}
