@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
+import { exportJson } from '../../../lib/notes/export';
+import { ImportError, importNotes } from '../../../lib/notes/import';
+import { noteIdFor } from '../../../lib/notes/import-convert';
+import { listAllNotes } from '../../../lib/notes/notes-service';
+import { makeNote } from '../../fixtures/notes/sample-notes';
+
+const sample = (name: string) =>
+  readFileSync(new URL(`../../fixtures/web-annotation-tests/tools/samples/correct/${name}`, import.meta.url), 'utf8');
+
+let db: NotesDb;
+const ctx = { now: () => Date.UTC(2026, 0, 1), deviceId: 'importer' };
+beforeEach(() => {
+  db = openNotesDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const notes = [
+  makeNote({ n: 1, body: { text: 'Crème **brûlée**', tags: ['Food', 'France'], color: 'pink' }, claimId: 'c1' }),
+  makeNote({ n: 2, conflicts: [{ text: 'theirs', tags: [], color: 'blue', modified: 7, deviceId: 'dev-b' }] }),
+  makeNote({ n: 3, body: { text: '', tags: [], color: 'green' } }),
+];
+
+describe('importNotes', () => {
+  it('round-trips our own export into an empty database, losing nothing', async () => {
+    const file = JSON.stringify(exportJson(notes));
+    expect(await importNotes(db, file, ctx)).toEqual({ added: 3, updated: 0, unchanged: 0, total: 3 });
+    expect(await listAllNotes(db)).toEqual([...notes].sort((a, b) => b.modified - a.modified));
+  });
+
+  it('merges duplicates by id: newer modified wins, never a second copy', async () => {
+    await importNotes(db, exportJson(notes), ctx);
+    const newer = { ...notes[0]!, modified: notes[0]!.modified + 10, body: { ...notes[0]!.body, text: 'newer' } };
+    const older = { ...notes[1]!, modified: notes[1]!.modified - 1, body: { ...notes[1]!.body, text: 'older' } };
+    const result = await importNotes(db, exportJson([newer, older, notes[2]!]), ctx);
+    expect(result).toEqual({ added: 0, updated: 1, unchanged: 2, total: 3 });
+    const stored = await listAllNotes(db);
+    expect(stored).toHaveLength(3);
+    expect(stored.find((n) => n.id === newer.id)!.body.text).toBe('newer');
+    expect(stored.find((n) => n.id === older.id)!.body.text).toBe(notes[1]!.body.text);
+  });
+
+  it('merges duplicates inside one file, keeping the newest', async () => {
+    const a = exportJson([notes[0]!]).first!.items[0]!;
+    const b = { ...a, modified: '2030-01-01T00:00:00.000Z', body: [{ type: 'TextualBody', value: 'latest', purpose: 'commenting' }] };
+    expect(await importNotes(db, [b, a], ctx)).toEqual({ added: 1, updated: 0, unchanged: 1, total: 2 });
+    expect((await listAllNotes(db))[0]!.body.text).toBe('latest');
+  });
+
+  it('accepts another tool’s annotation with a text quote (even refining a fragment)', async () => {
+    const result = await importNotes(db, `[${sample('anno26.json')}, ${sample('anno32.json')}]`, ctx);
+    expect(result.added).toBe(2);
+    const [first] = (await listAllNotes(db)).filter((n) => n.target.quote.exact === 'anotation');
+    expect(first).toMatchObject({
+      id: await noteIdFor('http://example.org/anno26'),
+      target: { source: 'http://example.org/page1', quote: { exact: 'anotation', prefix: 'this is an ', suffix: ' that has some' } },
+      body: { text: 'http://example.org/comment1', tags: [], color: 'yellow' },
+      deviceId: 'importer',
+      created: ctx.now(),
+    });
+    // Importing the same file again merges by its (derived) id.
+    expect((await importNotes(db, `[${sample('anno26.json')}]`, ctx)).unchanged).toBe(1);
+    expect(await db.notes.count()).toBe(2);
+  });
+
+  it('reads tags, bodyValue, collections with items, and canonicalises the page URL', async () => {
+    const file = {
+      type: 'AnnotationCollection',
+      first: {
+        type: 'AnnotationPage',
+        items: [
+          {
+            '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x:1', type: 'Annotation',
+            body: [{ type: 'TextualBody', value: 'said so', purpose: 'commenting' }, { type: 'TextualBody', value: ' Kyiv ', purpose: 'tagging' }],
+            target: [{ source: 'https://News.example.com/a?utm_source=x#top', selector: [{ type: 'TextQuoteSelector', exact: 'q', prefix: 'p'.repeat(100) }] }],
+            modified: '2025-05-05T10:00:00Z',
+          },
+          { id: 'urn:x:2', type: ['Annotation'], bodyValue: 'plain', target: { source: 'https://e.org/b', selector: { type: 'TextQuoteSelector', exact: 'w' } } },
+        ],
+      },
+    };
+    expect((await importNotes(db, file, ctx)).added).toBe(2);
+    const all = await listAllNotes(db);
+    const one = all.find((n) => n.body.text === 'said so')!;
+    expect(one.body.tags).toEqual(['Kyiv']);
+    expect(one.target.source).toBe('https://news.example.com/a');
+    expect(one.target.quote.prefix).toBe('p'.repeat(64));
+    expect(one.modified).toBe(Date.UTC(2025, 4, 5, 10));
+    expect(all.find((n) => n.body.text === 'plain')).toBeDefined();
+  });
+
+  it('is all or nothing: one bad item writes nothing and is named with the reason', async () => {
+    await importNotes(db, exportJson([notes[0]!]), ctx);
+    const before = await db.notes.toArray();
+    const good = exportJson([notes[1]!, notes[2]!]).first!.items;
+    const bad = { ...good[1]!, id: 'urn:uuid:bad', body: [{ type: 'TextualBody', value: 'x'.repeat(41), purpose: 'tagging' }] };
+    const error = await importNotes(db, [good[0], bad], ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(/^Nothing was imported\. item 2 \(urn:uuid:bad\): .*body\.tags/);
+    expect(await db.notes.toArray()).toEqual(before);
+  });
+
+  it('names items without a text quote, and files that are not annotations', async () => {
+    const collection = sample('collection1.json');
+    await expect(importNotes(db, collection, ctx)).rejects.toThrow(/item 1 \(http:\/\/example\.org\/anno1\): no target has a TextQuoteSelector/);
+    await expect(importNotes(db, collection, ctx)).rejects.toThrow(/and \d+ more/);
+    await expect(importNotes(db, '{"hello": 1}', ctx)).rejects.toThrow(/Not a W3C Web Annotation file/);
+    await expect(importNotes(db, '{oops', ctx)).rejects.toThrow(/Not a JSON file/);
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('noteIdFor', () => {
+  it('keeps our uuids and derives stable name-based ones for other ids', async () => {
+    expect(await noteIdFor('urn:uuid:00000000-0000-4000-8000-00000000000A')).toBe('00000000-0000-4000-8000-00000000000a');
+    const a = await noteIdFor('http://example.org/anno1');
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await noteIdFor('http://example.org/anno1')).toBe(a);
+    expect(await noteIdFor('http://example.org/anno2')).not.toBe(a);
+  });
+});
+
+describe('import error messages', () => {
+  it('explains an empty quote in words', async () => {
+    const item = { type: 'Annotation', id: 'a', target: { source: 'https://e.com', selector: { type: 'TextQuoteSelector', exact: '' } } };
+    await expect(importNotes(db, [item], ctx)).rejects.toThrow(/item 1 \(a\): TextQuoteSelector: ✖ Too small.*→ at exact/);
+  });
+});
