@@ -82,13 +82,11 @@ export function judgeFact(fact: IndexedFact, s: SentenceReading, explained: Set<
     const clash = mine.find((d) => !explained.has(d) && compareDates(d, fact.date) === 'conflict');
     return clash ? { status: 'conflict', found: slice(s, clash.first, clash.last) } : { status: 'absent' };
   }
-  const own = share(fact.terms, s.terms);
+  // Agreement wins: a page that names the claim's own title is not contradicted by naming another too.
+  if (share(fact.terms, s.terms) >= 0.67) return { status: 'agree' };
   for (const alt of fact.alts) {
     const distinct = alt.terms.filter((t) => !fact.terms.includes(t));
-    const ownDistinct = fact.terms.filter((t) => !alt.terms.includes(t));
-    if (distinct.length && share(distinct, s.terms) >= 0.67 && share(ownDistinct, s.terms) < 0.5) {
-      return { status: 'conflict', found: alt.text };
-    }
+    if (distinct.length && share(distinct, s.terms) >= 0.67) return { status: 'conflict', found: alt.text };
   }
-  return own >= 0.67 ? { status: 'agree' } : { status: 'absent' };
+  return { status: 'absent' };
 }

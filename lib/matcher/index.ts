@@ -1,6 +1,7 @@
 import type { ClaimDatabase } from '../claims/schema';
 import { indexFact, type IndexedFact } from './facts';
 import { isNegated, termsOf, tokenize } from './tokens';
+import { flattenQuote } from './verbatim';
 
 /** A claim as the matcher keeps it: its facts pre-read, and the claims linked to it by relations. */
 export interface IndexedClaim {
@@ -20,7 +21,7 @@ export interface ClaimIndex {
   version: 1;
   claims: IndexedClaim[];
   /** Per variant: its claim's index, its distinct terms, and the summed weight of those terms. */
-  variants: { claim: number; terms: string[]; total: number; unposted: number }[];
+  variants: { claim: number; terms: string[]; total: number; unposted: number; quote?: string }[];
   /** Term weight: inverse document frequency over claims (rare words count more). */
   weights: Record<string, number>;
   /** Term → variant indexes. Terms in more than POSTING_CAP variants are left out (they still score). */
@@ -53,15 +54,18 @@ export function buildClaimIndex(db: ClaimDatabase): ClaimIndex {
       }
     }
   }
+  const quotesOf = new Map<string, string[]>();
+  for (const a of db.assertions) quotesOf.set(a.claimId, [...(quotesOf.get(a.claimId) ?? []), a.quote]);
   const relay = new Set(db.sources.filter((s) => RELAY_KINDS.has(s.kind)).flatMap((s) => termsOf(s.name)));
   const variants: ClaimIndex['variants'] = [];
   const df = new Map<string, number>();
   const claims = db.claims.map((claim, i): IndexedClaim => {
-    const wordings = [claim.statement, ...db.assertions.filter((a) => a.claimId === claim.id).map((a) => a.quote)];
+    const quotes = quotesOf.get(claim.id) ?? [];
     const seen = new Set<string>();
-    for (const w of wordings) {
+    for (const w of [claim.statement, ...quotes]) {
       const terms = termsOf(w);
-      if (terms.length) variants.push({ claim: i, terms, total: 0, unposted: 0 });
+      const quote = w === claim.statement ? undefined : flattenQuote(w);
+      if (terms.length) variants.push({ claim: i, terms, total: 0, unposted: 0, ...(quote ? { quote } : {}) });
       for (const t of terms) seen.add(t);
     }
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);

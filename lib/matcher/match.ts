@@ -4,6 +4,7 @@ import type { ClaimIndex } from './index';
 import type { ClaimMatch, MatchDifference } from './schema';
 import { splitSentences } from './sentences';
 import { isNegated } from './tokens';
+import { flatten, quoteRun } from './verbatim';
 
 /** Share of a wording's weighted terms a sentence must contain to state that claim. */
 export const MIN_COVERAGE = 0.6;
@@ -20,19 +21,25 @@ interface Candidate {
   facts: number;
 }
 
-/** Best coverage per claim, from the variants the sentence's terms reach through the postings. */
-function coverageByClaim(index: ClaimIndex, s: SentenceReading): Map<number, number> {
+/** What a sentence reaches in the index: best coverage per claim, and the quotes it fully contains. */
+interface Reach {
+  coverage: Map<number, number>;
+  quotes: number[];
+}
+
+function reach(index: ClaimIndex, s: SentenceReading): Reach {
   const hits = new Map<number, number>();
+  const counts = new Map<number, number>();
   for (const t of s.terms) {
     if (!Object.hasOwn(index.postings, t)) continue;
     const w = index.weights[t]!;
-    for (const v of index.postings[t]!) hits.set(v, (hits.get(v) ?? 0) + w);
+    for (const v of index.postings[t]!) hits.set(v, (hits.get(v) ?? 0) + w), counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  const best = new Map<number, number>();
+  const out: Reach = { coverage: new Map(), quotes: [] };
   for (const [vi, posted] of hits) {
     const v = index.variants[vi]!;
     // Upper bound first: the unposted (common) terms can add at most their weight.
-    if ((posted + v.unposted) / v.total < MIN_COVERAGE) continue;
+    if (!v.quote && (posted + v.unposted) / v.total < MIN_COVERAGE) continue;
     let have = posted;
     let count = 0;
     for (const t of v.terms) {
@@ -40,19 +47,25 @@ function coverageByClaim(index: ClaimIndex, s: SentenceReading): Map<number, num
       count++;
       if (!Object.hasOwn(index.postings, t)) have += index.weights[t]!;
     }
+    // The sentence contains the quote, or lies mostly inside it (quotes can run over sentences).
+    const inside = counts.get(vi)!;
+    if (v.quote && (count === v.terms.length || (inside >= Math.min(2, s.terms.size) && inside >= 0.8 * s.terms.size))) {
+      out.quotes.push(vi);
+    }
     const coverage = have / v.total;
     if (count < Math.min(MIN_TERMS, v.terms.length) || coverage < MIN_COVERAGE) continue;
-    if (coverage > (best.get(v.claim) ?? 0)) best.set(v.claim, coverage);
+    if (coverage > (out.coverage.get(v.claim) ?? 0)) out.coverage.set(v.claim, coverage);
   }
-  return best;
+  return out;
 }
 
-function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: number, negated: boolean): Candidate {
+function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: number): Candidate {
   const c = index.claims[claim]!;
+  // Dates that one of the claim's date facts explains are no conflict for its others ("left Friday, landed Saturday").
   const explained = new Set<DateMention>();
   for (const f of c.facts) {
     if (f.kind !== 'date') continue;
-    for (const d of s.dates) if (d.attributed === f.attributed && judgeFact(f, { ...s, dates: [d] }, new Set()).status === 'agree') explained.add(d);
+    for (const d of s.dates) if (judgeFact(f, { ...s, dates: [d] }, new Set()).status === 'agree') explained.add(d);
   }
   const out: Candidate = { claim, coverage, agree: 0, differs: [], facts: c.facts.length };
   for (const f of c.facts) {
@@ -60,6 +73,7 @@ function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: n
     if (v.status === 'agree') out.agree++;
     if (v.status === 'conflict') out.differs.push({ what: f.key, expected: f.text, found: v.found });
   }
+  const negated = isNegated(s.tokens);
   if (negated !== c.negated) {
     out.differs.push({ what: 'negation', expected: c.negated ? 'denied' : 'stated', found: negated ? 'denied' : 'stated' });
   }
@@ -67,13 +81,13 @@ function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: n
 }
 
 /**
- * Which claim a sentence states, when several are candidates. Rule: among well-covered candidates,
- * the one whose facts agree wins ("two bombers landed in January" matches the January claim and
- * corroborates it; the UI shows the linked December claim through relations). Only when no claim
- * agrees does the sentence match the nearest claim, with stance `conflicts` and what differs.
- * Claims linked to a chosen one by a relation are alternatives for the same span and are dropped.
+ * Which claims a sentence states, when several are candidates. Rule: among well-covered candidates
+ * the one whose facts agree wins, so "two bombers landed in January" matches the January claim and
+ * corroborates it (the UI shows the conflicting December claim through relations). Only when no
+ * candidate agrees does the sentence match the nearest claim, with stance `conflicts` and what
+ * differs. Claims linked to a chosen one by a relation are alternatives for the same span: dropped.
  */
-function choose(cands: Candidate[], index: ClaimIndex): Candidate[] {
+function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
   const rank = (c: Candidate) => c.coverage + 0.05 * c.agree - 0.2 * c.differs.length;
   cands.sort((a, b) => rank(b) - rank(a));
   const chosen: Candidate[] = [];
@@ -85,22 +99,54 @@ function choose(cands: Candidate[], index: ClaimIndex): Candidate[] {
   return chosen;
 }
 
-/** Finds the claims stated by one sentence (`offset` is where it starts in the page text). */
-export function matchSentence(index: ClaimIndex, text: string, offset = 0): ClaimMatch[] {
-  const s = readSentence(text, offset);
-  const coverage = coverageByClaim(index, s);
-  if (coverage.size === 0) return [];
-  const negated = isNegated(s.tokens);
-  const cands = [...coverage].map(([claim, cov]) => judge(index, s, claim, cov, negated));
-  return choose(cands, index).map((c) => {
-    const evidence = c.facts ? (c.agree + c.differs.length) / c.facts : c.coverage;
-    const score = Math.round(Math.min(1, 0.8 * c.coverage + 0.2 * Math.min(1, evidence)) * 1000) / 1000;
-    const base = { claimId: index.claims[c.claim]!.id, start: offset, end: offset + text.length, text, score };
-    return c.differs.length ? { ...base, stance: 'conflicts' as const, differs: c.differs } : { ...base, stance: 'corroborates' as const };
-  });
+function toMatch(index: ClaimIndex, c: Candidate, text: string, start: number, end: number, verbatim = false): ClaimMatch {
+  const evidence = c.facts ? (c.agree + c.differs.length) / c.facts : c.coverage;
+  const score = verbatim ? 1 : Math.round(Math.min(1, 0.8 * c.coverage + 0.2 * Math.min(1, evidence)) * 1000) / 1000;
+  const base = { claimId: index.claims[c.claim]!.id, start, end, text: text.slice(start, end), score };
+  // A source's own verbatim words cannot conflict with the claim recorded from them.
+  if (verbatim || c.differs.length === 0) return { ...base, stance: 'corroborates' };
+  return { ...base, stance: 'conflicts', differs: c.differs };
 }
 
-/** Finds every sentence of a text that states a database claim; spans are whole sentences. */
+/** Finds the claims stated by one sentence or short text, by wording alone (no verbatim pass). */
+export function matchSentence(index: ClaimIndex, text: string): ClaimMatch[] {
+  const s = readSentence(text, 0);
+  const r = reach(index, s);
+  const cands = [...r.coverage].map(([claim, cov]) => judge(index, s, claim, cov));
+  return choose(index, cands).map((c) => toMatch(index, c, text, 0, text.length));
+}
+
+/**
+ * Finds every passage of a text that states a database claim. Spans are whole sentences; a
+ * passage that reproduces a database quote spans the sentences the quote covers, and states
+ * only the claims whose quotes it reproduces.
+ */
 export function matchText(index: ClaimIndex, text: string): ClaimMatch[] {
-  return splitSentences(text).flatMap((span) => matchSentence(index, text.slice(span.start, span.end), span.start));
+  const spans = splitSentences(text);
+  const readings = spans.map((sp) => readSentence(text.slice(sp.start, sp.end), sp.start));
+  const reaches = readings.map((s) => reach(index, s));
+  let page: ReturnType<typeof flatten> | undefined;
+  const verbatim = new Map<string, { claim: number; first: number; last: number }>();
+  const quoted = new Set<number>();
+  reaches.forEach((r, i) => {
+    for (const vi of r.quotes) {
+      page ??= flatten(text);
+      const v = index.variants[vi]!;
+      const run = quoteRun(page, spans, i, v.quote!);
+      if (!run) continue;
+      verbatim.set(`${v.claim}/${run[0]}/${run[1]}`, { claim: v.claim, first: run[0], last: run[1] });
+      for (let k = run[0]; k <= run[1]; k++) quoted.add(k);
+    }
+  });
+  const out: ClaimMatch[] = [];
+  for (const { claim, first, last } of verbatim.values()) {
+    const c = judge(index, readings[first]!, claim, 1);
+    out.push(toMatch(index, c, text, spans[first]!.start, spans[last]!.end, true));
+  }
+  readings.forEach((s, i) => {
+    if (quoted.has(i)) return;
+    const cands = [...reaches[i]!.coverage].map(([claim, cov]) => judge(index, s, claim, cov));
+    for (const c of choose(index, cands)) out.push(toMatch(index, c, text, spans[i]!.start, spans[i]!.end));
+  });
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
