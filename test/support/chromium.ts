@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM_PATH, requireChromium } from './browsers';
+
+export type ChromiumSession = {
+  context: BrowserContext;
+  extensionId: string;
+  background: Worker;
+  /** Opens an extension page (e.g. `popup.html?tab=3`) in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts Debian's Chromium with the unpacked extension loaded, in a throw-away profile. Headless
+ * unless `headed` is set (the demo, on a machine with a display).
+ */
+export async function launchChromium(options: { headed?: boolean } = {}): Promise<ChromiumSession> {
+  requireChromium();
+  const profile = await mkdtemp(join(tmpdir(), 'crosscheck-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: !options.headed,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(background.url()).host;
+  return {
+    context,
+    extensionId,
+    background,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

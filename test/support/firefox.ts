@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_BUILD, FIREFOX_PATH, requireFirefox } from './browsers';
+
+/** The add-on id from wxt.config.ts (`browser_specific_settings.gecko.id`). */
+const ADDON_ID = 'crosscheck@example.org';
+
+export type FirefoxSession = {
+  browser: Browser;
+  /** The moz-extension:// origin of the installed extension, fixed for this profile. */
+  origin: string;
+  openExtensionPage(path: string): Promise<Page>;
+  /** Navigates a page to an extension page and waits until it has loaded. */
+  gotoExtensionPage(page: Page, path: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts Debian's Firefox ESR over WebDriver BiDi and installs the unpacked Firefox build as a
+ * temporary add-on. The extension's internal UUID is fixed through a preference, so that tests
+ * can open its pages.
+ */
+export async function launchFirefox(options: { headed?: boolean } = {}): Promise<FirefoxSession> {
+  requireFirefox();
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: !options.headed,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1280, height: 900 },
+    // Lets WebDriver BiDi open moz-extension:// pages (the popup), which it refuses by default.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
+      // No network at start: no updates, telemetry or remote settings.
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  const origin = `moz-extension://${uuid}`;
+
+  // Puppeteer loses track of a navigation that moves a tab into the extension's process, so
+  // `goto` never resolves; the document itself says when it has loaded.
+  async function gotoExtensionPage(page: Page, path: string): Promise<void> {
+    const url = `${origin}/${path}`;
+    page.goto(url).catch(() => undefined);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const state = await page
+        .evaluate(() => [location.href, document.readyState] as const)
+        .catch(() => ['', ''] as const);
+      if (state[0] === url && state[1] === 'complete') return;
+      if (Date.now() > deadline) throw new Error(`Firefox did not load ${url} (at ${state[0]})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    browser,
+    origin,
+    gotoExtensionPage,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await gotoExtensionPage(page, path);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
