@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { itemBytes, shortHash, utf8Length } from './bytes';
+import { chunkKey, headKey } from './keys';
+import { SyncEntrySchema, type SyncEntry } from './schema';
+
+/**
+ * The compact form of a note in `storage.sync`: short keys and arrays instead of objects, the URL
+ * left out when it equals the canonical source, tombstones reduced to their stamp and history.
+ * A note whose record is larger than one item is split into chunk items; its head item then holds
+ * only a manifest (hash, count, newest stamp), and a reader uses the chunks only when the whole set
+ * is there and hashes right, so a half-arrived note is never read as a note.
+ */
+
+/** Chrome's and Firefox's per-item limit (key + JSON value, in bytes). */
+export const QUOTA_BYTES_PER_ITEM = 8192;
+
+const CompactVersion = z.tuple([z.number(), z.string(), z.union([z.literal(0), z.literal(1)]), z.record(z.string(), z.number())]).rest(z.unknown());
+const CompactRecord = z.object({
+  c: z.number(),
+  k: z.string().optional(),
+  t: z.array(z.unknown()).optional(),
+  v: z.array(CompactVersion),
+});
+type CompactRecordT = z.infer<typeof CompactRecord>;
+/** The head item of a chunked note. */
+export const ManifestSchema = z.object({ h: z.string(), n: z.number().int().positive(), m: z.number(), d: z.string() });
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** Encodes an entry as its compact record. */
+export function toCompact(e: SyncEntry): CompactRecordT {
+  const rec: CompactRecordT = { c: e.created, v: [] };
+  if (e.claimId !== undefined) rec.k = e.claimId;
+  if (e.target) {
+    const t = e.target;
+    const pos = t.position ? [t.position.start, t.position.end] : [];
+    rec.t = [t.source, t.url === t.source ? 0 : t.url, t.title, t.quote.exact, t.quote.prefix, t.quote.suffix, ...pos];
+  }
+  rec.v = e.versions.map((v) => (v.b ? [v.m, v.d, 0, v.vv, v.b.text, v.b.tags, v.b.color] : [v.m, v.d, 1, v.vv]));
+  return rec;
+}
+
+/** Decodes a compact record; throws an error naming what is wrong. */
+export function fromCompact(id: string, raw: unknown): SyncEntry {
+  const rec = CompactRecord.parse(raw);
+  const entry: Record<string, unknown> = { id, created: rec.c, claimId: rec.k };
+  if (rec.t) {
+    const [source, url, title, exact, prefix, suffix, start, end] = rec.t;
+    entry.target = {
+      source, url: url === 0 ? source : url, title,
+      quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
+      ...(start !== undefined ? { position: { type: 'TextPositionSelector', start, end } } : {}),
+    };
+  }
+  entry.versions = rec.v.map(([m, d, x, vv, text, tags, color]) =>
+    x ? { m, d, x: true, vv } : { m, d, x: false, vv, b: { text, tags, color } });
+  return SyncEntrySchema.parse(entry);
+}
+
+/** The canonical string of an entry: equal notes give equal strings. */
+export const entryString = (e: SyncEntry): string => JSON.stringify(toCompact(e));
+
+/** JSON cost of one code point inside a JSON string. */
+function jsonCharBytes(ch: string): number {
+  if (ch === '"' || ch === '\\') return 2;
+  const c = ch.codePointAt(0)!;
+  if (c < 0x20) return JSON.stringify(ch).length - 2;
+  if (c >= 0xd800 && c <= 0xdfff) return 6; // a lone surrogate is escaped as \udxxx
+  return utf8Length(ch);
+}
+
+/** Cuts `s` into pieces whose JSON fits `budget` bytes each, never splitting a code point. */
+export function splitJson(s: string, budget: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let used = 2; // the quotes around the piece
+  let i = 0;
+  for (const ch of s) {
+    const cost = jsonCharBytes(ch);
+    if (used + cost > budget) {
+      pieces.push(s.slice(start, i));
+      start = i;
+      used = 2;
+    }
+    used += cost;
+    i += ch.length;
+  }
+  pieces.push(s.slice(start));
+  return pieces;
+}
+
+/** The items that hold an entry: one head item, or a manifest plus chunks. */
+export function encodeEntry(e: SyncEntry, perItem = QUOTA_BYTES_PER_ITEM): Record<string, unknown> {
+  const rec = toCompact(e);
+  const head = headKey(e.id);
+  if (itemBytes(head, rec) <= perItem) return { [head]: rec };
+  const json = JSON.stringify(rec);
+  const hash = shortHash(json);
+  const keyBytes = utf8Length(chunkKey(e.id, hash, 99999));
+  const pieces = splitJson(json, perItem - keyBytes);
+  const top = e.versions[0]!;
+  const items: Record<string, unknown> = { [head]: { h: hash, n: pieces.length, m: top.m, d: top.d } satisfies Manifest };
+  pieces.forEach((p, i) => (items[chunkKey(e.id, hash, i)] = p));
+  return items;
+}

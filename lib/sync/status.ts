@@ -1,0 +1,81 @@
+import type { WriteFailure } from './area';
+import type { NoteSyncState, SyncStatus } from './schema';
+
+/**
+ * The engine's observable state: where each note stands, the counts and the last problem in
+ * plain words, for the status line in the popup and side panel.
+ */
+
+/** Says what went wrong with a write, for the reader; their notes are always safe locally. */
+export function describeFailure(kind: WriteFailure, err: unknown, waiting: number): string {
+  const notes = `${waiting} note${waiting === 1 ? '' : 's'}`;
+  if (kind === 'quota') {
+    return `Browser sync storage is full, so ${notes} could not be synced. They are safe on this device.`;
+  }
+  if (kind === 'rate') {
+    return `The browser limits how often sync may write; ${notes} will sync in about a minute.`;
+  }
+  const reason = err instanceof Error ? err.message : String(err);
+  return `Sync could not write (${reason}); ${notes} are safe on this device and will be retried.`;
+}
+
+/** Holds the status and per-note states and tells subscribers when they change. */
+export class SyncStatusModel {
+  private current: SyncStatus;
+  private perNote = new Map<string, NoteSyncState>();
+  private writeError: string | null = null;
+  private readError: string | null = null;
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+
+  constructor(enabled: boolean) {
+    this.current = { enabled, lastSyncedAt: null, pending: 0, overQuota: 0, error: null };
+  }
+
+  /** The current status (a copy). */
+  status(): SyncStatus {
+    return { ...this.current };
+  }
+
+  /** The per-note states (a copy). */
+  states(): ReadonlyMap<string, NoteSyncState> {
+    return new Map(this.perNote);
+  }
+
+  /** Changes fields of the status and notifies. */
+  update(patch: Partial<SyncStatus>): void {
+    this.current = { ...this.current, ...patch };
+    this.emit();
+  }
+
+  /** Records why a synced note could not be read (null: all readable). */
+  setReadError(error: string | null): void {
+    if (error === this.readError) return;
+    this.readError = error;
+    this.update({ error: this.writeError ?? this.readError });
+  }
+
+  /** Replaces the per-note states after a write attempt; `syncedAt` when it succeeded. */
+  setStates(states: Map<string, NoteSyncState>, writeError: string | null, syncedAt?: number): void {
+    this.perNote = new Map(states);
+    this.writeError = writeError;
+    let pending = 0;
+    let overQuota = 0;
+    for (const s of states.values()) {
+      if (s === 'pending') pending++;
+      else if (s === 'over-quota') overQuota++;
+    }
+    const lastSyncedAt = syncedAt !== undefined && pending === 0 ? syncedAt : this.current.lastSyncedAt;
+    this.update({ pending, overQuota, lastSyncedAt, error: this.writeError ?? this.readError });
+  }
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe(listener: (s: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    const s = this.status();
+    for (const l of this.listeners) l(s);
+  }
+}
