@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_NOTE_TEXT, MAX_TAG_LENGTH, MAX_TAGS, NOTE_COLORS } from './limits';
 
 /**
  * The reader's notes, shaped after the W3C Web Annotation Data Model: a body (Markdown text, tags,
@@ -20,14 +21,14 @@ export const TextPositionSelectorSchema = z.object({
 });
 export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 
-export const NoteColorSchema = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+export const NoteColorSchema = z.enum(NOTE_COLORS);
 export type NoteColor = z.infer<typeof NoteColorSchema>;
 
-export const TagSchema = z.string().trim().min(1).max(40);
+export const TagSchema = z.string().trim().min(1).max(MAX_TAG_LENGTH);
 
 export const NoteBodySchema = z.object({
-  text: z.string().max(20_000),
-  tags: z.array(TagSchema).max(20),
+  text: z.string().max(MAX_NOTE_TEXT),
+  tags: z.array(TagSchema).max(MAX_TAGS),
   color: NoteColorSchema,
 });
 export type NoteBody = z.infer<typeof NoteBodySchema>;

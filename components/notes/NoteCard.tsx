@@ -1,0 +1,80 @@
+import type { Note, NoteVersion } from '../../lib/notes/schema';
+import { Markdown } from './Markdown';
+
+export type NoteCardProps = {
+  note: Note;
+  /** True when the note's text was not found on this page (it is listed, never deleted). */
+  notFound?: boolean;
+  /** Show the page (title, link) the note belongs to: for the all-notes list. */
+  showPage?: boolean;
+  /** Jump to the note's highlight on the page. */
+  onSelect?: (note: Note) => void;
+  onEdit?: (note: Note) => void;
+  onDelete?: (note: Note) => void;
+  /** Attach a not-found note to the reader's current selection. */
+  onReattach?: (note: Note) => void;
+  /** Keep another device's version (conflict resolution, done by the caller). */
+  onKeepVersion?: (note: Note, version: NoteVersion) => void;
+};
+
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * One note: its quote, rendered Markdown, tags and colour, with edit and delete. A note whose text is
+ * gone says so and offers re-attaching; conflicting versions from other devices are shown beside it.
+ */
+export function NoteCard({ note, notFound, showPage, onSelect, onEdit, onDelete, onReattach, onKeepVersion }: NoteCardProps) {
+  const { quote } = note.target;
+  const label = quote.exact.length > 60 ? `${quote.exact.slice(0, 60)}…` : quote.exact;
+  return (
+    <article class={`cc-note-card cc-note-card--${note.body.color}${notFound ? ' cc-note-card--not-found' : ''}`} aria-label={`Note on “${label}”`}>
+      {showPage && (
+        <p class="cc-note-card__page">
+          <a href={note.target.url} target="_blank" rel="noopener noreferrer">{note.target.title || note.target.source}</a>
+        </p>
+      )}
+      {onSelect && !notFound ? (
+        <button type="button" class="cc-note-card__quote" onClick={() => onSelect(note)} title="Show on the page">
+          <q>{quote.exact}</q>
+        </button>
+      ) : (
+        <blockquote class="cc-note-card__quote">{quote.exact}</blockquote>
+      )}
+      {notFound && (
+        <p class="cc-note-card__not-found" role="status">
+          Not found on this page: the text may have changed. The note is kept.
+          {onReattach && (
+            <button type="button" onClick={() => onReattach(note)}>Re-attach to the selected text</button>
+          )}
+        </p>
+      )}
+      {note.body.text ? <Markdown text={note.body.text} /> : <p class="cc-empty">No note text.</p>}
+      <p class="cc-note-card__meta">
+        <span class={`cc-swatch cc-swatch--${note.body.color}`} role="img" aria-label={`Colour: ${note.body.color}`} />
+        {note.body.tags.length > 0 && (
+          <ul class="cc-tags" aria-label="Tags">
+            {note.body.tags.map((t) => <li key={t}>{t}</li>)}
+          </ul>
+        )}
+        <time dateTime={new Date(note.modified).toISOString()}>{when(note.modified)}</time>
+      </p>
+      {note.conflicts.length > 0 && (
+        <section class="cc-conflicts" aria-label="Other versions">
+          <h4>Edited on another device too ({note.conflicts.length})</h4>
+          {note.conflicts.map((v, i) => (
+            <div key={`${v.deviceId}-${v.modified}-${i}`} class="cc-conflict">
+              <p class="cc-conflict__meta">Version from {v.deviceId}, {when(v.modified)}</p>
+              {v.text ? <Markdown text={v.text} /> : <p class="cc-empty">No note text.</p>}
+              {v.tags.length > 0 && <p>Tags: {v.tags.join(', ')}</p>}
+              {onKeepVersion && <button type="button" onClick={() => onKeepVersion(note, v)}>Keep this version</button>}
+            </div>
+          ))}
+        </section>
+      )}
+      <div class="cc-actions">
+        {onEdit && <button type="button" onClick={() => onEdit(note)}>Edit</button>}
+        {onDelete && <button type="button" onClick={() => onDelete(note)}>Delete</button>}
+      </div>
+    </article>
+  );
+}
