@@ -12,7 +12,14 @@ export default defineConfig({
     // `matches` decide where it runs, so no host permissions are requested.
     permissions: ['storage'],
     browser_specific_settings: {
-      gecko: { id: 'crosscheck@example.org', strict_min_version: '128.0' },
+      gecko: {
+        id: 'crosscheck@example.org',
+        // 140: the CSS Custom Highlight API and data_collection_permissions.
+        strict_min_version: '140.0',
+        // Crosscheck collects and transmits nothing.
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
   vite: () => ({ plugins: [preact()] }),
