@@ -22,10 +22,11 @@ export function openNotesDb(name = 'crosscheck', upTo = NOTES_DB_VERSION): Notes
   db.version(1).stores({ notes: 'id, target.source, modified, *body.tags, deleted' });
   if (upTo >= 2) {
     // Version 2: indexable `live` (0/1) instead of `deleted`, `site` for the site filter,
-    // `*words` for full-text search, and tags normalised (trimmed, case-duplicates merged).
+    // `*words` for full-text search, `*tagKeys` (folded tags) for the tag filter, and tags
+    // normalised (trimmed, case-duplicates merged).
     db.version(2)
       .stores({
-        notes: 'id, target.source, modified, *body.tags, site, live, *words, [target.source+live]',
+        notes: 'id, target.source, modified, *body.tags, site, live, *words, *tagKeys, [target.source+live]',
       })
       .upgrade((tx) =>
         tx
@@ -39,7 +40,7 @@ export function openNotesDb(name = 'crosscheck', upTo = NOTES_DB_VERSION): Notes
               row,
               parsed.success
                 ? toRecord(parsed.data)
-                : { live: row.deleted === true ? 0 : 1, site: '', words: [] },
+                : { live: row.deleted === true ? 0 : 1, site: '', words: [], tagKeys: [] },
             );
           }),
       );

@@ -60,14 +60,14 @@ export async function searchNotes(db: NotesDb, query: unknown): Promise<Note[]> 
   let rows: (NoteRecord | undefined)[];
   if (terms.length > 0) rows = await db.notes.bulkGet(await idsMatchingAll(db, terms));
   else if (q.site) rows = await db.notes.where('site').equals(q.site).toArray();
-  else if (q.tag) rows = await db.notes.where('body.tags').equalsIgnoreCase(q.tag).toArray();
+  else if (q.tag) rows = await db.notes.where('tagKeys').equals(fold(q.tag)).toArray();
   else rows = await db.notes.where('live').equals(1).toArray();
   const tag = q.tag === undefined ? undefined : fold(q.tag);
   const hits = rows.filter(
     (r): r is NoteRecord =>
       r !== undefined &&
       r.live === 1 &&
-      (tag === undefined || r.body.tags.some((t) => fold(t) === tag)) &&
+      (tag === undefined || r.tagKeys.includes(tag)) &&
       (q.site === undefined || r.site === q.site),
   );
   return hits.sort(newestFirst).slice(0, q.limit).map(fromRecord);

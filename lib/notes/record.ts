@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NoteSchema, type Note } from './schema';
-import { normaliseTags, searchWords } from './fold';
+import { fold, normaliseTags, searchWords } from './fold';
 
 /**
  * How a note is stored: the note itself plus fields derived from it for the indexes. IndexedDB
@@ -14,6 +14,8 @@ export const NoteRecordSchema = NoteSchema.extend({
   live: z.union([z.literal(0), z.literal(1)]),
   /** Folded words of quote, note text and tags: the full-text index (multiEntry). */
   words: z.array(z.string()),
+  /** Folded tags, for a case- and diacritic-insensitive tag filter (multiEntry). */
+  tagKeys: z.array(z.string()),
 });
 export type NoteRecord = z.infer<typeof NoteRecordSchema>;
 
@@ -36,11 +38,12 @@ export function toRecord(note: Note): NoteRecord {
     site: siteOf(note.target.source),
     live: note.deleted ? 0 : 1,
     words,
+    tagKeys: tags.map(fold),
   };
 }
 
 /** Strips the derived fields from a stored record, giving back the note. */
 export function fromRecord(record: NoteRecord): Note {
-  const { site: _site, live: _live, words: _words, ...note } = record;
+  const { site: _site, live: _live, words: _words, tagKeys: _tagKeys, ...note } = record;
   return note;
 }

@@ -20,7 +20,7 @@ describe('openNotesDb', () => {
     await db.open();
     expect(db.verno).toBe(NOTES_DB_VERSION);
     const indexes = db.notes.schema.indexes.map((i) => i.name);
-    expect(indexes).toEqual(expect.arrayContaining(['site', 'live', 'words', '[target.source+live]']));
+    expect(indexes).toEqual(expect.arrayContaining(['site', 'live', 'words', 'tagKeys', '[target.source+live]']));
     expect(indexes).not.toContain('deleted');
     db.close();
   });
@@ -49,6 +49,7 @@ describe('openNotesDb', () => {
     }
     const first = rows.find((r) => r.id === notes[0]!.id)!;
     expect(first.body.tags).toEqual(['Ukraine', 'Kyiv Post']);
+    expect(first.tagKeys).toEqual(['ukraine', 'kyiv post']);
     expect(first.words).toEqual(expect.arrayContaining(['creme', 'brulee', 'kyiv', 'post']));
     expect(await db.notes.where('live').equals(0).primaryKeys()).toEqual([notes[1]!.id]);
     db.close();

@@ -112,7 +112,7 @@ describe('listing and search', () => {
   beforeEach(async () => {
     await createNote(db, draft({ exact: 'Troops landed at the airport', text: 'Check the **count**', tags: ['Ukraine'], start: 50 }), ctx);
     clock++;
-    await createNote(db, draft({ exact: 'Zelenskyy said', text: 'Crème de la crème', tags: ['quotes'], start: 5 }), ctx);
+    await createNote(db, draft({ exact: 'Zelenskyy said', text: 'Crème de la crème', tags: ['Citações'], start: 5 }), ctx);
     clock++;
     await createNote(db, draft({ source: 'https://www.other.org/b', exact: 'ÉLYSÉE statement', text: 'France', tags: ['ukraine', 'France'] }), ctx);
     clock++;
@@ -146,12 +146,14 @@ describe('listing and search', () => {
     expect(await texts({ site: 'other.org' })).toEqual(['France']);
     expect(await texts({ text: 'ukraine', site: 'news.example.com' })).toEqual(['Check the **count**']);
     expect(await texts({ tag: 'old' })).toEqual([]);
+    expect(await texts({ tag: 'CITACOES' })).toEqual(['Crème de la crème']);
+    expect(await texts({ text: 'creme', tag: 'citações' })).toEqual(['Crème de la crème']);
     expect(await texts({})).toHaveLength(3);
     expect(await texts({ limit: 1 })).toEqual(['France']);
   });
 
   it('lists tags and sites in use on live notes', async () => {
-    expect(await listTags(db)).toEqual(['France', 'quotes', 'Ukraine']);
+    expect(await listTags(db)).toEqual(['Citações', 'France', 'Ukraine']);
     expect(await listSites(db)).toEqual(['news.example.com', 'other.org']);
   });
 });
