@@ -31,7 +31,7 @@ export function readSentence(text: string, offset: number): SentenceReading {
   for (const d of dates) for (let i = d.first; i <= d.last; i++) skip.add(i);
   const terms = new Set<string>();
   for (const t of tokens) if (t.term) terms.add(t.term);
-  return { text, offset, tokens, terms, numbers: readNumbers(tokens, skip), dates };
+  return { text, offset, tokens, terms, numbers: readNumbers(tokens, skip, text), dates };
 }
 
 /**
@@ -41,13 +41,15 @@ export function readSentence(text: string, offset: number): SentenceReading {
 export function indexFact(fact: Fact, claim: Claim, alts: { text: string }[]): IndexedFact | null {
   const base = { key: fact.key, text: fact.text };
   if (fact.kind === 'number') {
-    const value = typeof fact.value === 'number' ? fact.value : Number(fact.value);
     const own = readSentence(fact.text, 0).numbers[0];
-    const inStatement = readSentence(claim.statement, 0).numbers.find((n) => numbersAgree(n, { lo: value, hi: value }));
+    // A value in words ("hundreds of tons") is read from the fact's text.
+    const value = typeof fact.value === 'number' ? { lo: fact.value, hi: fact.value } : own;
+    if (!value) return null;
+    const inStatement = readSentence(claim.statement, 0).numbers.find((n) => numbersAgree(n, value));
     const unit = [...(inStatement?.unit ?? []), ...(own?.unit ?? [])];
-    if (!Number.isFinite(value) || unit.length === 0) return null;
-    const approx = fact.approx ?? own?.approx ?? false;
-    return { ...base, kind: 'number', lo: approx ? value * 0.85 : value, hi: approx ? value * 1.15 : value, unit };
+    if (unit.length === 0) return null;
+    const widen = (fact.approx ?? own?.approx ?? false) && value.lo === value.hi ? 0.15 : 0;
+    return { ...base, kind: 'number', lo: value.lo * (1 - widen), hi: value.hi * (1 + widen), unit };
   }
   if (fact.kind === 'date') {
     const read = readSentence(fact.text, 0).dates[0];

@@ -10,12 +10,15 @@ import { flatten, quoteRun } from './verbatim';
 export const MIN_COVERAGE = 0.6;
 /** A sentence must share at least this many terms with a wording (fewer only if the wording is shorter). */
 export const MIN_TERMS = 3;
-/** A second claim in the same sentence must be nearly as well covered as the first. */
-const SECOND_CLAIM_MARGIN = 0.15;
+/** Coverage a conflicting match needs (and a second claim in the same sentence). */
+export const MIN_CONFLICT_COVERAGE = 0.8;
 
 interface Candidate {
   claim: number;
   coverage: number;
+  /** The sentence terms the claim's best wording accounts for. */
+  terms: string[];
+  negationDiffers: boolean;
   agree: number;
   differs: MatchDifference[];
   facts: number;
@@ -23,7 +26,7 @@ interface Candidate {
 
 /** What a sentence reaches in the index: best coverage per claim, and the quotes it fully contains. */
 interface Reach {
-  coverage: Map<number, number>;
+  coverage: Map<number, { coverage: number; variant: number }>;
   quotes: number[];
 }
 
@@ -54,27 +57,28 @@ function reach(index: ClaimIndex, s: SentenceReading): Reach {
     }
     const coverage = have / v.total;
     if (count < Math.min(MIN_TERMS, v.terms.length) || coverage < MIN_COVERAGE) continue;
-    if (coverage > (out.coverage.get(v.claim) ?? 0)) out.coverage.set(v.claim, coverage);
+    if (coverage > (out.coverage.get(v.claim)?.coverage ?? 0)) out.coverage.set(v.claim, { coverage, variant: vi });
   }
   return out;
 }
 
-function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: number): Candidate {
+function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: number, variant = -1): Candidate {
   const c = index.claims[claim]!;
+  const terms = variant < 0 ? [] : index.variants[variant]!.terms.filter((t) => s.terms.has(t));
   // Dates that one of the claim's date facts explains are no conflict for its others ("left Friday, landed Saturday").
   const explained = new Set<DateMention>();
   for (const f of c.facts) {
     if (f.kind !== 'date') continue;
     for (const d of s.dates) if (judgeFact(f, { ...s, dates: [d] }, new Set()).status === 'agree') explained.add(d);
   }
-  const out: Candidate = { claim, coverage, agree: 0, differs: [], facts: c.facts.length };
+  const negated = isNegated(s.tokens);
+  const out: Candidate = { claim, coverage, terms, negationDiffers: negated !== c.negated, agree: 0, differs: [], facts: c.facts.length };
   for (const f of c.facts) {
     const v = judgeFact(f, s, explained);
     if (v.status === 'agree') out.agree++;
     if (v.status === 'conflict') out.differs.push({ what: f.key, expected: f.text, found: v.found });
   }
-  const negated = isNegated(s.tokens);
-  if (negated !== c.negated) {
+  if (out.negationDiffers) {
     out.differs.push({ what: 'negation', expected: c.negated ? 'denied' : 'stated', found: negated ? 'denied' : 'stated' });
   }
   return out;
@@ -88,13 +92,19 @@ function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: n
  * differs. Claims linked to a chosen one by a relation are alternatives for the same span: dropped.
  */
 function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
+  // A conflict needs the rest of the claim to be clearly there; else it is another event in the same words.
+  const kept = cands.filter((c) => (c.differs.length === 0 ? c.coverage >= MIN_COVERAGE : c.coverage >= MIN_CONFLICT_COVERAGE));
   const rank = (c: Candidate) => c.coverage + 0.05 * c.agree - 0.2 * c.differs.length;
-  cands.sort((a, b) => rank(b) - rank(a));
+  kept.sort((a, b) => rank(b) - rank(a));
   const chosen: Candidate[] = [];
-  for (const c of cands) {
+  const explained = new Set<string>();
+  for (const c of kept) {
     if (chosen.some((k) => k.claim === c.claim || index.claims[k.claim]!.linked.includes(c.claim))) continue;
-    if (chosen.length && c.coverage < chosen[0]!.coverage - SECOND_CLAIM_MARGIN) continue;
+    // A second claim in one sentence must rest on words the first ones do not already account for.
+    const own = c.terms.filter((t) => !explained.has(t));
+    if (chosen.length && (c.coverage < MIN_CONFLICT_COVERAGE || own.length < 2)) continue;
     chosen.push(c);
+    for (const t of c.terms) explained.add(t);
   }
   return chosen;
 }
@@ -112,7 +122,7 @@ function toMatch(index: ClaimIndex, c: Candidate, text: string, start: number, e
 export function matchSentence(index: ClaimIndex, text: string): ClaimMatch[] {
   const s = readSentence(text, 0);
   const r = reach(index, s);
-  const cands = [...r.coverage].map(([claim, cov]) => judge(index, s, claim, cov));
+  const cands = [...r.coverage].map(([claim, c]) => judge(index, s, claim, c.coverage, c.variant));
   return choose(index, cands).map((c) => toMatch(index, c, text, 0, text.length));
 }
 
@@ -145,7 +155,7 @@ export function matchText(index: ClaimIndex, text: string): ClaimMatch[] {
   }
   readings.forEach((s, i) => {
     if (quoted.has(i)) return;
-    const cands = [...reaches[i]!.coverage].map(([claim, cov]) => judge(index, s, claim, cov));
+    const cands = [...reaches[i]!.coverage].map(([claim, c]) => judge(index, s, claim, c.coverage, c.variant));
     for (const c of choose(index, cands)) out.push(toMatch(index, c, text, spans[i]!.start, spans[i]!.end));
   });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -55,10 +55,14 @@ function readValue(tokens: Token[], i: number): { value: number; last: number } 
   return { value, last };
 }
 
+/** Measure words are stop words for matching, but they say what a figure counts ("four years"). */
+const MEASURES = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'people', 'percent']);
+
 function unitAfter(tokens: Token[], last: number, first: number): string[] {
   const unit: string[] = [];
   for (let j = last + 1; j < tokens.length && j <= last + 4; j++) {
-    const term = tokens[j]!.term;
+    const lower = tokens[j]!.lower;
+    const term = tokens[j]!.term ?? (MEASURES.has(lower) ? lower.replace(/s$/, '') : null);
     if (/^\d/.test(tokens[j]!.lower) || SMALL[tokens[j]!.lower] !== undefined) break;
     if (term && !MODIFIERS.has(term) && !/\d/.test(term)) {
       unit.push(term);
@@ -70,8 +74,8 @@ function unitAfter(tokens: Token[], last: number, first: number): string[] {
   return unit;
 }
 
-/** Reads every count in a token list, skipping tokens already read as dates (`skip`). */
-export function readNumbers(tokens: Token[], skip: Set<number> = new Set()): NumberMention[] {
+/** Reads every count in a token list, skipping tokens already read as dates (`skip`); `text` shows hyphens. */
+export function readNumbers(tokens: Token[], skip: Set<number> = new Set(), text = ''): NumberMention[] {
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (skip.has(i)) continue;
@@ -87,16 +91,21 @@ export function readNumbers(tokens: Token[], skip: Set<number> = new Set()): Num
     } else {
       const v = readValue(tokens, i);
       if (!v) continue;
-      // "one of them" is a pronoun, not a count.
-      if (lower === 'one' && tokens[i + 1]?.lower === 'of') continue;
+      if (lower === 'one' && tokens[i + 1]?.lower === 'of') {
+        // "one of the two planes" counts one plane (and the two, read next); "one of them" counts nothing.
+        const k = tokens[i + 2]?.lower === 'the' ? i + 3 : i + 2;
+        const of = readValue(tokens, k);
+        if (of) out.push({ lo: 1, hi: 1, approx: false, first: i, last: i, unit: unitAfter(tokens, of.last, k) });
+        continue;
+      }
       lo = hi = v.value;
       last = v.last;
       // Ranges: "eight to 10", "8-10", "between 8 and 10".
       const sep = tokens[last + 1];
-      if (sep && (sep.lower === 'to' || sep.lower === 'and') && tokens[last + 2]) {
-        const w = readValue(tokens, last + 2);
-        if (w && w.value > v.value) (hi = w.value), (last = w.last), (approx = true);
-      }
+      const dash = sep && /^\s*[-–]\s*$/.test(text.slice(tokens[last]!.end, sep.start));
+      const at = dash ? last + 1 : sep && (sep.lower === 'to' || sep.lower === 'and') ? last + 2 : -1;
+      const w = at > 0 && tokens[at] ? readValue(tokens, at) : null;
+      if (w && w.value > v.value) (hi = w.value), (last = w.last), (approx = true);
     }
     const prev = tokens[i - 1]?.lower ?? '';
     if (APPROX.has(prev) || tokens[last + 1]?.lower === 'or') approx = true;

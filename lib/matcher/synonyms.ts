@@ -14,7 +14,7 @@ export const STOP_WORDS = new Set(
     'report reported reports reportedly according claim claimed claims announced stated statement wrote write added ' +
     'adding noted news source sources thought believed likely apparently allegedly alleged nearly almost roughly ' +
     'approximately estimated estimate some other another same new latest last first second third one ones yet still ' +
-    'now today yesterday week weekend time times day days month months year years per via amid including include'
+    'fresh now today yesterday week weekend time times day days month months year years per via amid including include'
   ).split(' '),
 );
 
@@ -25,7 +25,7 @@ export const STOP_WORDS = new Set(
 const GROUPS: string[][] = [
   ['troop', 'soldier', 'servicemen', 'serviceman', 'personnel', 'servicemembers', 'contingent', 'force', 'forces'],
   ['arrive', 'land', 'landed', 'touchdown', 'reach', 'reached', 'deploy', 'deployed', 'deployment', 'dispatch', 'send', 'sent', 'sends', 'fly', 'flew', 'flown', 'arrival'],
-  ['depart', 'left', 'leave', 'leaves', 'departure', 'departed'],
+  ['depart', 'left', 'leave', 'leaves', 'departure', 'departed', 'flee', 'fled', 'exodus'],
   ['plane', 'aircraft', 'airplane', 'jet', 'airliner', 'flight', 'airlifter', 'transport'],
   ['bomber', 'bombers'],
   ['death', 'dead', 'die', 'died', 'kill', 'killed', 'killing', 'fatality', 'fatalities', 'slain', 'life', 'lives'],
@@ -51,6 +51,17 @@ const GROUPS: string[][] = [
   ['interfere', 'interference', 'meddle', 'meddling'],
   ['contract', 'deal', 'agreement'],
   ['airport', 'airfield', 'airbase'],
+  ['support', 'backing', 'backer', 'backed'],
+  ['sign', 'indication', 'signal'],
+  ['peacekeeping', 'peacekeeper', 'peacekeepers'],
+  ['ton', 'tonne', 'tonnes', 'tons'],
+  ['upheaval', 'turmoil', 'crisis'],
+  ['outage', 'blackout'],
+  ['vow', 'pledge', 'promise', 'vowed', 'pledged', 'promised'],
+  ['investigate', 'probe', 'probing', 'investigation'],
+  ['notepad', 'notebook'],
+  ['phone', 'cellphone', 'smartphone'],
+  ['border', 'frontier'],
   ['lead', 'leading', 'led', 'command', 'commanding'],
 ];
 
@@ -71,6 +82,12 @@ const PHRASES: Record<string, string> = {
   'cargo plane': 'plane',
   'passenger jet': 'plane',
   'death toll': 'death',
+  'fly out': 'depart',
+  'flew out': 'depart',
+  'air base': 'airport',
+  'legal pad': 'notepad',
+  'shed blood': 'bloodshed',
+  'cell phone': 'phone',
 };
 
 /** A surface word's group head, keyed by the stem of the word (filled by `buildLexicon`). */

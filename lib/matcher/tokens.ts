@@ -90,9 +90,9 @@ export function termsOf(text: string): string[] {
   return [...new Set(tokenize(text).flatMap((t) => (t.term ? [t.term] : [])))];
 }
 
-const NEGATORS = new Set(['not', 'never', 'neither', 'nor', 'no', 'none', 'declined', 'refused', 'denied', 'denies']);
+const NEGATORS = new Set(['not', 'cannot', 'never', 'neither', 'nor', 'no', 'none', 'declined', 'refused', 'denied', 'denies']);
 
-/** True when the text negates what it says ("not", "never", "didn't", "declined to"), which flips a claim. */
+/** True when the text negates what it says ("not", "never", "didn't", "declined to", "yet to"), which flips a claim. */
 export function isNegated(tokens: Token[]): boolean {
-  return tokens.some((t) => NEGATORS.has(t.lower) || t.lower.endsWith("n't"));
+  return tokens.some((t, i) => NEGATORS.has(t.lower) || t.lower.endsWith("n't") || (t.lower === 'yet' && tokens[i + 1]?.lower === 'to'));
 }
