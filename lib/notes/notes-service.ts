@@ -22,6 +22,7 @@ export { listAllNotes, listPageNotes, listSites, listTags, searchNotes } from '.
 export type NoteContext = { now: () => number; deviceId: string };
 
 const IdSchema = z.uuid();
+/** Replacing a note's body from the editor. */
 export const UpdateNoteBodySchema = z.object({ id: IdSchema, body: NoteBodySchema });
 /** Re-attaching a note whose text is gone to a new selection on the page. */
 export const ReattachNoteSchema = z.object({

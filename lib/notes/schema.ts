@@ -6,6 +6,7 @@ import { MAX_NOTE_TEXT, MAX_TAG_LENGTH, MAX_TAGS, NOTE_COLORS } from './limits';
  * colour) on a target (the page and selectors for the quoted text), plus what sync needs.
  */
 
+/** W3C TextQuoteSelector: the quoted text with up to 64 characters of context either side. */
 export const TextQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1).max(5000),
@@ -14,6 +15,7 @@ export const TextQuoteSelectorSchema = z.object({
 });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
 
+/** W3C TextPositionSelector: UTF-16 offsets into the page text; a hint, checked before use. */
 export const TextPositionSelectorSchema = z.object({
   type: z.literal('TextPositionSelector'),
   start: z.number().int().nonnegative(),
@@ -21,11 +23,14 @@ export const TextPositionSelectorSchema = z.object({
 });
 export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 
+/** The highlight colour the reader picked. */
 export const NoteColorSchema = z.enum(NOTE_COLORS);
 export type NoteColor = z.infer<typeof NoteColorSchema>;
 
+/** One tag, trimmed and non-empty. */
 export const TagSchema = z.string().trim().min(1).max(MAX_TAG_LENGTH);
 
+/** What the reader wrote: Markdown text (may be empty: a plain highlight), tags, colour. */
 export const NoteBodySchema = z.object({
   text: z.string().max(MAX_NOTE_TEXT),
   tags: z.array(TagSchema).max(MAX_TAGS),
@@ -33,6 +38,7 @@ export const NoteBodySchema = z.object({
 });
 export type NoteBody = z.infer<typeof NoteBodySchema>;
 
+/** What the note is on: the page and selectors for the quoted text. */
 export const NoteTargetSchema = z.object({
   /** The page's canonical URL (canonical link, tracking parameters and fragment dropped). */
   source: z.url(),
@@ -51,6 +57,7 @@ export const NoteVersionSchema = NoteBodySchema.extend({
 });
 export type NoteVersion = z.infer<typeof NoteVersionSchema>;
 
+/** A stored note, tombstones included (see notes-service for how they are made). */
 export const NoteSchema = z.object({
   /** A UUID, so that notes made on different devices never collide. */
   id: z.uuid(),

@@ -35,6 +35,7 @@ const typeIs = (name: string) =>
 
 /** A selector of any kind; TextQuoteSelectors may hide inside `refinedBy`. */
 export type SelectorIn = { type?: unknown; refinedBy?: SelectorIn | SelectorIn[]; [key: string]: unknown };
+/** Parses a selector of any kind, refinements included. */
 export const SelectorInSchema: z.ZodType<SelectorIn> = z.lazy(() =>
   z.looseObject({ type: z.unknown().optional(), refinedBy: oneOrMany(SelectorInSchema).optional() }),
 );
