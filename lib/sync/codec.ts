@@ -14,7 +14,9 @@ import { SyncEntrySchema, type SyncEntry } from './schema';
 /** Chrome's and Firefox's per-item limit (key + JSON value, in bytes). */
 export const QUOTA_BYTES_PER_ITEM = 8192;
 
-const CompactVersion = z.tuple([z.number(), z.string(), z.union([z.literal(0), z.literal(1)]), z.record(z.string(), z.number())]).rest(z.unknown());
+// [modified, device, 0, history, counter, text, tags, colour, dot device?] for a live version,
+// [modified, device, 1, history, counter, dot device?] for a tombstone.
+const CompactVersion = z.tuple([z.number(), z.string(), z.union([z.literal(0), z.literal(1)]), z.record(z.string(), z.unknown()), z.number()]).rest(z.unknown());
 const CompactRecord = z.object({
   c: z.number(),
   k: z.string().optional(),
@@ -35,7 +37,10 @@ export function toCompact(e: SyncEntry): CompactRecordT {
     const pos = t.position ? [t.position.start, t.position.end] : [];
     rec.t = [t.source, t.url === t.source ? 0 : t.url, t.title, t.quote.exact, t.quote.prefix, t.quote.suffix, ...pos];
   }
-  rec.v = e.versions.map((v) => (v.b ? [v.m, v.d, 0, v.vv, v.b.text, v.b.tags, v.b.color] : [v.m, v.d, 1, v.vv]));
+  rec.v = e.versions.map((v) => {
+    const k = v.k !== undefined ? [v.k] : [];
+    return v.b ? [v.m, v.d, 0, v.vv, v.n, v.b.text, v.b.tags, v.b.color, ...k] : [v.m, v.d, 1, v.vv, v.n, ...k];
+  });
   return rec;
 }
 
@@ -51,8 +56,12 @@ export function fromCompact(id: string, raw: unknown): SyncEntry {
       ...(start !== undefined ? { position: { type: 'TextPositionSelector', start, end } } : {}),
     };
   }
-  entry.versions = rec.v.map(([m, d, x, vv, text, tags, color]) =>
-    x ? { m, d, x: true, vv } : { m, d, x: false, vv, b: { text, tags, color } });
+  entry.versions = rec.v.map(([m, d, x, vv, n, ...rest]) => {
+    const [k] = x ? rest : rest.slice(3);
+    const v: Record<string, unknown> = { m, d, x: x === 1, vv, n, ...(k !== undefined ? { k } : {}) };
+    if (!x) v.b = { text: rest[0], tags: rest[1], color: rest[2] };
+    return v;
+  });
   return SyncEntrySchema.parse(entry);
 }
 

@@ -1,6 +1,6 @@
 import type { Note, NoteBody, NoteVersion } from '../notes/schema';
 import type { NoteMeta, SyncEntry, SyncVersion } from './schema';
-import { bumpVector, compareVectors, joinVectors, sortVector } from './version-vector';
+import { addDot, joinHistories, replaces, sortHistory, topCounter } from './version-vector';
 
 /**
  * Merging notes from several devices. A note is a set of versions none of which replaces another
@@ -15,7 +15,8 @@ const body = (b: NoteBody): NoteBody => ({ text: b.text, tags: [...b.tags], colo
 
 /** A version with its fields in a fixed order, so equal versions stringify equally. */
 function canonical(v: SyncVersion): SyncVersion {
-  const out: SyncVersion = { m: v.m, d: v.d, x: v.x, vv: sortVector(v.vv) };
+  const out: SyncVersion = { m: v.m, d: v.d, x: v.x, vv: sortHistory(v.vv), n: v.n };
+  if (v.k !== undefined) out.k = v.k;
   if (v.b) out.b = body(v.b);
   return out;
 }
@@ -35,7 +36,7 @@ export function normaliseVersions(versions: SyncVersion[]): SyncVersion[] {
   const unique = new Map<string, SyncVersion>();
   for (const v of versions.map(canonical)) unique.set(JSON.stringify(v), v);
   const all = [...unique.values()];
-  const kept = all.filter((v) => !all.some((w) => compareVectors(w.vv, v.vv) === 'after'));
+  const kept = all.filter((v) => !all.some((w) => replaces(w, v)));
   return kept.sort(compareVersions);
 }
 
@@ -71,8 +72,11 @@ const newest = (e: SyncEntry): SyncVersion => normaliseVersions(e.versions)[0]!;
 const sameStamp = (v: { m: number; d: string }, c: NoteVersion) =>
   v.m === c.modified && v.d === c.deviceId;
 
-/** History for a conflict the engine has no record of: concurrent with everything, never dropped. */
-const unknownVector = (c: NoteVersion) => ({ [`${c.deviceId}@${c.modified}`]: 1 });
+/** A conflict the engine has no record of: its own dot, concurrent with everything. */
+function unknownVersion(c: NoteVersion): SyncVersion {
+  const k = `${c.deviceId}@${c.modified}`;
+  return { m: c.modified, d: c.deviceId, x: false, vv: { [k]: 1 }, n: 1, k, b: conflictBody(c) };
+}
 
 const conflictBody = (c: NoteVersion): NoteBody => ({ text: c.text, tags: c.tags, color: c.color });
 
@@ -101,11 +105,15 @@ export function noteToEntry(note: Note, meta: NoteMeta | undefined): SyncEntry {
   // text this device keeps, not part of what syncs.
   for (const c of note.conflicts) {
     if (!note.deleted && !recorded.some((v) => sameStamp(v, c))) {
-      kept.push({ m: c.modified, d: c.deviceId, x: false, vv: unknownVector(c), b: conflictBody(c) });
+      kept.push(unknownVersion(c));
     }
   }
-  const vv = main ? joinVectors(main.vv, ...absorbed) : bumpVector(joinVectors(...absorbed), note.deviceId);
-  const top: SyncVersion = { m: note.modified, d: note.deviceId, x: note.deleted, vv };
+  // A new edit takes a counter above every one its device used on this note, and its history is
+  // what it replaced, so the conflicts still listed stay concurrent with it.
+  const n = main ? main.n : topCounter(note.deviceId, recorded.map((v) => v.vv)) + 1;
+  const vv = main ? joinHistories(main.vv, ...absorbed) : addDot(joinHistories(...absorbed), note.deviceId, n);
+  const top: SyncVersion = { m: note.modified, d: note.deviceId, x: note.deleted, vv, n };
+  if (main?.k !== undefined) top.k = main.k;
   if (!note.deleted) top.b = note.body;
   return normaliseEntry({
     id: note.id,
@@ -118,7 +126,7 @@ export function noteToEntry(note: Note, meta: NoteMeta | undefined): SyncEntry {
 
 /** What the engine records about a note after it has been merged or written. */
 export function metaOf(entry: SyncEntry): NoteMeta {
-  return { versions: entry.versions.map(({ m, d, x, vv }) => ({ m, d, x, vv })) };
+  return { versions: entry.versions.map(({ b: _b, ...stamp }) => stamp) };
 }
 
 /**

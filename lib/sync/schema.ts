@@ -30,11 +30,13 @@ export const NoteSyncStateSchema = z.enum(['synced', 'pending', 'over-quota']);
 export type NoteSyncState = z.infer<typeof NoteSyncStateSchema>;
 
 /**
- * Which edits a version includes: device id → number of edits made there. A version whose vector
- * is greater than another's was made by someone who had seen the other, so it replaces it;
- * otherwise the two are concurrent and both are kept.
+ * Which edits a version was made on top of: device id → highest edit counter seen there, or
+ * [highest, ...counters below it not seen]. See `version-vector.ts`.
  */
-export const VersionVectorSchema = z.record(z.string().min(1), z.number().int().positive());
+export const VersionVectorSchema = z.record(
+  z.string().min(1),
+  z.union([z.number().int().positive(), z.array(z.number().int().positive()).min(1)]),
+);
 export type VersionVector = z.infer<typeof VersionVectorSchema>;
 
 const VersionStampSchema = z.object({
@@ -43,6 +45,10 @@ const VersionStampSchema = z.object({
   /** A tombstone: the note was deleted. Tombstones carry no body in sync. */
   x: z.boolean(),
   vv: VersionVectorSchema,
+  /** This version's own edit counter on its device (its dot). */
+  n: z.number().int().positive(),
+  /** The dot's device when it is not `d` (a conflict sync has no record of). */
+  k: z.string().optional(),
 });
 
 /** One version of a note: its stamp (modified, device), tombstone flag, history and body. */

@@ -1,45 +1,55 @@
-import type { VersionVector } from './schema';
+import type { SyncVersion, VersionVector } from './schema';
 
 /**
- * Version vectors: how sync tells "edited after seeing the other version" (replace it) from
- * "edited at the same time" (keep both). Counters, not clocks, so a wrong device clock cannot make
- * an old edit look new.
+ * Histories: which edits a version was made on top of, so sync can tell "edited after seeing the
+ * other version" (replace it) from "edited at the same time" (keep both). Each edit is a dot
+ * (device, counter); a history maps each device to its highest counter seen, plus the counters
+ * below it that were NOT seen (a conflict the reader left unresolved), so keeping a conflict can
+ * never be mistaken for having seen it. Counters, not clocks: a wrong clock cannot fake history.
  */
 
-/** How two histories relate. */
-export type Order = 'before' | 'after' | 'equal' | 'concurrent';
+/** Whether `h` includes edit number `n` of `device`. */
+export function hasSeen(h: VersionVector, device: string, n: number): boolean {
+  const e = h[device];
+  if (e === undefined) return false;
+  if (typeof e === 'number') return n <= e;
+  return n <= e[0]! && !e.slice(1).includes(n);
+}
 
-/** Compares two vectors: 'after' means `a` includes everything `b` does and more. */
-export function compareVectors(a: VersionVector, b: VersionVector): Order {
-  let aMore = false;
-  let bMore = false;
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const x = a[key] ?? 0;
-    const y = b[key] ?? 0;
-    if (x > y) aMore = true;
-    else if (y > x) bMore = true;
+const maxOf = (e: number | number[] | undefined) => (e === undefined ? 0 : typeof e === 'number' ? e : e[0]!);
+
+/** The history that includes everything any of `hs` includes, keys sorted. */
+export function joinHistories(...hs: VersionVector[]): VersionVector {
+  const out: VersionVector = {};
+  for (const device of new Set(hs.flatMap((h) => Object.keys(h))).values()) {
+    const max = Math.max(...hs.map((h) => maxOf(h[device])));
+    const gaps = new Set(hs.flatMap((h) => (Array.isArray(h[device]) ? (h[device] as number[]).slice(1) : [])));
+    const missing = [...gaps].filter((n) => n <= max && !hs.some((h) => hasSeen(h, device, n))).sort((a, b) => a - b);
+    out[device] = missing.length ? [max, ...missing] : max;
   }
-  if (aMore && bMore) return 'concurrent';
-  if (aMore) return 'after';
-  if (bMore) return 'before';
-  return 'equal';
+  return sortHistory(out);
 }
 
-/** The smallest vector that includes all of `vectors` (pointwise maximum), keys sorted. */
-export function joinVectors(...vectors: VersionVector[]): VersionVector {
-  const out: Record<string, number> = {};
-  for (const v of vectors) {
-    for (const [key, n] of Object.entries(v)) out[key] = Math.max(out[key] ?? 0, n);
-  }
-  return sortVector(out);
+/** `h` plus the single edit `n` of `device` (counters in between stay unseen). */
+export function addDot(h: VersionVector, device: string, n: number): VersionVector {
+  const below = Array.from({ length: n - 1 }, (_, i) => i + 1);
+  return joinHistories(h, { [device]: below.length ? [n, ...below] : n });
 }
 
-/** A new edit on `device` made on top of `base`. */
-export function bumpVector(base: VersionVector, device: string): VersionVector {
-  return sortVector({ ...base, [device]: (base[device] ?? 0) + 1 });
+/** The highest counter of `device` in any of `hs`: a new edit there takes the next one. */
+export function topCounter(device: string, hs: VersionVector[]): number {
+  return Math.max(0, ...hs.map((h) => maxOf(h[device])));
 }
 
-/** Same vector with keys in a fixed order, so equal vectors encode to equal strings. */
-export function sortVector(v: VersionVector): VersionVector {
-  return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** The device key of a version's own edit (its dot). */
+export const dotDevice = (v: Pick<SyncVersion, 'd' | 'k'>): string => v.k ?? v.d;
+
+/** Whether `w` was made after seeing `v` (and `v` did not see `w`): `w` replaces `v`. */
+export function replaces(w: SyncVersion, v: SyncVersion): boolean {
+  return hasSeen(w.vv, dotDevice(v), v.n) && !hasSeen(v.vv, dotDevice(w), w.n);
+}
+
+/** Same history with keys in a fixed order, so equal histories encode to equal strings. */
+export function sortHistory(h: VersionVector): VersionVector {
+  return Object.fromEntries(Object.entries(h).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

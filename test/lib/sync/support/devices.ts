@@ -88,8 +88,8 @@ export class Device {
 
 /** Lets queued microtasks (onChanged, replication) and engine work run to the end. */
 export async function settle(devices: Device[]): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 0));
+  for (let i = 0; i < 8; i++) {
+    await new Promise((r) => setImmediate(r));
     await Promise.all(devices.map((d) => d.engine.idle()));
   }
 }
