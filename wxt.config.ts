@@ -11,6 +11,8 @@ export default defineConfig({
     // storage: settings and the notes' mirror in storage.sync. Nothing else: the content script's
     // `matches` decide where it runs, so no host permissions are requested.
     permissions: ['storage'],
+    // The claim card and note editor are an extension page shown in an iframe on news pages.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
     browser_specific_settings: {
       gecko: {
         id: 'crosscheck@example.org',

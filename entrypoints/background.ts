@@ -1,7 +1,9 @@
 import { browser, defineBackground } from '#imports';
+import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { Router } from '@/lib/messaging/router';
 import { listen, selfIdentity } from '@/lib/messaging/runtime';
-import { getTabState, reportPage } from '@/lib/pages/page-routes';
+import { BlockMatcher } from '@/lib/pages/block-matcher';
+import { getTabState, matchBlocks, reportPage } from '@/lib/pages/page-routes';
 import { TabStates } from '@/lib/pages/tab-states';
 
 export default defineBackground({
@@ -9,12 +11,19 @@ export default defineBackground({
   main() {
     const router = new Router(selfIdentity());
     const tabs = new TabStates(browser.storage.session);
+    const matcher = new BlockMatcher(getBundledClaimDatabase);
+    // MV3 has `action`, Firefox's MV2 build `browserAction`.
+    const action = browser.action ?? browser.browserAction;
 
     router.on(reportPage, async (page, sender) => {
       const tabId = sender.tab!.id!; // the router only lets content scripts in tabs through
       await tabs.report(tabId, page);
+      const count = new Set(page.claims.map((c) => c.claimId)).size;
+      await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+      await action.setBadgeBackgroundColor({ tabId, color: '#0b5cad' });
       return { tabId };
     });
+    router.on(matchBlocks, ({ blocks }) => matcher.match(blocks));
     router.on(getTabState, ({ tabId }) => tabs.get(tabId));
 
     browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));

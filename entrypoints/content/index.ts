@@ -1,14 +1,90 @@
-import { defineContentScript } from '#imports';
-import { call } from '@/lib/messaging/runtime';
-import { reportPage } from '@/lib/pages/page-routes';
-import { readPageText } from '@/lib/dom/page-text';
+import { browser, defineContentScript } from '#imports';
+import { ClaimsLayer, type FoundClaim } from '@/lib/annotator/claims-layer';
+import { PANEL_TAG, PanelFrame } from '@/lib/annotator/panel-frame';
+import { panelPath } from '@/lib/annotator/panel-state';
+import { watchPage } from '@/lib/dom/page-watcher';
+import { Router } from '@/lib/messaging/router';
+import { call, listen, selfIdentity } from '@/lib/messaging/runtime';
+import { closePanel, matchBlocks, reportPage, showClaim } from '@/lib/pages/page-routes';
+import { isSiteEnabled, watchSiteEnabled } from '@/lib/settings/site-settings';
+import './highlights.css';
+
+const NOT_ARTICLE = /^(nav|aside|footer)$/;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main() {
-    const page = readPageText(document.body);
-    const words = page.text.split(/\s+/).filter(Boolean).length;
-    await call(reportPage, { url: location.href, title: document.title, words });
+  async main(ctx) {
+    let tabId: number | null = null;
+    let enabled = await isSiteEnabled(location.hostname);
+    const panel = new PanelFrame();
+    const claims = new ClaimsLayer({
+      root: () => document.body,
+      // Claims are looked for in the article, not in navigation, related links or footers.
+      read: { skip: (el) => el.localName === PANEL_TAG || NOT_ARTICLE.test(el.localName) },
+      match: (blocks) => call(matchBlocks, { blocks }),
+      async report({ claims: found, words }) {
+        const page = { url: location.href, title: document.title, words, claims: found };
+        ({ tabId } = await call(reportPage, page));
+      },
+    });
+
+    const openCard = (found: FoundClaim[], anchor: DOMRect) => {
+      if (tabId === null || found.length === 0) return;
+      const path = panelPath(tabId, { mode: 'claims', claims: found.map((f) => f.claim) });
+      panel.open(browser.runtime.getURL(path), anchor, 'Crosscheck: sources for this claim');
+    };
+
+    const router = new Router(selfIdentity());
+    router.on(showClaim, ({ index }) => {
+      const found = claims.claims[index];
+      if (!found) return false;
+      found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      openCard([found], found.range.getBoundingClientRect());
+      return true;
+    });
+    router.on(closePanel, () => {
+      panel.close();
+      return true;
+    });
+    ctx.onInvalidated(listen(router));
+
+    ctx.addEventListener(document, 'click', (event) => {
+      if (panel.contains(event.target as Node)) return;
+      panel.close(false);
+      if (!enabled || !getSelection()?.isCollapsed) return; // the reader is selecting text
+      const found = claims.at(event.clientX, event.clientY);
+      if (found.length > 0) openCard(found, found[0]!.range.getBoundingClientRect());
+    });
+    ctx.addEventListener(document, 'keydown', (event) => {
+      if (event.key === 'Escape' && panel.isOpen) panel.close();
+    });
+
+    const rescan = () => {
+      if (enabled) void claims.scan();
+    };
+    const stopWatching = watchPage(document.body, rescan, {
+      ignore: (node) => panel.contains(node),
+      setTimeout: (run, ms) => ctx.setTimeout(run, ms),
+    });
+    ctx.onInvalidated(stopWatching);
+    ctx.addEventListener(window, 'wxt:locationchange', rescan);
+    ctx.onInvalidated(
+      watchSiteEnabled(location.hostname, (on) => {
+        enabled = on;
+        if (on) void claims.scan();
+        else {
+          panel.close(false);
+          void claims.clear();
+        }
+      }),
+    );
+    ctx.onInvalidated(() => {
+      panel.close(false);
+      void claims.clear().catch(() => undefined);
+    });
+
+    if (enabled) await claims.scan();
+    else await claims.clear();
   },
 });

@@ -1,13 +1,27 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
-import { PageReportSchema, TabStateSchema } from './page-schema';
+import { BlockMatchSchema, PageReportSchema, TabStateSchema } from './page-schema';
 
-/** Content script → background: "this tab shows this page". Answers with the tab's id. */
+/** Content script → background: "this tab shows this page, with these claims". Answers its tab id. */
 export const reportPage = defineRoute({
   name: 'reportPage',
   from: 'content',
   request: PageReportSchema,
   response: z.object({ tabId: z.int() }),
+});
+
+/**
+ * Content script → background: find the database's claims in these blocks of page text. The
+ * matcher and its index live in the background, built once for the browser rather than once per
+ * tab, and out of the script injected into every page.
+ */
+export const matchBlocks = defineRoute({
+  name: 'matchBlocks',
+  from: 'content',
+  request: z.object({
+    blocks: z.array(z.string().check(z.maxLength(100_000))).check(z.maxLength(5000)),
+  }),
+  response: z.array(BlockMatchSchema),
 });
 
 /** Popup → background: what is known about a tab (null when its page never reported). */
@@ -16,4 +30,20 @@ export const getTabState = defineRoute({
   from: 'extension',
   request: z.object({ tabId: z.int() }),
   response: z.nullable(TabStateSchema),
+});
+
+/** Popup → content script: scroll to the claim at this index (page order) and open its card. */
+export const showClaim = defineRoute({
+  name: 'showClaim',
+  from: 'extension',
+  request: z.object({ index: z.int().check(z.nonnegative()) }),
+  response: z.boolean(),
+});
+
+/** In-page panel → its content script: close the panel and give focus back to the page. */
+export const closePanel = defineRoute({
+  name: 'closePanel',
+  from: 'extension',
+  request: z.object({}),
+  response: z.boolean(),
 });

@@ -1,0 +1,39 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { readPanelState, type PanelState } from '@/lib/annotator/panel-state';
+import { callTab } from '@/lib/messaging/runtime';
+import { closePanel } from '@/lib/pages/page-routes';
+import { ClaimsPanel } from './ClaimsPanel';
+
+/**
+ * The in-page panel (an iframe the content script opens beside a highlight or a selection): the
+ * claim card or the note editor. Closing asks the tab's content script to remove the frame and
+ * give focus back to the page.
+ */
+export function App() {
+  const tabId = Number(new URLSearchParams(location.search).get('tab'));
+  const state = useMemo((): PanelState | Error => {
+    try {
+      return readPanelState(location.hash);
+    } catch (error) {
+      return error as Error;
+    }
+  }, []);
+  const close = () => void callTab(tabId, closePanel, {}).catch(() => window.close());
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  if (state instanceof Error) {
+    return (
+      <main class="cc-panel">
+        <p role="alert" class="cc-error">{state.message}</p>
+      </main>
+    );
+  }
+  return <main class="cc-panel">{state.mode === 'claims' && <ClaimsPanel claims={state.claims} onClose={close} />}</main>;
+}

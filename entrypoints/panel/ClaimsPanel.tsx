@@ -1,0 +1,23 @@
+import { useMemo } from 'preact/hooks';
+import { ClaimCard } from '@/components/claims/ClaimCard';
+import { getBundledClaimDatabase } from '@/lib/claims/bundled';
+import { resolveClaimDatabase } from '@/lib/claims/resolve';
+import type { PageClaim } from '@/lib/pages/page-schema';
+
+export type ClaimsPanelProps = { claims: PageClaim[]; onClose: () => void };
+
+/** The claim card for each claim under the opened highlight (usually one). */
+export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
+  const resolved = useMemo(() => new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c])), []);
+  const shown = claims.filter((c, i) => claims.findIndex((o) => o.claimId === c.claimId) === i);
+  return (
+    <>
+      {shown.map((pageClaim) => {
+        const claim = resolved.get(pageClaim.claimId);
+        if (!claim) return <p class="cc-error">Crosscheck does not know the claim “{pageClaim.claimId}”.</p>;
+        const match = { ...pageClaim, start: 0, end: pageClaim.text.length };
+        return <ClaimCard key={claim.id} claim={claim} match={match} onClose={onClose} />;
+      })}
+    </>
+  );
+}

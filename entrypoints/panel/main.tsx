@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { App } from './App';
+import '@/components/common/theme.css';
+import '@/components/claims/claims.css';
+import './panel.css';
+
+render(<App />, document.getElementById('app')!);

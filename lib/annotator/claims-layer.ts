@@ -1,0 +1,111 @@
+import { rangeFor, readPageText, type ReadOptions } from '../dom/page-text';
+import { paint, rangesAt } from '../dom/highlighter';
+import type { BlockMatch, PageClaim } from '../pages/page-schema';
+import { splitBlocks } from './blocks';
+
+/** A claim found on the page and the live range it was painted on. */
+export type FoundClaim = { claim: PageClaim; range: Range };
+
+/** What the claims layer needs from the rest of the extension. */
+export type ClaimsLayerDeps = {
+  /** Matches blocks of text against the claim database (in the background). */
+  match(blocks: string[]): Promise<BlockMatch[]>;
+  /** Tells the background which claims the page states, in page order, and its length. */
+  report(found: { claims: PageClaim[]; words: number }): Promise<void>;
+  root: () => Element;
+  read?: ReadOptions;
+};
+
+export const CORROBORATED = 'crosscheck-claim';
+export const CONFLICTING = 'crosscheck-conflict';
+
+function countWords(text: string): number {
+  let words = 0;
+  for (const _ of text.matchAll(/\S+/g)) words++;
+  return words;
+}
+
+/** Stops the block cache growing without bound on pages that stream new text forever. */
+const CACHE_LIMIT = 5000;
+
+/**
+ * Finds the database's claims on the page and paints them. Each scan reads the page text again
+ * (cheap) but sends to the matcher only the blocks it has not seen, so a rescan after a change
+ * costs what changed; overlapping scans are coalesced into one more run.
+ */
+export class ClaimsLayer {
+  private readonly cache = new Map<string, BlockMatch[]>();
+  private found: FoundClaim[] = [];
+  private lastReport = '';
+  private words = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly deps: ClaimsLayerDeps) {}
+
+  /** The claims found by the last scan, in page order. */
+  get claims(): readonly FoundClaim[] {
+    return this.found;
+  }
+
+  /** Scans the page (again); resolves when the highlights are painted. */
+  scan(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.scan();
+      }
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
+    const page = readPageText(this.deps.root(), this.deps.read);
+    const blocks = splitBlocks(page.text);
+    this.words = countWords(page.text);
+    const unseen = [...new Set(blocks.map((b) => b.text).filter((t) => !this.cache.has(t)))];
+    if (unseen.length > 0) {
+      const matches = await this.deps.match(unseen);
+      if (this.cache.size + unseen.length > CACHE_LIMIT) this.cache.clear();
+      for (const text of unseen) this.cache.set(text, []);
+      for (const m of matches) this.cache.get(unseen[m.block]!)?.push(m);
+    }
+    this.found = blocks.flatMap((block) =>
+      (this.cache.get(block.text) ?? []).flatMap(({ block: _b, start, end, ...claim }) => {
+        const range = rangeFor(page, block.start + start, block.start + end);
+        return range ? [{ claim, range }] : [];
+      }),
+    );
+    this.repaint();
+    const claims = this.found.map((f) => f.claim);
+    const report = JSON.stringify([this.words, claims]);
+    if (report !== this.lastReport) {
+      this.lastReport = report;
+      await this.deps.report({ claims, words: this.words });
+    }
+  }
+
+  /** Paints the found claims: agreeing and conflicting statements look different. */
+  repaint(): void {
+    paint(CORROBORATED, this.found.filter((f) => f.claim.stance === 'corroborates').map((f) => f.range));
+    paint(CONFLICTING, this.found.filter((f) => f.claim.stance === 'conflicts').map((f) => f.range));
+  }
+
+  /** The claims painted under a point of the viewport. */
+  at(x: number, y: number): FoundClaim[] {
+    return rangesAt(this.found, x, y);
+  }
+
+  /** Removes every highlight and forgets what was found (Crosscheck turned off on this site). */
+  async clear(): Promise<void> {
+    this.found = [];
+    this.repaint();
+    this.lastReport = '';
+    await this.deps.report({ claims: [], words: this.words });
+  }
+}

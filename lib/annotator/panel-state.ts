@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { PageClaimSchema } from '../pages/page-schema';
+
+// zod/mini: the content script builds these states; the panel page parses them.
+
+/** The claim card: the claims under the highlight the reader opened, as this page states them. */
+export const ClaimsPanelStateSchema = z.object({
+  mode: z.literal('claims'),
+  claims: z.array(PageClaimSchema).check(z.minLength(1), z.maxLength(20)),
+});
+
+/** What the in-page panel shows. It travels in the panel's URL fragment, which the page cannot read. */
+export const PanelStateSchema = z.discriminatedUnion('mode', [ClaimsPanelStateSchema]);
+export type PanelState = z.infer<typeof PanelStateSchema>;
+
+/** The panel page's path, with the tab it belongs to and its state. */
+export function panelPath(tabId: number, state: PanelState): `/panel.html${string}` {
+  return `/panel.html?tab=${tabId}#${encodeURIComponent(JSON.stringify(state))}`;
+}
+
+/** Reads the panel's state from its URL; throws a plain message when it is missing or malformed. */
+export function readPanelState(hash: string): PanelState {
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeURIComponent(hash.replace(/^#/, '')));
+  } catch {
+    throw new Error('This panel was opened without anything to show.');
+  }
+  const parsed = PanelStateSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`This panel's request is malformed: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
