@@ -8,6 +8,8 @@ export type MatchSummaryProps = {
   claim: ResolvedClaim;
   /** How the page states the claim. */
   match: ClaimMatch;
+  /** Leave out the stance badge where the surroundings already show it (a popup row). */
+  hideBadge?: boolean;
 };
 
 /**
@@ -34,11 +36,11 @@ function differenceLine(claim: ResolvedClaim, d: MatchDifference): string {
  * One line on how THIS page states the claim: that it agrees with the sources, or, for a
  * conflicting match, what the page says against what the sources say, fact by fact.
  */
-export function MatchSummary({ claim, match }: MatchSummaryProps) {
+export function MatchSummary({ claim, match, hideBadge }: MatchSummaryProps) {
   const differs = match.differs ?? [];
   return (
     <div class={`cc-match cc-match--${match.stance}`}>
-      <StanceBadge stance={match.stance} />
+      {!hideBadge && <StanceBadge stance={match.stance} />}
       {match.stance === 'corroborates' || differs.length === 0 ? (
         <p class="cc-match__line">This page states it as the sources below do.</p>
       ) : differs.length === 1 ? (
