@@ -1,4 +1,3 @@
-import type { Note } from '../notes/schema';
 import { readArea } from './area-reader';
 import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncArea, type SyncLimits } from './area';
 import { entryString } from './codec';
@@ -171,21 +170,23 @@ export class SyncEngine {
     const errors = [...snapshot.notes.values()].flatMap((r) => (r.kind === 'unreadable' ? [r.error] : []));
     this.model.setReadError(errors.length ? `${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : null);
     if (remotes.length === 0) return false;
-    const locals = await this.o.store.get(remotes.map(([id]) => id));
-    const put: Note[] = [];
     const metas: [string, NoteMeta][] = [];
-    remotes.forEach(([id, remote], i) => {
-      if (remote.kind !== 'complete') return;
-      const local = locals[i];
-      const merged = local ? mergeEntries(noteToEntry(local, this.meta.get(id)), remote.entry) : normaliseEntry(remote.entry);
-      const note = entryToNote(merged, local);
-      if (!note) return;
-      if (!local || JSON.stringify(note) !== JSON.stringify(local)) put.push(note);
-      this.remember(id, merged, metas);
-    });
-    if (put.length) await this.o.store.putMany(put);
+    let changed = 0;
+    await this.o.store.update(remotes.map(([id]) => id), (locals) =>
+      remotes.map(([id, remote], i) => {
+        if (remote.kind !== 'complete') return undefined;
+        const local = locals[i];
+        const merged = local ? mergeEntries(noteToEntry(local, this.meta.get(id)), remote.entry) : normaliseEntry(remote.entry);
+        const note = entryToNote(merged, local);
+        if (!note) return undefined;
+        this.remember(id, merged, metas);
+        if (local && JSON.stringify(note) === JSON.stringify(local)) return undefined;
+        changed++;
+        return note;
+      }),
+    );
     if (metas.length) await this.o.meta.putMany(metas);
-    return put.length > 0;
+    return changed > 0;
   }
 
   private remember(id: string, entry: SyncEntry, into: [string, NoteMeta][]): void {

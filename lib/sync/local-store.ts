@@ -11,7 +11,12 @@ import type { NoteMeta } from './schema';
 export interface LocalNoteStore {
   all(): Promise<Note[]>;
   get(ids: string[]): Promise<(Note | undefined)[]>;
-  putMany(notes: Note[]): Promise<void>;
+  /**
+   * Reads the notes `ids`, passes them to `change` and stores what it returns (undefined: leave
+   * that note alone), atomically: an edit made by the reader meanwhile must not be overwritten
+   * by a merge computed from the note as it was before (a lost update).
+   */
+  update(ids: string[], change: (current: (Note | undefined)[]) => (Note | undefined)[]): Promise<void>;
 }
 
 /** Sync's bookkeeping per note (the histories of its versions); survives restarts. */
@@ -35,6 +40,12 @@ export class MemoryNoteStore implements LocalNoteStore {
       return n && structuredClone(n);
     });
   }
+  async update(ids: string[], change: (current: (Note | undefined)[]) => (Note | undefined)[]): Promise<void> {
+    // Synchronous between read and write, so nothing can edit in between.
+    const next = change(ids.map((id) => structuredClone(this.notes.get(id))));
+    next.forEach((n) => n && this.notes.set(n.id, structuredClone(n)));
+  }
+  /** Stores notes as they are (what the notes service does; for tests). */
   async putMany(notes: Note[]): Promise<void> {
     for (const n of notes) this.notes.set(n.id, structuredClone(n));
   }
