@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { entryString } from '../../../lib/sync/codec';
+import { entryToNote, mergeEntries, metaOf, noteToEntry } from '../../../lib/sync/merge';
+import type { SyncEntry } from '../../../lib/sync/schema';
+import { addDot, hasSeen, joinHistories } from '../../../lib/sync/version-vector';
+import { makeNote } from './support/devices';
+
+const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+/** Versions of one note as three devices might make them, edits on top of each other or not. */
+function history(): SyncEntry[] {
+  const base = makeNote(id, 'v0', 10, 'A');
+  const e0 = noteToEntry(base, undefined);
+  const onA = noteToEntry({ ...base, body: { ...base.body, text: 'A1' }, modified: 20 }, metaOf(e0));
+  const onB = noteToEntry({ ...base, body: { ...base.body, text: 'B1' }, modified: 21, deviceId: 'B' }, metaOf(e0));
+  const delC = noteToEntry({ ...base, deleted: true, modified: 15, deviceId: 'C' }, metaOf(e0));
+  const both = mergeEntries(onA, onB);
+  const resolved = noteToEntry({ ...entryToNote(both, base)!, body: { ...base.body, text: 'R' }, modified: 30, conflicts: [] }, metaOf(both));
+  return [e0, onA, onB, delC, both, resolved];
+}
+
+const same = (a: SyncEntry, b: SyncEntry) => expect(entryString(a)).toBe(entryString(b));
+
+describe('merge', () => {
+  it('is commutative, associative and idempotent', () => {
+    const xs = history();
+    for (const a of xs) {
+      same(mergeEntries(a, a), mergeEntries(a, mergeEntries(a, a)));
+      for (const b of xs) {
+        same(mergeEntries(a, b), mergeEntries(b, a));
+        for (const c of xs) same(mergeEntries(mergeEntries(a, b), c), mergeEntries(a, mergeEntries(b, c)));
+      }
+    }
+  });
+
+  it('keeps concurrent edits: the newer as body, the other as a conflict', () => {
+    const [, onA, onB] = history();
+    const note = entryToNote(mergeEntries(onA!, onB!), undefined)!;
+    expect(note.body.text).toBe('B1');
+    expect(note.conflicts.map((c) => c.text)).toEqual(['A1']);
+  });
+
+  it('replaces a version with an edit made on top of it', () => {
+    const [e0, onA] = history();
+    expect(entryToNote(mergeEntries(e0!, onA!), undefined)).toMatchObject({ body: { text: 'A1' }, conflicts: [] });
+  });
+
+  it('lets a later edit beat an earlier concurrent delete, and a later delete win over an earlier edit', () => {
+    const [, onA, onB, delC] = history();
+    expect(entryToNote(mergeEntries(onA!, delC!), undefined)?.deleted).toBe(false);
+    const lateDelete = noteToEntry({ ...makeNote(id, 'v0', 10, 'A'), deleted: true, modified: 99, deviceId: 'C' }, metaOf(history()[0]!));
+    const local = entryToNote(onB!, undefined)!;
+    const after = entryToNote(mergeEntries(onB!, lateDelete), local)!;
+    expect(after.deleted).toBe(true);
+    expect(after.body.text).toBe('B1'); // the deleted text stays in the local tombstone
+  });
+
+  it('drops conflicts the reader resolved, everywhere', () => {
+    const [, onA, onB, , both, resolved] = history();
+    const note = entryToNote(mergeEntries(mergeEntries(onA!, resolved!), mergeEntries(onB!, both!)), undefined)!;
+    expect(note).toMatchObject({ body: { text: 'R' }, conflicts: [] });
+  });
+
+  it('keeps a conflict the reader left unresolved when they edit the body', () => {
+    const [, , , , both] = history();
+    const local = entryToNote(both!, undefined)!;
+    const edited = noteToEntry({ ...local, body: { ...local.body, text: 'B2' }, modified: 40, deviceId: 'A' }, metaOf(both!));
+    expect(entryToNote(mergeEntries(edited, both!), undefined)?.conflicts.map((c) => c.text)).toEqual(['A1']);
+  });
+});
+
+describe('histories', () => {
+  it('remember counters that were not seen', () => {
+    const h = addDot({ A: 1 }, 'A', 3);
+    expect(hasSeen(h, 'A', 1)).toBe(true);
+    expect(hasSeen(h, 'A', 2)).toBe(false);
+    expect(hasSeen(h, 'A', 3)).toBe(true);
+    expect(joinHistories(h, { A: 2 })).toEqual({ A: 3 });
+  });
+});
