@@ -1,5 +1,5 @@
 import type { Difference } from '../../lib/claims/schema';
-import { capitalize } from './labels';
+import { asLabel } from './labels';
 
 /** One difference as shown: what it is about, and each side's version in its own words. */
 export type DifferenceItem = Pick<Difference, 'what' | 'from' | 'to'>;
@@ -23,7 +23,7 @@ export function DifferenceList({ differs, fromLabel, toLabel }: DifferenceListPr
     <ul class="cc-differs" aria-label="What differs">
       {differs.map((d, i) => (
         <li key={`${d.what}-${i}`} class="cc-differ">
-          <span class="cc-differ__what">{capitalize(d.what)}:</span>
+          <span class="cc-differ__what">{asLabel(d.what)}</span>
           <span class="cc-differ__sides">
             <span class="cc-differ__side cc-differ__side--from">
               <span class="cc-differ__label">{fromLabel}: </span>

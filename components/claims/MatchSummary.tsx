@@ -1,6 +1,6 @@
 import type { ResolvedClaim } from '../../lib/claims/resolve';
 import type { ClaimMatch, MatchDifference } from '../../lib/matcher/schema';
-import { humanizeKey } from './labels';
+import { asLabel, humanizeKey } from './labels';
 import { StanceBadge } from './StanceBadge';
 
 export type MatchSummaryProps = {
@@ -28,8 +28,7 @@ function differenceLine(claim: ResolvedClaim, d: MatchDifference): string {
       ? 'This page denies what the sources below state.'
       : 'This page states what the sources below deny.';
   }
-  const label = factLabel(claim, d.what);
-  return `${label.charAt(0).toUpperCase()}${label.slice(1)}: this page says “${d.found}” where the sources below say “${d.expected}”.`;
+  return `${asLabel(factLabel(claim, d.what))} this page says “${d.found}” where the sources below say “${d.expected}”.`;
 }
 
 /**

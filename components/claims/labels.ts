@@ -53,6 +53,12 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A phrase as a lead-in label: capitalised, with a colon unless it already ends in punctuation ("Is it?"). */
+export function asLabel(what: string): string {
+  const text = capitalize(what.trim());
+  return /[?!:.]$/.test(text) ? text : `${text}:`;
+}
+
 /** Cuts text to at most `max` characters on a word boundary, with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -166,3 +166,12 @@ describe('ClaimCard', () => {
     expect(screen.queryByRole('region', { name: /Your notes/ })).toBeNull();
   });
 });
+
+describe('ClaimCard differences worded as questions', () => {
+  it('does not add a colon after a question', () => {
+    render(<ClaimCard claim={claimById('troops-far-short-of-peacekeeping-mission')} onClose={vi.fn()} />);
+    const whats = [...document.querySelectorAll('.cc-differ__what')].map((e) => e.textContent);
+    expect(whats).toContain('Is it a peacekeeping mission?');
+    expect(whats.every((w) => !/[?!.]:$/.test(w ?? ''))).toBe(true);
+  });
+});
