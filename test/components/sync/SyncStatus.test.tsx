@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SyncStatus } from '../../../components/sync/SyncStatus';
+import type { SyncStatus as Status } from '../../../lib/sync/schema';
+
+const base: Status = { enabled: true, lastSyncedAt: null, pending: 0, overQuota: 0, error: null };
+const now = 1_700_000_000_000;
+
+afterEach(cleanup);
+
+describe('SyncStatus', () => {
+  it('says when notes last synced', () => {
+    render(<SyncStatus status={{ ...base, lastSyncedAt: now - 5 * 60_000 }} now={now} />);
+    expect(screen.getByText('Last synced 5 minutes ago.')).toBeTruthy();
+  });
+
+  it('says when nothing has synced yet, and how many notes wait', () => {
+    render(<SyncStatus status={{ ...base, pending: 3 }} now={now} />);
+    expect(screen.getByText('Not synced yet.')).toBeTruthy();
+    expect(screen.getByText('3 notes waiting to sync.')).toBeTruthy();
+  });
+
+  it('warns when sync is full and shows a refused write as an alert, as text', () => {
+    const error = 'Browser sync storage is full, so 1 note could not be synced. <b>x</b>';
+    render(<SyncStatus status={{ ...base, overQuota: 1, error }} now={now} />);
+    expect(screen.getByRole('status').textContent).toMatch(/1 older note is kept on\s+this device only/);
+    expect(screen.getByRole('alert').textContent).toBe(error);
+    expect(screen.getByRole('alert').querySelector('b')).toBeNull();
+  });
+
+  it('offers the switch both ways', () => {
+    const onToggle = vi.fn();
+    const { rerender } = render(<SyncStatus status={base} now={now} onToggle={onToggle} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Turn sync off' }));
+    expect(onToggle).toHaveBeenLastCalledWith(false);
+    rerender(<SyncStatus status={{ ...base, enabled: false, pending: 2 }} now={now} onToggle={onToggle} />);
+    expect(screen.getByText('Sync is off: notes stay on this device.')).toBeTruthy();
+    expect(screen.queryByText(/waiting/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn sync on' }));
+    expect(onToggle).toHaveBeenLastCalledWith(true);
+  });
+});
