@@ -35,6 +35,19 @@ function DbNote({ note }: { note: string | undefined }) {
   );
 }
 
+/**
+ * How many statements a section lists, and from how many sources when that is fewer: two statements
+ * in one article are not two independent sources.
+ */
+function Count({ assertions }: { assertions: ResolvedAssertion[] }) {
+  const sources = new Set(assertions.map((a) => a.source.id)).size;
+  const text =
+    sources === assertions.length
+      ? `(${sources})`
+      : `(${assertions.length} statements, ${sources} source${sources === 1 ? '' : 's'})`;
+  return <span class="cc-count">{text}</span>;
+}
+
 function TypeTag({ type }: { type: ResolvedRelation['claim']['type'] }) {
   return <span class={`cc-type cc-type--${type}`}>{CLAIM_TYPE_LABEL[type]}</span>;
 }
@@ -49,13 +62,13 @@ export function SourceSections({ claim, headingLevel = 2 }: SourceSectionsProps)
   const id = useId();
   const H = `h${headingLevel}` as HeadingTag;
   const Sub = `h${headingLevel + 1}` as HeadingTag;
-  const count = (rs: ResolvedRelation[]) => rs.reduce((n, r) => n + r.assertions.length, 0);
-  const agreeing = claim.assertions.length + count(claim.corroborations);
+  const agreeing = [...claim.assertions, ...claim.corroborations.flatMap((r) => r.assertions)];
+  const agreeingSources = new Set(agreeing.map((a) => a.source.id)).size;
   return (
     <div class="cc-sections">
       <section class="cc-section cc-section--corroborates" aria-labelledby={`${id}-agree`}>
         <H id={`${id}-agree`} class="cc-section__title">
-          Sources that corroborate <span class="cc-count">({agreeing})</span>
+          Sources that corroborate <Count assertions={agreeing} />
         </H>
         {claim.assertions.length > 0 && <Sources assertions={claim.assertions} />}
         {claim.corroborations.map((r) => (
@@ -68,12 +81,12 @@ export function SourceSections({ claim, headingLevel = 2 }: SourceSectionsProps)
             <DbNote note={r.note} />
           </div>
         ))}
-        {agreeing === 0 && <p class="cc-empty">No source in the database reports this.</p>}
-        {agreeing === 1 && <p class="cc-empty">No other source reports this.</p>}
+        {agreeingSources === 0 && <p class="cc-empty">No source in the database reports this.</p>}
+        {agreeingSources === 1 && <p class="cc-empty">No other source reports this.</p>}
       </section>
       <section class="cc-section cc-section--conflicts" aria-labelledby={`${id}-conflict`}>
         <H id={`${id}-conflict`} class="cc-section__title">
-          Sources that conflict <span class="cc-count">({count(claim.conflicts)})</span>
+          Sources that conflict <Count assertions={claim.conflicts.flatMap((r) => r.assertions)} />
         </H>
         {claim.conflicts.length === 0 && <p class="cc-empty">No source contradicts this.</p>}
         {claim.conflicts.map((r, i) => (

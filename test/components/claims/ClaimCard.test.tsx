@@ -175,3 +175,19 @@ describe('ClaimCard differences worded as questions', () => {
     expect(whats.every((w) => !/[?!.]:$/.test(w ?? ''))).toBe(true);
   });
 });
+
+describe('ClaimCard source counts', () => {
+  it('counts statements from one source as one source, and says no other source reports it', () => {
+    // Every agreeing statement of this claim comes from the same outlet (checked here, not assumed).
+    const claim = resolved.claims.find((c) => {
+      const all = [...c.assertions, ...c.corroborations.flatMap((r) => r.assertions)];
+      return all.length > 1 && new Set(all.map((a) => a.source.id)).size === 1;
+    })!;
+    const n = claim.assertions.length + claim.corroborations.reduce((k, r) => k + r.assertions.length, 0);
+    render(<ClaimCard claim={claim} onClose={vi.fn()} />);
+    const agree = screen.getByRole('region', { name: /Sources that corroborate/ });
+    expect(agree.querySelector('.cc-count')?.textContent).toBe(`(${n} statements, 1 source)`);
+    expect(within(agree).getByText('No other source reports this.')).toBeTruthy();
+    expect(agree.querySelectorAll('blockquote')).toHaveLength(n);
+  });
+});
