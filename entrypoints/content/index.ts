@@ -1,5 +1,6 @@
 import { browser, defineContentScript } from '#imports';
 import { ClaimsLayer, type FoundClaim } from '@/lib/annotator/claims-layer';
+import { startNotes } from '@/lib/annotator/notes-annotator';
 import { PANEL_TAG, PanelFrame } from '@/lib/annotator/panel-frame';
 import { panelPath } from '@/lib/annotator/panel-state';
 import { watchPage } from '@/lib/dom/page-watcher';
@@ -47,12 +48,19 @@ export default defineContentScript({
       panel.close();
       return true;
     });
+    const notes = startNotes({
+      ctx,
+      router,
+      panel,
+      claimRange: (id) => claims.claims.find((f) => f.claim.claimId === id)?.range ?? null,
+    });
     ctx.onInvalidated(listen(router));
 
     ctx.addEventListener(document, 'click', (event) => {
-      if (panel.contains(event.target as Node)) return;
+      if (panel.contains(event.target as Node) || notes.contains(event.target as Node)) return;
       panel.close(false);
       if (!enabled || !getSelection()?.isCollapsed) return; // the reader is selecting text
+      if (notes.openAt(event.clientX, event.clientY)) return; // the reader's own notes come first
       const found = claims.at(event.clientX, event.clientY);
       if (found.length > 0) openCard(found, found[0]!.range.getBoundingClientRect());
     });

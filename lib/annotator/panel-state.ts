@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PositionMarkSchema, QuoteMarkSchema } from '../notes/note-messages';
 import { PageClaimSchema } from '../pages/page-schema';
 
 // zod/mini: the content script builds these states; the panel page parses them.
@@ -9,8 +10,25 @@ export const ClaimsPanelStateSchema = z.object({
   claims: z.array(PageClaimSchema).check(z.minLength(1), z.maxLength(20)),
 });
 
+/** The text a new note is on, as the content script describes it (see NoteTargetSchema). */
+export const NoteDraftTargetSchema = z.object({
+  source: z.url(),
+  url: z.url(),
+  title: z.string().check(z.maxLength(500)),
+  quote: QuoteMarkSchema,
+  position: z.optional(PositionMarkSchema),
+});
+
+/** The note editor: a new note on `target`, or the note `noteId` opened from its highlight. */
+export const NotePanelStateSchema = z.object({
+  mode: z.literal('note'),
+  noteId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  target: z.optional(NoteDraftTargetSchema),
+  claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
+
 /** What the in-page panel shows. It travels in the panel's URL fragment, which the page cannot read. */
-export const PanelStateSchema = z.discriminatedUnion('mode', [ClaimsPanelStateSchema]);
+export const PanelStateSchema = z.discriminatedUnion('mode', [ClaimsPanelStateSchema, NotePanelStateSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
 /** The panel page's path, with the tab it belongs to and its state. */

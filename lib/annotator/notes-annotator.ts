@@ -1,0 +1,156 @@
+import { browser } from 'wxt/browser';
+import { readPageText, type ReadOptions } from '../dom/page-text';
+import { watchPage } from '../dom/page-watcher';
+import type { Router } from '../messaging/router';
+import { call } from '../messaging/runtime';
+import { canonicalUrl } from '../notes/canonical-url';
+import {
+  describeSelection,
+  getNoteAnchors,
+  listPageMarks,
+  notesChanged,
+  openNoteEditor,
+  showNote,
+  type Selectors,
+} from '../notes/note-messages';
+import { NotesLayer } from './notes-layer';
+import { isSiteEnabled, watchSiteEnabled } from '../settings/site-settings';
+import { PANEL_TAG, type PanelFrame } from './panel-frame';
+import { panelPath, type PanelState } from './panel-state';
+import { NOTE_BUTTON_TAG, SelectionButton } from './selection-button';
+import { currentRange, selectorsFor } from './selection';
+
+/** The parts of WXT's content-script context the notes use (all listeners die with the script). */
+export type NotesContext = {
+  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void): void;
+  setTimeout(run: () => void, ms: number): unknown;
+  onInvalidated(run: () => void): unknown;
+};
+
+/** What the content script hands the notes. */
+export type NotesOptions = {
+  ctx: NotesContext;
+  router: Router;
+  panel: PanelFrame;
+  /** The live range of a claim on the page, for "Add a note on this claim". */
+  claimRange?: (claimId: string) => Range | null;
+};
+
+/** The notes as the content script sees them: to route clicks and page changes. */
+export type Notes = {
+  layer: NotesLayer;
+  /** True when `node` is the notes' own in-page UI (the Add note button). */
+  contains(node: Node | null): boolean;
+  /** Opens the note under a point in the panel; false when there is none. */
+  openAt(x: number, y: number): boolean;
+};
+
+/** This page's canonical URL, as notes are filed (canonical link on the same site only). */
+const pageSource = () => canonicalUrl(location.href, document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href);
+
+/**
+ * Starts the reader's notes in a page: paints the page's notes and keeps them painted (page
+ * changes, notes changed in any tab), shows the Add note button beside a selection, opens the note
+ * editor (button, context menu, keyboard command, claim card) and a note's view (click on its
+ * highlight), and answers the popup (which notes were not found, the current selection).
+ */
+export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): Notes {
+  // Notes may be on any visible text (unlike claims, nav and footers too); never on our own UI.
+  const read: ReadOptions = { skip: (el) => el.localName === PANEL_TAG || el.localName === NOTE_BUTTON_TAG };
+  let enabled = true;
+  const layer = new NotesLayer({
+    fetch: () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]');
+      return call(listPageMarks, { canonicalHref: link?.href ?? null });
+    },
+    root: () => document.body,
+    read,
+  });
+  const readPage = () => readPageText(document.body, read);
+
+  const openPanel = async (state: PanelState, anchor: DOMRect, label: string) => {
+    if (!layer.page) await layer.refresh();
+    panel.open(browser.runtime.getURL(panelPath(layer.page!.tabId, state)), anchor, label);
+  };
+
+  /** Opens the editor for a new note on `range` (the selection, or a claim's sentence). */
+  const editOn = (range: Range | null, claimId?: string): boolean => {
+    const selectors: Selectors | null = range && selectorsFor(readPage(), range);
+    if (!range || !selectors) return false;
+    button.hide();
+    const target = { source: pageSource(), url: location.href, title: document.title.slice(0, 500), ...selectors };
+    void openPanel({ mode: 'note', target, ...(claimId ? { claimId } : {}) }, range.getBoundingClientRect(), 'Crosscheck: new note');
+    return true;
+  };
+  const button = new SelectionButton(() => editOn(currentRange()), 'Add Crosscheck note');
+
+  const openNote = (id: string): boolean => {
+    const found = layer.find(id);
+    if (!found) return false;
+    void openPanel({ mode: 'note', noteId: id }, found.range.getBoundingClientRect(), 'Crosscheck: your note');
+    return true;
+  };
+
+  router.on(notesChanged, ({ source }) => {
+    if (enabled && source === layer.page?.source) void layer.refresh();
+    return true;
+  });
+  router.on(getNoteAnchors, async () => {
+    if (!layer.page) await layer.refresh();
+    return { source: layer.page!.source, found: layer.notes.map((n) => n.mark.id), notFound: [...layer.notFound] };
+  });
+  router.on(describeSelection, () => {
+    const range = currentRange();
+    return range && selectorsFor(readPage(), range);
+  });
+  router.on(showNote, ({ id }) => {
+    layer.find(id)?.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    return openNote(id);
+  });
+  router.on(openNoteEditor, ({ claimId }) => editOn(claimId ? (claimRange?.(claimId) ?? null) : currentRange(), claimId));
+
+  // The button follows the selection, once it settles (selectionchange fires on every drag step).
+  let pending = false;
+  ctx.addEventListener(document, 'selectionchange', () => {
+    if (pending) return;
+    pending = true;
+    ctx.setTimeout(() => {
+      pending = false;
+      const range = currentRange();
+      const inPage = range && document.body.contains(range.commonAncestorContainer) && range.toString().trim() !== '';
+      if (enabled && range && inPage) button.show(range);
+      else button.hide();
+    }, 200);
+  });
+  const refresh = () => void layer.refresh().catch(() => undefined); // no background: nothing to paint
+  const setEnabled = (on: boolean) => {
+    enabled = on;
+    if (on) refresh();
+    else {
+      button.hide();
+      layer.clear();
+    }
+  };
+  ctx.onInvalidated(
+    watchPage(document.body, () => enabled && void layer.reanchor().catch(() => undefined), {
+      ignore: (node) => panel.contains(node) || button.contains(node),
+      setTimeout: (run, ms) => ctx.setTimeout(run, ms),
+    }),
+  );
+  ctx.addEventListener(window, 'wxt:locationchange', () => enabled && refresh()); // a new URL: other notes
+  ctx.onInvalidated(watchSiteEnabled(location.hostname, setEnabled));
+  ctx.onInvalidated(() => {
+    button.hide();
+    layer.clear();
+  });
+  void isSiteEnabled(location.hostname).then(setEnabled);
+
+  return {
+    layer,
+    contains: (node) => button.contains(node),
+    openAt: (x, y) => {
+      const [hit] = layer.at(x, y);
+      return hit ? openNote(hit.mark.id) : false;
+    },
+  };
+}

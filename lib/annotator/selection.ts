@@ -1,0 +1,43 @@
+import { describe } from '../anchoring/describe';
+import type { PageText } from '../dom/page-text';
+import type { Selectors } from '../notes/note-messages';
+
+/** Longest quote a note keeps (NoteTarget's limit); a longer selection is cut at its end. */
+export const MAX_QUOTE = 5000;
+
+/**
+ * The part of the page text a DOM Range covers, as offsets, with surrounding whitespace trimmed
+ * (double-clicking a word selects the space after it in some browsers). Boundaries on elements
+ * (a triple-click ends at the start of the next block) move to the nearest text inside the range.
+ * Null when the range covers no page text (it is in the extension's own UI, or blank).
+ */
+export function selectionOffsets(page: PageText, range: Range): { start: number; end: number } | null {
+  let start = -1;
+  let end = -1;
+  for (const { node, start: at } of page.segments) {
+    if (!range.intersectsNode(node)) continue;
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : node.data.length;
+    if (to <= from) continue; // touches the boundary only
+    if (start === -1) start = at + from;
+    end = at + to;
+  }
+  if (start === -1) return null;
+  while (start < end && /\s/.test(page.text[start]!)) start++;
+  while (end > start && /\s/.test(page.text[end - 1]!)) end--;
+  if (end <= start) return null;
+  return { start, end: Math.min(end, start + MAX_QUOTE) };
+}
+
+/** The W3C selectors (quote in context, position) of a Range on the page, or null. */
+export function selectorsFor(page: PageText, range: Range): Selectors | null {
+  const at = selectionOffsets(page, range);
+  return at ? describe(page.text, at.start, at.end) : null;
+}
+
+/** The reader's current selection as one Range, when there is a non-empty one. */
+export function currentRange(doc: Document = document): Range | null {
+  const selection = doc.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  return selection.getRangeAt(0);
+}

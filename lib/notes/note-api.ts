@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { defineRoute } from '../messaging/route';
+import { NoteSearchSchema } from './notes-query';
+import { ReattachNoteSchema, UpdateNoteBodySchema } from './notes-service';
+import { NewNoteSchema, NoteSchema } from './schema';
+
+/**
+ * The notes routes of the extension's own pages (panel, popup, options) to the background, which
+ * owns the writes so that it can tell every tab to repaint. Full zod: never part of the content
+ * script, which may only use the routes of note-messages.ts.
+ */
+
+const IdRequest = z.object({ id: z.uuid() });
+const NoteList = z.array(NoteSchema);
+
+/** Creates a note (the panel's editor); the background fills id, times and device. */
+export const createNoteRoute = defineRoute({ name: 'createNote', from: 'extension', request: NewNoteSchema, response: NoteSchema });
+
+/** Replaces a note's body (text, tags, colour). */
+export const updateNoteRoute = defineRoute({ name: 'updateNote', from: 'extension', request: UpdateNoteBodySchema, response: NoteSchema });
+
+/** Deletes a note as a tombstone (kept for undo and sync). */
+export const deleteNoteRoute = defineRoute({ name: 'deleteNote', from: 'extension', request: IdRequest, response: NoteSchema });
+
+/** Brings a deleted note back. */
+export const undoDeleteNoteRoute = defineRoute({ name: 'undoDeleteNote', from: 'extension', request: IdRequest, response: NoteSchema });
+
+/** Points a note whose text is gone at a new selection. */
+export const reattachNoteRoute = defineRoute({ name: 'reattachNote', from: 'extension', request: ReattachNoteSchema, response: NoteSchema });
+
+/** One note, tombstones included. */
+export const getNoteRoute = defineRoute({ name: 'getNote', from: 'extension', request: IdRequest, response: NoteSchema });
+
+/** The live notes of one page (canonical URL), in reading order. */
+export const listPageNotesRoute = defineRoute({
+  name: 'listPageNotes',
+  from: 'extension',
+  request: z.object({ source: z.url() }),
+  response: NoteList,
+});
+
+/** Full-text search over all notes, with tag and site filters (empty text: all notes). */
+export const searchNotesRoute = defineRoute({ name: 'searchNotes', from: 'extension', request: NoteSearchSchema, response: NoteList });
+
+/** The tags and sites in use, for the filters. */
+export const listNoteFacetsRoute = defineRoute({
+  name: 'listNoteFacets',
+  from: 'extension',
+  request: z.object({}),
+  response: z.object({ tags: z.array(z.string()), sites: z.array(z.string()) }),
+});
+
+/** The export formats. */
+export const ExportFormatSchema = z.enum(['json', 'markdown']);
+
+/** Exports all live notes, or one page's, as W3C Web Annotation JSON-LD or Markdown text. */
+export const exportNotesRoute = defineRoute({
+  name: 'exportNotes',
+  from: 'extension',
+  request: z.object({ format: ExportFormatSchema, source: z.url().optional() }),
+  response: z.object({ text: z.string(), count: z.number().int() }),
+});
+
+/** Imports a W3C Web Annotation file (its text), all or nothing; answers the counts. */
+export const importNotesRoute = defineRoute({
+  name: 'importNotes',
+  from: 'extension',
+  request: z.object({ text: z.string().max(50_000_000) }),
+  response: z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), total: z.number() }),
+});

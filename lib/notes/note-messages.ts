@@ -1,0 +1,90 @@
+import * as z from 'zod/mini';
+import { defineRoute } from '../messaging/route';
+import { NOTE_COLORS } from './limits';
+
+// zod/mini: these routes are part of the content script, which is injected into every page. The
+// content script sees only what painting needs (ids, selectors, colours): never a note's text.
+
+/** A W3C TextQuoteSelector as the page script builds it (the full schema is in schema.ts). */
+export const QuoteMarkSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().check(z.minLength(1), z.maxLength(5000)),
+  prefix: z.string().check(z.maxLength(64)),
+  suffix: z.string().check(z.maxLength(64)),
+});
+
+/** A W3C TextPositionSelector (offsets into the page text). */
+export const PositionMarkSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
+});
+
+/** The selectors of a piece of page text. */
+export const SelectorsSchema = z.object({ quote: QuoteMarkSchema, position: z.optional(PositionMarkSchema) });
+export type Selectors = z.infer<typeof SelectorsSchema>;
+
+/** What the content script may know of a note: enough to paint it, nothing the reader wrote. */
+export const NoteMarkSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  quote: QuoteMarkSchema,
+  position: z.optional(PositionMarkSchema),
+  color: z.enum(NOTE_COLORS),
+});
+export type NoteMark = z.infer<typeof NoteMarkSchema>;
+
+/**
+ * Content script → background: the marks of the notes on the page the script runs in. The page is
+ * the sender's own URL (never one the script names), and only its canonical link may refine it,
+ * which `canonicalUrl` accepts on the same site only: a page cannot read another site's marks.
+ */
+export const listPageMarks = defineRoute({
+  name: 'listPageMarks',
+  from: 'content',
+  request: z.object({ canonicalHref: z.nullable(z.string().check(z.maxLength(4096))) }),
+  response: z.object({ tabId: z.int(), source: z.string(), marks: z.array(NoteMarkSchema) }),
+});
+
+/** Background → content scripts: the notes of this page (canonical URL) changed; repaint. */
+export const notesChanged = defineRoute({
+  name: 'notesChanged',
+  from: 'extension',
+  request: z.object({ source: z.string().check(z.maxLength(4096)) }),
+  response: z.boolean(),
+});
+
+/** Popup → content script: the page's canonical URL and which of its notes were not found. */
+export const getNoteAnchors = defineRoute({
+  name: 'getNoteAnchors',
+  from: 'extension',
+  request: z.object({}),
+  response: z.object({ source: z.string(), found: z.array(z.string()), notFound: z.array(z.string()) }),
+});
+
+/** Popup → content script: the selectors of the reader's current selection (null: none). */
+export const describeSelection = defineRoute({
+  name: 'describeSelection',
+  from: 'extension',
+  request: z.object({}),
+  response: z.nullable(SelectorsSchema),
+});
+
+/** Popup → content script: scroll to a note's highlight and open it in the panel. */
+export const showNote = defineRoute({
+  name: 'showNote',
+  from: 'extension',
+  request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  response: z.boolean(),
+});
+
+/**
+ * Background (command, context menu) or claim card → content script: open the note editor on the
+ * current selection, or on a claim's sentence when `claimId` is given. Answers false when there is
+ * nothing to note.
+ */
+export const openNoteEditor = defineRoute({
+  name: 'openNoteEditor',
+  from: 'extension',
+  request: z.object({ claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))) }),
+  response: z.boolean(),
+});
