@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
 import { toRecord } from '../../../lib/notes/record';
 import { areaMetaStore, dexieNoteStore } from '../../../lib/sync/adapters';
 import { SyncEngine } from '../../../lib/sync/engine';
+import { startNoteSync } from '../../../lib/sync/start';
 import { makeNote } from './support/devices';
 import { FakeSyncHub } from './support/fake-sync';
 
@@ -48,6 +49,23 @@ describe('adapters', () => {
     expect(engine.status()).toMatchObject({ pending: 0, error: null });
     expect(Object.keys(await area.get(null))).toHaveLength(1);
     engine.stop();
+  });
+});
+
+describe('startNoteSync', () => {
+  it('writes a note saved in the database to storage.sync on its own', async () => {
+    fakeBrowser.reset();
+    const db = openNotesDb(`sync-start-${crypto.randomUUID()}`);
+    const area = new FakeSyncHub().area();
+    const { engine, stop } = await startNoteSync({ db, sync: area, local: fakeBrowser.storage.local, enabled: true, debounceMs: 20 });
+    const note = makeNote(crypto.randomUUID(), 'saved by the notes service', Date.now(), 'A');
+    await db.notes.put(toRecord(note));
+    await vi.waitFor(() => expect(area.data.size).toBe(1), { timeout: 2_000 });
+    await engine.idle();
+    expect(engine.status().pending).toBe(0);
+    stop();
+    db.close();
+    await Dexie.delete(db.name);
   });
 });
 

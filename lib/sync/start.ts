@@ -1,0 +1,43 @@
+import { liveQuery } from 'dexie';
+import type { NotesDb } from '../notes/db';
+import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
+import type { SyncArea } from './area';
+import { SyncEngine } from './engine';
+
+/**
+ * Wiring for the background: builds the engine over the notes database, `storage.sync` and
+ * `storage.local`, starts it, and writes after any change to the notes table in any extension
+ * context (Dexie's live queries see other pages' writes too). Returns the engine (status,
+ * subscribe, setEnabled) and a function that stops it all.
+ */
+export async function startNoteSync(options: {
+  db: NotesDb;
+  sync: SyncArea;
+  local: LocalArea;
+  enabled: boolean;
+  /** Wait after a change before writing (default: the engine's, 2 s). */
+  debounceMs?: number;
+}): Promise<{ engine: SyncEngine; stop: () => void }> {
+  const engine = new SyncEngine({
+    area: options.sync,
+    store: dexieNoteStore(options.db),
+    meta: areaMetaStore(options.local),
+    enabled: options.enabled,
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+  });
+  await engine.start();
+  // The newest edit time and the count change with every create, edit and delete anywhere.
+  const watch = liveQuery(async () => [await options.db.notes.count(), (await options.db.notes.orderBy('modified').last())?.modified]);
+  // The first result may already include edits made since start(), so it counts too.
+  const sub = watch.subscribe({
+    next: () => engine.notifyLocalChange(),
+    error: () => engine.notifyLocalChange(),
+  });
+  return {
+    engine,
+    stop: () => {
+      sub.unsubscribe();
+      engine.stop();
+    },
+  };
+}
