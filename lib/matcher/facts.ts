@@ -1,4 +1,4 @@
-import type { Claim, Fact } from '../claims/schema';
+import type { Fact } from '../claims/schema';
 import { compareDates, parseIsoDate, readDates, type DateMention, type DateParts } from './dates';
 import { numbersAgree, readNumbers, type NumberMention } from './numbers';
 import { termsOf, tokenize, type Token } from './tokens';
@@ -38,14 +38,14 @@ export function readSentence(text: string, offset: number): SentenceReading {
  * Pre-reads a fact. A count's unit comes from the claim statement ("Two Russian planes" → plane),
  * because fact texts are often bare ("two"). `alts` are the values linked claims give the same key.
  */
-export function indexFact(fact: Fact, claim: Claim, alts: { text: string }[]): IndexedFact | null {
+export function indexFact(fact: Fact, statement: SentenceReading, alts: { text: string }[]): IndexedFact | null {
   const base = { key: fact.key, text: fact.text };
   if (fact.kind === 'number') {
     const own = readSentence(fact.text, 0).numbers[0];
     // A value in words ("hundreds of tons") is read from the fact's text.
     const value = typeof fact.value === 'number' ? { lo: fact.value, hi: fact.value } : own;
     if (!value) return null;
-    const inStatement = readSentence(claim.statement, 0).numbers.find((n) => numbersAgree(n, value));
+    const inStatement = statement.numbers.find((n) => numbersAgree(n, value));
     const unit = [...(inStatement?.unit ?? []), ...(own?.unit ?? [])];
     if (unit.length === 0) return null;
     const widen = (fact.approx ?? own?.approx ?? false) && value.lo === value.hi ? 0.15 : 0;
@@ -58,7 +58,7 @@ export function indexFact(fact: Fact, claim: Claim, alts: { text: string }[]): I
     delete (date as Partial<DateMention>).last;
     delete (date as Partial<DateMention>).attributed;
     // A date the statement gives as the report's date ("Reuters reported on Sunday") is compared only with report dates.
-    const said = readSentence(claim.statement, 0).dates.find((d) => compareDates(d, date) === 'agree');
+    const said = statement.dates.find((d) => compareDates(d, date) === 'agree');
     return { ...base, kind: 'date', date, attributed: said?.attributed ?? false };
   }
   const terms = termsOf(fact.text);

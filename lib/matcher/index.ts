@@ -1,6 +1,6 @@
 import type { ClaimDatabase } from '../claims/schema';
-import { indexFact, type IndexedFact } from './facts';
-import { isNegated, termsOf, tokenize } from './tokens';
+import { indexFact, readSentence, type IndexedFact } from './facts';
+import { isNegated, termsOf } from './tokens';
 import { flattenQuote } from './verbatim';
 
 /** A claim as the matcher keeps it: its facts pre-read, and the claims linked to it by relations. */
@@ -61,16 +61,17 @@ export function buildClaimIndex(db: ClaimDatabase): ClaimIndex {
   const df = new Map<string, number>();
   const claims = db.claims.map((claim, i): IndexedClaim => {
     const quotes = quotesOf.get(claim.id) ?? [];
+    const statement = readSentence(claim.statement, 0);
     const seen = new Set<string>();
     for (const w of [claim.statement, ...quotes]) {
-      const terms = termsOf(w);
+      const terms = w === claim.statement ? [...statement.terms] : termsOf(w);
       const quote = w === claim.statement ? undefined : flattenQuote(w);
       if (terms.length) variants.push({ claim: i, terms, total: 0, unposted: 0, ...(quote ? { quote } : {}) });
       for (const t of terms) seen.add(t);
     }
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-    const facts = claim.facts.flatMap((f) => indexFact(f, claim, alts.get(`${i}/${f.key}`) ?? []) ?? []);
-    return { id: claim.id, facts, negated: isNegated(tokenize(claim.statement)), linked: [...new Set(linked[i])] };
+    const facts = claim.facts.flatMap((f) => indexFact(f, statement, alts.get(`${i}/${f.key}`) ?? []) ?? []);
+    return { id: claim.id, facts, negated: isNegated(statement.tokens), linked: [...new Set(linked[i])] };
   });
   const weights: Record<string, number> = {};
   const n = db.claims.length;

@@ -62,7 +62,7 @@ function reach(index: ClaimIndex, s: SentenceReading): Reach {
   return out;
 }
 
-function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: number, variant = -1): Candidate {
+function judge(index: ClaimIndex, s: SentenceReading & { negated: boolean }, claim: number, coverage: number, variant = -1): Candidate {
   const c = index.claims[claim]!;
   const terms = variant < 0 ? [] : index.variants[variant]!.terms.filter((t) => s.terms.has(t));
   // Dates that one of the claim's date facts explains are no conflict for its others ("left Friday, landed Saturday").
@@ -71,7 +71,7 @@ function judge(index: ClaimIndex, s: SentenceReading, claim: number, coverage: n
     if (f.kind !== 'date') continue;
     for (const d of s.dates) if (judgeFact(f, { ...s, dates: [d] }, new Set()).status === 'agree') explained.add(d);
   }
-  const negated = isNegated(s.tokens);
+  const negated = s.negated;
   const out: Candidate = { claim, coverage, terms, negationDiffers: negated !== c.negated, agree: 0, differs: [], facts: c.facts.length };
   for (const f of c.facts) {
     const v = judgeFact(f, s, explained);
@@ -120,7 +120,8 @@ function toMatch(index: ClaimIndex, c: Candidate, text: string, start: number, e
 
 /** Finds the claims stated by one sentence or short text, by wording alone (no verbatim pass). */
 export function matchSentence(index: ClaimIndex, text: string): ClaimMatch[] {
-  const s = readSentence(text, 0);
+  const s = { ...readSentence(text, 0), negated: false };
+  s.negated = isNegated(s.tokens);
   const r = reach(index, s);
   const cands = [...r.coverage].map(([claim, c]) => judge(index, s, claim, c.coverage, c.variant));
   return choose(index, cands).map((c) => toMatch(index, c, text, 0, text.length));
@@ -133,7 +134,10 @@ export function matchSentence(index: ClaimIndex, text: string): ClaimMatch[] {
  */
 export function matchText(index: ClaimIndex, text: string): ClaimMatch[] {
   const spans = splitSentences(text);
-  const readings = spans.map((sp) => readSentence(text.slice(sp.start, sp.end), sp.start));
+  const readings = spans.map((sp) => {
+    const s = readSentence(text.slice(sp.start, sp.end), sp.start);
+    return { ...s, negated: isNegated(s.tokens) };
+  });
   const reaches = readings.map((s) => reach(index, s));
   let page: ReturnType<typeof flatten> | undefined;
   const verbatim = new Map<string, { claim: number; first: number; last: number }>();

@@ -64,19 +64,34 @@ function termOf(raw: string, lower: string): string | null {
   return lexicon.words.get(s) ?? s;
 }
 
+// Words repeat a lot within a page and across pages: normalise each distinct spelling once.
+const memo = new Map<string, { lower: string; term: string | null; stem: string }>();
+function normalise(raw: string): { lower: string; term: string | null; stem: string } {
+  let hit = memo.get(raw);
+  if (!hit) {
+    if (memo.size > 50_000) memo.clear();
+    const lower = fold(raw);
+    hit = { lower, term: termOf(raw, lower), stem: stem(lower) };
+    memo.set(raw, hit);
+  }
+  return hit;
+}
+
 /** Splits text into tokens, folding two-word phrases ("touched down") into one concept. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
+  const stems: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const lower = fold(raw);
+    const { lower, term, stem: s } = normalise(raw);
     const start = offset + m.index;
-    tokens.push({ start, end: start + raw.length, raw, lower, term: termOf(raw, lower) });
+    tokens.push({ start, end: start + raw.length, raw, lower, term });
+    stems.push(s);
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    const phrase = lexicon.phrases.get(`${stem(a.lower)} ${stem(b.lower)}`);
+    const phrase = lexicon.phrases.get(`${stems[i]} ${stems[i + 1]}`);
     if (phrase) {
       a.term = phrase;
       b.term = null;

@@ -10,17 +10,24 @@ const FOLD: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”'
 
 /** Folds quotes, dashes, case and runs of whitespace; `at[i]` is the original offset of folded char i. */
 export function flatten(text: string): { flat: string; at: number[] } {
-  let flat = '';
+  const lower = text.toLowerCase();
+  // toLowerCase keeps UTF-16 length for nearly all text; when it does not, fold char by char.
+  const same = lower.length === text.length;
+  const chars: string[] = [];
   const at: number[] = [];
+  let space = false;
   for (let i = 0; i < text.length; i++) {
-    const c = FOLD[text[i]!] ?? text[i]!;
-    if (/\s/.test(c)) {
-      if (flat.endsWith(' ')) continue;
-      flat += ' ';
-    } else flat += c.length === 1 ? c.toLowerCase().slice(0, 1) : c;
+    let c = same ? lower[i]! : text[i]!.toLowerCase()[0]!;
+    c = FOLD[c] ?? c;
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0') {
+      if (space) continue;
+      c = ' ';
+      space = true;
+    } else space = false;
+    chars.push(c);
     at.push(i);
   }
-  return { flat, at };
+  return { flat: chars.join(''), at };
 }
 
 /** The flattened form a quote is stored in, in the index. */
@@ -40,10 +47,13 @@ export function quoteRun(
 ): [number, number] | null {
   const span = spans[i]!;
   // Search from a little before the sentence: the quote may begin in an earlier sentence.
-  let from = Math.max(0, lowerBound(page.at, span.start) - quote.length);
-  for (;;) {
-    const k = page.flat.indexOf(quote, from);
-    if (k < 0) return null;
+  const from = Math.max(0, lowerBound(page.at, span.start) - quote.length);
+  // Only a window around the sentence is searched, so the cost per sentence never grows with the page.
+  const window = page.flat.slice(from, lowerBound(page.at, span.end) + quote.length);
+  for (let at = 0; ; at++) {
+    const found = window.indexOf(quote, at);
+    if (found < 0) return null;
+    const k = from + found;
     const start = page.at[k]!;
     const end = page.at[k + quote.length - 1]! + 1;
     if (start >= span.end) return null;
@@ -54,7 +64,7 @@ export function quoteRun(
       while (last + 1 < spans.length && spans[last + 1]!.start < end) last++;
       return [first, last];
     }
-    from = k + 1;
+    at = found;
   }
 }
 
