@@ -10,7 +10,17 @@ export default defineConfig({
       'Highlights the claims in news articles, shows who corroborates and who contradicts them, and keeps your notes.',
     // storage: settings and the notes' mirror in storage.sync. Nothing else: the content script's
     // `matches` decide where it runs, so no host permissions are requested.
-    permissions: ['storage'],
+    // contextMenus: the "Add Crosscheck note" entry on selected text (Firefox accepts the
+    // same name as an alias of `menus`).
+    permissions: ['storage', 'contextMenus'],
+    // The keyboard shortcut for a note on the selection; the reader can rebind it in the
+    // browser's shortcut settings.
+    commands: {
+      'add-note': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Add a Crosscheck note on the selected text',
+      },
+    },
     // The claim card and note editor are an extension page shown in an iframe on news pages.
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
     browser_specific_settings: {
