@@ -3,6 +3,7 @@ import { readPanelState, type PanelState } from '@/lib/annotator/panel-state';
 import { callTab } from '@/lib/messaging/runtime';
 import { closePanel } from '@/lib/pages/page-routes';
 import { ClaimsPanel } from './ClaimsPanel';
+import { NotePanel } from './NotePanel';
 
 /**
  * The in-page panel (an iframe the content script opens beside a highlight or a selection): the
@@ -35,5 +36,10 @@ export function App() {
       </main>
     );
   }
-  return <main class="cc-panel">{state.mode === 'claims' && <ClaimsPanel claims={state.claims} onClose={close} />}</main>;
+  return (
+    <main class="cc-panel">
+      {state.mode === 'claims' && <ClaimsPanel claims={state.claims} onClose={close} />}
+      {state.mode === 'note' && <NotePanel state={state} onClose={close} />}
+    </main>
+  );
 }
