@@ -24,6 +24,8 @@ export interface ClaimIndex {
   variants: { claim: number; terms: string[]; total: number; unposted: number; quote?: string }[];
   /** Term weight: inverse document frequency over claims (rare words count more). */
   weights: Record<string, number>;
+  /** Weight of a word no claim uses (as rare as can be). */
+  rareWeight: number;
   /** Term → variant indexes. Terms in more than POSTING_CAP variants are left out (they still score). */
   postings: Record<string, number[]>;
 }
@@ -87,5 +89,5 @@ export function buildClaimIndex(db: ClaimDatabase): ClaimIndex {
       if (!Object.hasOwn(postings, t)) v.unposted += weights[t]!;
     }
   }
-  return { version: 1, claims, variants, weights, postings };
+  return { version: 1, claims, variants, weights, rareWeight: Math.log(1 + n), postings };
 }

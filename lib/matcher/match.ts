@@ -12,10 +12,16 @@ export const MIN_COVERAGE = 0.6;
 export const MIN_TERMS = 3;
 /** Coverage a conflicting match needs (and a second claim in the same sentence). */
 export const MIN_CONFLICT_COVERAGE = 0.8;
+/** Coverage taken off a claim when the sentence counts something other than what the claim counts. */
+const COUNTS_OTHER_PENALTY = 0.15;
 
 interface Candidate {
   claim: number;
   coverage: number;
+  /** Share of the sentence's own terms (weighted) that the claim accounts for. */
+  explains: number;
+  /** The sentence counts something, but not what the claim counts ("two journalists" for "two planes"). */
+  countsOther: boolean;
   /** The sentence terms the claim's best wording accounts for. */
   terms: string[];
   negationDiffers: boolean;
@@ -72,7 +78,14 @@ function judge(index: ClaimIndex, s: SentenceReading & { negated: boolean }, cla
     for (const d of s.dates) if (judgeFact(f, { ...s, dates: [d] }, new Set()).status === 'agree') explained.add(d);
   }
   const negated = s.negated;
-  const out: Candidate = { claim, coverage, terms, negationDiffers: negated !== c.negated, agree: 0, differs: [], facts: c.facts.length };
+  let all = 0;
+  for (const t of s.terms) all += index.weights[t] ?? index.rareWeight;
+  let mine = 0;
+  for (const t of terms) mine += index.weights[t]!;
+  const units = c.facts.flatMap((f) => (f.kind === 'number' ? f.unit : []));
+  const counted = s.numbers.filter((n) => n.unit.length > 0);
+  const countsOther = units.length > 0 && counted.length > 0 && !counted.some((n) => n.unit.some((u) => units.includes(u)));
+  const out: Candidate = { claim, coverage, explains: all ? mine / all : 0, countsOther, terms, negationDiffers: negated !== c.negated, agree: 0, differs: [], facts: c.facts.length };
   for (const f of c.facts) {
     const v = judgeFact(f, s, explained);
     if (v.status === 'agree') out.agree++;
@@ -92,9 +105,12 @@ function judge(index: ClaimIndex, s: SentenceReading & { negated: boolean }, cla
  * differs. Claims linked to a chosen one by a relation are alternatives for the same span: dropped.
  */
 function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
-  // A conflict needs the rest of the claim to be clearly there; else it is another event in the same words.
-  const kept = cands.filter((c) => (c.differs.length === 0 ? c.coverage >= MIN_COVERAGE : c.coverage >= MIN_CONFLICT_COVERAGE));
-  const rank = (c: Candidate) => c.coverage + 0.05 * c.agree - 0.2 * c.differs.length;
+  // Counting something else weakens a claim; a conflict needs the rest of the claim clearly there,
+  // else it is another event told in the same words.
+  const support = (c: Candidate) => c.coverage - (c.countsOther ? COUNTS_OTHER_PENALTY : 0);
+  const kept = cands.filter((c) => support(c) >= (c.differs.length ? MIN_CONFLICT_COVERAGE : MIN_COVERAGE));
+  // Rank by how much of the claim the sentence states and how much of the sentence the claim explains.
+  const rank = (c: Candidate) => (support(c) + c.explains) / 2 - 0.15 * c.differs.length + 0.05 * c.agree;
   kept.sort((a, b) => rank(b) - rank(a));
   const chosen: Candidate[] = [];
   const explained = new Set<string>();
@@ -102,7 +118,7 @@ function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
     if (chosen.some((k) => k.claim === c.claim || index.claims[k.claim]!.linked.includes(c.claim))) continue;
     // A second claim in one sentence must rest on words the first ones do not already account for.
     const own = c.terms.filter((t) => !explained.has(t));
-    if (chosen.length && (c.coverage < MIN_CONFLICT_COVERAGE || own.length < 2)) continue;
+    if (chosen.length && (support(c) < MIN_CONFLICT_COVERAGE || own.length < 2)) continue;
     chosen.push(c);
     for (const t of c.terms) explained.add(t);
   }

@@ -82,6 +82,7 @@ const PHRASES: Record<string, string> = {
   'cargo plane': 'plane',
   'passenger jet': 'plane',
   'death toll': 'death',
+  'air force': 'airforce',
   'fly out': 'depart',
   'flew out': 'depart',
   'air base': 'airport',
