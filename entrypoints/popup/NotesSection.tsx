@@ -1,0 +1,88 @@
+import { browser } from '#imports';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { NoteList } from '@/components/notes/NoteList';
+import { useLiveQuery } from '@/components/notes/useLiveQuery';
+import { call, callTab } from '@/lib/messaging/runtime';
+import { openNotesDb } from '@/lib/notes/db';
+import { deleteNoteRoute, reattachNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-api';
+import { describeSelection, getNoteAnchors, showNote } from '@/lib/notes/note-messages';
+import { listPageNotes } from '@/lib/notes/notes-query';
+import type { Note } from '@/lib/notes/schema';
+import '@/components/notes/notes.css';
+
+export type NotesSectionProps = { tabId: number };
+
+type Anchors = { source: string; notFound: Set<string> };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Time for the page to repaint after a change before asking it which notes it found. */
+const REPAINT_MS = 400;
+
+/**
+ * This page's notes in the popup: found ones (click to show on the page), then those whose text
+ * is gone ("not found on this page", with their quote) with re-attach to the current selection;
+ * edit, delete with undo; a link to all notes. The list is live (Dexie liveQuery).
+ */
+export function NotesSection({ tabId }: NotesSectionProps) {
+  const db = useMemo(() => openNotesDb(), []);
+  const [anchors, setAnchors] = useState<Anchors | null | 'none'>(null);
+  const [editingId, setEditingId] = useState<string>();
+  const [deleted, setDeleted] = useState<Note>();
+  const [error, setError] = useState<string>();
+  const askPage = () =>
+    callTab(tabId, getNoteAnchors, {}).then(
+      (a) => setAnchors({ source: a.source, notFound: new Set(a.notFound) }),
+      () => setAnchors('none'), // no content script: not a web page, or loaded before Crosscheck
+    );
+  useEffect(() => void askPage(), [tabId]);
+  const source = anchors && anchors !== 'none' ? anchors.source : null;
+  const notes = useLiveQuery(() => (source ? listPageNotes(db, source) : Promise.resolve([])), [source]);
+  // After any change the page repaints; then ask it again which notes it found.
+  useEffect(() => {
+    if (notes.status !== 'ready' || !source) return;
+    const timer = setTimeout(() => void askPage(), REPAINT_MS);
+    return () => clearTimeout(timer);
+  }, [notes]);
+
+  const act = (work: () => Promise<unknown>) => {
+    setError(undefined);
+    work().catch((e: unknown) => setError(message(e)));
+  };
+  const reattach = (note: Note) =>
+    act(async () => {
+      const selectors = await callTab(tabId, describeSelection, {});
+      if (!selectors) throw new Error('Select the text on the page first, then choose Re-attach.');
+      await call(reattachNoteRoute, { id: note.id, ...selectors });
+    });
+
+  if (anchors === 'none') return null;
+  return (
+    <section aria-labelledby="cc-notes-title" data-testid="notes-section">
+      <h2 id="cc-notes-title">Your notes on this page</h2>
+      {error && <p role="alert" class="cc-error">{error}</p>}
+      {notes.status === 'error' && <p role="alert" class="cc-error">Could not read your notes: {notes.message}</p>}
+      {(anchors === null || notes.status === 'loading') && <p class="cc-muted">Reading your notes…</p>}
+      {anchors !== null && notes.status === 'ready' && (
+        <NoteList
+          notes={notes.value}
+          notFoundIds={anchors.notFound}
+          emptyText="No notes on this page yet. Select text on the page to add one."
+          editingId={editingId}
+          onSelect={(n) => act(() => callTab(tabId, showNote, { id: n.id }).then((shown) => shown && window.close()))}
+          onEdit={(n) => setEditingId(n.id)}
+          onCancelEdit={() => setEditingId(undefined)}
+          onSaveEdit={(n, body) => act(() => call(updateNoteRoute, { id: n.id, body }).then(() => setEditingId(undefined)))}
+          onDelete={(n) => act(() => call(deleteNoteRoute, { id: n.id }).then(setDeleted))}
+          deleted={deleted}
+          onUndoDelete={(n) => act(() => call(undoDeleteNoteRoute, { id: n.id }).then(() => setDeleted(undefined)))}
+          onReattach={reattach}
+        />
+      )}
+      <p>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+          All notes
+        </a>
+      </p>
+    </section>
+  );
+}
