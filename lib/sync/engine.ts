@@ -102,6 +102,15 @@ export class SyncEngine {
     });
   }
 
+  /** Reads the whole area and merges it into the local store, without writing. */
+  pull(): Promise<void> {
+    return this.run(async () => {
+      if (!this.o.enabled) return;
+      this.raw = await this.o.area.get(null);
+      await this.mergeFrom(undefined);
+    });
+  }
+
   /** Resolves once all queued work is done (for tests and shutdown). */
   async idle(): Promise<void> {
     let last;

@@ -22,7 +22,10 @@ export type Plan = {
   writing: string[];
 };
 
-type Candidate = { entry: SyncEntry; items: Record<string, unknown>; bytes: number; tomb: boolean };
+type Candidate = { entry: SyncEntry; items: Record<string, unknown> | undefined; tomb: boolean };
+
+/** After this many notes in a row that do not fit, the rest are not even encoded (10,000 notes). */
+const GIVE_UP_AFTER = 64;
 
 const isNewer = (a: { m: number; d: string }, b: { m: number; d: string }) => a.m > b.m || (a.m === b.m && a.d > b.d);
 
@@ -54,9 +57,7 @@ export function planWrites(
       states.set(entry.id, 'synced');
       continue;
     }
-    const items = same ? pick(raw, remote.keys) : encodeEntry(entry, limits.perItem);
-    const bytes = Object.entries(items).reduce((n, [k, v]) => n + itemBytes(k, v), 0);
-    candidates.push({ entry, items, bytes, tomb });
+    candidates.push({ entry, items: same ? pick(raw, remote.keys) : undefined, tomb });
   }
   // Remote notes this device does not hold stay, except tombstones past their time.
   for (const [id, remote] of snapshot.notes) {
@@ -75,19 +76,29 @@ export function planWrites(
   const set: Record<string, unknown> = {};
   const keep = new Set<string>();
   const writing: string[] = [];
+  let misses = 0;
   for (const c of candidates) {
-    const n = Object.keys(c.items).length;
-    if (bytes + c.bytes > limits.bytes || items + n > limits.items) {
+    if (misses >= GIVE_UP_AFTER) {
       states.set(c.entry.id, 'over-quota');
       continue;
     }
-    bytes += c.bytes;
+    // Encoded only now, in priority order, so notes far past the budget cost nothing.
+    const encoded = c.items ?? encodeEntry(c.entry, limits.perItem);
+    const n = Object.keys(encoded).length;
+    const size = Object.entries(encoded).reduce((sum, [k, v]) => sum + itemBytes(k, v), 0);
+    if (bytes + size > limits.bytes || items + n > limits.items) {
+      states.set(c.entry.id, 'over-quota');
+      misses++;
+      continue;
+    }
+    misses = 0;
+    bytes += size;
     items += n;
-    for (const [k, v] of Object.entries(c.items)) {
+    for (const [k, v] of Object.entries(encoded)) {
       keep.add(k);
       if (!(k in raw) || JSON.stringify(raw[k]) !== JSON.stringify(v)) set[k] = v;
     }
-    const changed = Object.keys(c.items).some((k) => k in set);
+    const changed = Object.keys(encoded).some((k) => k in set);
     states.set(c.entry.id, changed ? 'pending' : 'synced');
     if (changed) writing.push(c.entry.id);
   }
