@@ -1,7 +1,10 @@
 import { browser } from '#imports';
 import { AboutPanel } from '@/components/common/AboutPanel';
+import { ImportExport } from './ImportExport';
+import { NotesManager } from './NotesManager';
+import { Settings } from './Settings';
 
-/** The options page: the reader's notes and Crosscheck's settings. */
+/** The options page: the reader's notes (search, filters, edit, export, import) and settings. */
 export function App() {
   const manifest = browser.runtime.getManifest();
   return (
@@ -9,6 +12,9 @@ export function App() {
       <header class="cc-header">
         <h1>Crosscheck</h1>
       </header>
+      <NotesManager />
+      <ImportExport />
+      <Settings />
       <AboutPanel version={manifest.version} permissions={manifest.permissions ?? []} />
     </main>
   );

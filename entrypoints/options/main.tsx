@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
 import '@/components/common/theme.css';
+import '@/components/notes/notes.css';
 
 render(<App />, document.getElementById('app')!);

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import { call } from '@/lib/messaging/runtime';
+import { exportNotesRoute, importNotesRoute } from '@/lib/notes/note-api';
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+const FORMATS = {
+  json: { label: 'Export as JSON-LD (W3C Web Annotation)', ext: 'jsonld', type: 'application/ld+json' },
+  markdown: { label: 'Export as Markdown', ext: 'md', type: 'text/markdown' },
+} as const;
+
+/** Saves text as a file through a Blob URL (no `downloads` permission needed). */
+function download(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Export of all notes (JSON-LD for other tools and other profiles, Markdown for reading) and
+ * import of a W3C Web Annotation file: all or nothing, the problem named when a file is refused.
+ */
+export function ImportExport() {
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<string>, failure: string) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus({ kind: 'ok', text: await work() });
+    } catch (e) {
+      setStatus({ kind: 'error', text: `${failure} ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportAs = (format: keyof typeof FORMATS) =>
+    run(async () => {
+      const { text, count } = await call(exportNotesRoute, { format });
+      const day = new Date().toISOString().slice(0, 10);
+      download(text, `crosscheck-notes-${day}.${FORMATS[format].ext}`, FORMATS[format].type);
+      return `Exported ${count} ${count === 1 ? 'note' : 'notes'}.`;
+    }, 'Export failed:');
+  const importFile = (file: File) =>
+    run(async () => {
+      const r = await call(importNotesRoute, { text: await file.text() });
+      return `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.unchanged} already up to date.`;
+    }, `${file.name} was not imported, and your notes are unchanged.`);
+
+  return (
+    <section aria-labelledby="cc-import-export" data-testid="import-export">
+      <h2 id="cc-import-export">Export and import</h2>
+      <div class="cc-toolbar">
+        {(Object.keys(FORMATS) as (keyof typeof FORMATS)[]).map((f) => (
+          <button key={f} type="button" disabled={busy} onClick={() => void exportAs(f)}>{FORMATS[f].label}</button>
+        ))}
+      </div>
+      <label>
+        Import notes (a W3C Web Annotation JSON file):{' '}
+        <input
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = ''; // the same file can be chosen again
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="import-export-status">
+        {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
+      </div>
+    </section>
+  );
+}

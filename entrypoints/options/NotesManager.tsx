@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'preact/hooks';
+import { NoteFilters } from '@/components/notes/NoteFilters';
+import { NoteList } from '@/components/notes/NoteList';
+import { useLiveQuery } from '@/components/notes/useLiveQuery';
+import { call } from '@/lib/messaging/runtime';
+import { openNotesDb } from '@/lib/notes/db';
+import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-api';
+import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
+import type { Note } from '@/lib/notes/schema';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * All the reader's notes: full-text search, tag and site filters, edit, delete with an Undo
+ * toast. Lists are live: a note saved in a tab appears here at once.
+ */
+export function NotesManager() {
+  const db = useMemo(() => openNotesDb(), []);
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState('');
+  const [site, setSite] = useState('');
+  const [editingId, setEditingId] = useState<string>();
+  const [deleted, setDeleted] = useState<Note>();
+  const [error, setError] = useState<string>();
+  const total = useLiveQuery(() => db.notes.where('live').equals(1).count(), []);
+  const facets = useLiveQuery(async () => ({ tags: await listTags(db), sites: await listSites(db) }), []);
+  const notes = useLiveQuery(
+    () => searchNotes(db, { text, ...(tag ? { tag } : {}), ...(site ? { site } : {}) }),
+    [text, tag, site],
+  );
+  const act = (work: () => Promise<unknown>) => {
+    setError(undefined);
+    work().catch((e: unknown) => setError(message(e)));
+  };
+
+  const none = total.status === 'ready' && total.value === 0;
+  return (
+    <section aria-labelledby="cc-all-notes" class="cc-notes-manager" data-testid="notes-manager">
+      <h2 id="cc-all-notes">Your notes{total.status === 'ready' && total.value > 0 ? ` (${total.value})` : ''}</h2>
+      {none ? (
+        <p class="cc-empty">
+          You have no notes yet. On any page, select text and choose the ✎ button beside it, “Add Crosscheck
+          note” in the context menu, or the keyboard shortcut.
+        </p>
+      ) : (
+        <>
+          <NoteFilters
+            text={text}
+            tag={tag}
+            site={site}
+            tags={facets.status === 'ready' ? facets.value.tags : []}
+            sites={facets.status === 'ready' ? facets.value.sites : []}
+            onText={setText}
+            onTag={setTag}
+            onSite={setSite}
+          />
+          {error && <p role="alert" class="cc-error">{error}</p>}
+          {notes.status === 'error' && <p role="alert" class="cc-error">Could not search your notes: {notes.message}</p>}
+          {notes.status === 'ready' && (
+            <NoteList
+              notes={notes.value}
+              showPage
+              emptyText="No notes match. Try fewer words, or clear the filters."
+              editingId={editingId}
+              onEdit={(n) => setEditingId(n.id)}
+              onCancelEdit={() => setEditingId(undefined)}
+              onSaveEdit={(n, body) => act(() => call(updateNoteRoute, { id: n.id, body }).then(() => setEditingId(undefined)))}
+              onDelete={(n) => act(() => call(deleteNoteRoute, { id: n.id }).then(setDeleted))}
+            />
+          )}
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {deleted && (
+          <p class="cc-toast">
+            Note deleted.
+            <button type="button" onClick={() => act(() => call(undoDeleteNoteRoute, { id: deleted.id }).then(() => setDeleted(undefined)))}>
+              Undo
+            </button>
+            <button type="button" aria-label="Dismiss" onClick={() => setDeleted(undefined)}>×</button>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
