@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: the built extension in real Chromium and Firefox ESR. One file at a time,
 // because each starts a browser and the machine has two cores.
 export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',

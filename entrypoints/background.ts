@@ -1,10 +1,10 @@
 import { browser, defineBackground } from '#imports';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { Router } from '@/lib/messaging/router';
-import { listen, selfIdentity } from '@/lib/messaging/runtime';
+import { callTab, listen, selfIdentity } from '@/lib/messaging/runtime';
 import { startNotesBackground } from '@/lib/notes/note-background';
 import { BlockMatcher } from '@/lib/pages/block-matcher';
-import { getTabState, matchBlocks, reportPage } from '@/lib/pages/page-routes';
+import { closePanel, closeTabPanel, getTabState, matchBlocks, reportPage } from '@/lib/pages/page-routes';
 import { TabStates } from '@/lib/pages/tab-states';
 
 export default defineBackground({
@@ -26,6 +26,7 @@ export default defineBackground({
     });
     router.on(matchBlocks, ({ blocks }) => matcher.match(blocks));
     router.on(getTabState, ({ tabId }) => tabs.get(tabId));
+    router.on(closeTabPanel, ({ tabId }) => callTab(tabId, closePanel, {}));
     startNotesBackground(router); // note routes, repaint broadcast, context menu, command
 
     browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));

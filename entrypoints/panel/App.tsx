@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { readPanelState, type PanelState } from '@/lib/annotator/panel-state';
-import { callTab } from '@/lib/messaging/runtime';
-import { closePanel } from '@/lib/pages/page-routes';
+import { call } from '@/lib/messaging/runtime';
+import { closeTabPanel } from '@/lib/pages/page-routes';
 import { ClaimsPanel } from './ClaimsPanel';
 import { NotePanel } from './NotePanel';
 
@@ -19,7 +19,7 @@ export function App() {
       return error as Error;
     }
   }, []);
-  const close = () => void callTab(tabId, closePanel, {}).catch(() => window.close());
+  const close = () => void call(closeTabPanel, { tabId }).catch(() => window.close());
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

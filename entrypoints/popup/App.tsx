@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PageSummary } from '@/components/common/PageSummary';
 import { call } from '@/lib/messaging/runtime';
 import { getTabState } from '@/lib/pages/page-routes';
 import type { TabState } from '@/lib/pages/page-schema';
 import { targetTabId } from '@/lib/pages/target-tab';
-import { PageSummary } from '@/components/common/PageSummary';
+import { ClaimsSection } from './ClaimsSection';
+import { NotesSection } from './NotesSection';
 
-type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null } | { status: 'error'; message: string };
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; tabId: number | null; state: TabState | null }
+  | { status: 'error'; message: string };
 
-/** The toolbar popup: what Crosscheck knows about the active tab. */
+/** The toolbar popup: the claims Crosscheck found on the active tab, and the reader's notes there. */
 export function App() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
 
@@ -15,7 +20,7 @@ export function App() {
     (async () => {
       const tabId = await targetTabId();
       const state = tabId === null ? null : await call(getTabState, { tabId });
-      setLoad({ status: 'ready', state });
+      setLoad({ status: 'ready', tabId, state });
     })().catch((error: unknown) =>
       setLoad({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -33,6 +38,10 @@ export function App() {
         </p>
       )}
       {load.status === 'ready' && <PageSummary state={load.state} />}
+      {load.status === 'ready' && load.state && load.tabId !== null && (
+        <ClaimsSection tabId={load.tabId} state={load.state} />
+      )}
+      {load.status === 'ready' && load.tabId !== null && <NotesSection tabId={load.tabId} />}
     </main>
   );
 }

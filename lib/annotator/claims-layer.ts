@@ -1,4 +1,4 @@
-import { rangeFor, readPageText, type ReadOptions } from '../dom/page-text';
+import { BLOCK_SEPARATOR, rangeFor, readPageText, type ReadOptions } from '../dom/page-text';
 import { paint, rangesAt } from '../dom/highlighter';
 import type { BlockMatch, PageClaim } from '../pages/page-schema';
 import { splitBlocks } from './blocks';
@@ -68,18 +68,28 @@ export class ClaimsLayer {
     const page = readPageText(this.deps.root(), this.deps.read);
     const blocks = splitBlocks(page.text);
     this.words = countWords(page.text);
-    const unseen = [...new Set(blocks.map((b) => b.text).filter((t) => !this.cache.has(t)))];
+    // A claim may run over a block boundary (a tweet, then its byline), so each block is matched
+    // with the next one as context, keeping the matches that start in the block itself.
+    const windows = blocks.map((b, i) => {
+      const next = blocks[i + 1];
+      return next && next.start === b.start + b.text.length + BLOCK_SEPARATOR.length
+        ? b.text + BLOCK_SEPARATOR + next.text
+        : b.text;
+    });
+    const unseen = [...new Set(windows.filter((w) => !this.cache.has(w)))];
     if (unseen.length > 0) {
       const matches = await this.deps.match(unseen);
       if (this.cache.size + unseen.length > CACHE_LIMIT) this.cache.clear();
       for (const text of unseen) this.cache.set(text, []);
       for (const m of matches) this.cache.get(unseen[m.block]!)?.push(m);
     }
-    this.found = blocks.flatMap((block) =>
-      (this.cache.get(block.text) ?? []).flatMap(({ block: _b, start, end, ...claim }) => {
-        const range = rangeFor(page, block.start + start, block.start + end);
-        return range ? [{ claim, range }] : [];
-      }),
+    this.found = blocks.flatMap((block, i) =>
+      (this.cache.get(windows[i]!) ?? [])
+        .filter((m) => m.start < block.text.length)
+        .flatMap(({ block: _b, start, end, ...claim }) => {
+          const range = rangeFor(page, block.start + start, block.start + end);
+          return range ? [{ claim, range }] : [];
+        }),
     );
     this.repaint();
     const claims = this.found.map((f) => f.claim);

@@ -47,3 +47,14 @@ export const closePanel = defineRoute({
   request: z.object({}),
   response: z.boolean(),
 });
+
+/**
+ * In-page panel → background: close the panel in this tab. Relayed because Firefox gives extension
+ * frames inside web pages no `tabs` API, so the panel cannot message its content script itself.
+ */
+export const closeTabPanel = defineRoute({
+  name: 'closeTabPanel',
+  from: 'extension',
+  request: z.object({ tabId: z.int() }),
+  response: z.boolean(),
+});

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBundledClaimDatabase } from '@/lib/claims/bundled';
+import { chromiumDriver, firefoxDriver, waitFor, type Driver, type DriverPage } from '../support/driver';
+import { launchChromium } from '../support/chromium';
+import { launchFirefox } from '../support/firefox';
+import { serveFolder, type StaticServer } from '../support/static-server';
+
+const db = getBundledClaimDatabase();
+/** The claims the database draws from an article: what its page must show, and all it may show. */
+const claimsOf = (articleId: string) =>
+  [...new Set(db.assertions.filter((a) => a.articleId === articleId).map((a) => a.claimId))].sort();
+const ARTICLE_A = claimsOf('report-troops-land-in-caracas');
+const ARTICLE_B = claimsOf('lendman-peacekeeping-troops');
+
+/** The tab state the popup shows for its `?tab=`, read in the popup page over the real protocol. */
+function popupClaimIds(popup: DriverPage): Promise<string[]> {
+  return popup.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const tabId = Number(new URLSearchParams(location.search).get('tab'));
+    const reply = (await api.runtime.sendMessage({ route: 'getTabState', data: { tabId } })) as {
+      data: { page: { url: string; claims: { claimId: string }[] } } | null;
+    };
+    return [...new Set(reply.data?.page.claims.map((c) => c.claimId) ?? [])].sort();
+  });
+}
+
+/** The text of every range painted under a highlight name, as the page itself sees it. */
+function painted(page: DriverPage, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const highlight = CSS.highlights.get(n);
+    return highlight ? [...highlight].map((r) => (r as Range).toString()) : [];
+  }, name);
+}
+
+/** Viewport coordinates of the middle of the first painted range containing `text`. */
+function pointOn(page: DriverPage, text: string): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate((t) => {
+    for (const name of ['crosscheck-claim', 'crosscheck-conflict']) {
+      for (const r of CSS.highlights.get(name) ?? []) {
+        const range = r as Range;
+        if (!range.toString().includes(t)) continue;
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const box = range.getClientRects()[0]!;
+        return { x: box.left + Math.min(20, box.width / 2), y: box.top + box.height / 2 };
+      }
+    }
+    return undefined;
+  }, text);
+}
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveFolder();
+});
+afterAll(() => server?.close());
+
+const browsers: [string, () => Promise<Driver>][] = [
+  ['Chromium', async () => chromiumDriver(await launchChromium())],
+  ['Firefox', async () => firefoxDriver(await launchFirefox())],
+];
+
+describe.each(browsers)('%s: claims on the page', (_name, launch) => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await launch();
+  });
+  afterAll(() => driver?.close());
+
+  it.each([
+    ['article-a.html', ARTICLE_A],
+    ['article-b.html', ARTICLE_B],
+  ])('%s: highlights every claim the database draws from it, and only those', async (file, expected) => {
+    const page = await driver.newPage();
+    const url = `${server.origin}/${file}`;
+    await page.goto(url);
+    const popup = await driver.popupFor(url);
+    expect(await popupClaimIds(popup)).toEqual(expected);
+    const ranges = [...(await painted(page, 'crosscheck-claim')), ...(await painted(page, 'crosscheck-conflict'))];
+    expect(ranges.length).toBeGreaterThanOrEqual(expected.length / 2);
+    await popup.close();
+    await page.close();
+  });
+
+  it('another outlet, in its own words: its claims are found, its conflicting figures show as conflicts', async () => {
+    const page = await driver.newPage();
+    const url = `${server.origin}/article-c.html`;
+    await page.goto(url);
+    const popup = await driver.popupFor(url);
+    const ids = await popupClaimIds(popup);
+    expect(ids).toEqual(expect.arrayContaining(['two-planes-left-chkalovsky-friday', 'nuclear-capable-bombers-in-december']));
+    // "the clashes left four people dead" agrees with the headline's "kill four", which the
+    // database records as conflicting with the body's "two deaths": the card shows both sides.
+    expect(ids).toContain('soldiers-blocked-aid-killed-four');
+    const text = await popup.evaluate(() => document.body.innerText);
+    expect(text).toMatch(/four/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('clicking a highlight opens the card with corroborating and conflicting sources; Escape closes it', async () => {
+    const page = await driver.newPage();
+    await page.goto(`${server.origin}/article-a.html`);
+    const point = await waitFor('the bomber sentence to be painted', () => pointOn(page, 'In December, Russia sent two bomber'));
+    await page.click(point.x, point.y);
+    const card = await waitFor('the claim card', async () => {
+      const text = await page.frameText('panel.html');
+      return text?.includes('December') ? text : undefined;
+    });
+    expect(card).toMatch(/January/);
+    expect(card).toMatch(/corroborate/i);
+    expect(card).toMatch(/conflict/i);
+    await page.press('Escape');
+    await waitFor('the card to close', async () => ((await page.frameText('panel.html')) === null ? true : undefined));
+    await page.close();
+  });
+
+  it('finds the claims of an article body that arrives a second after load', async () => {
+    const page = await driver.newPage();
+    await page.goto(`${server.origin}/late.html`);
+    const texts = await waitFor('late text to be painted', async () => {
+      const all = [...(await painted(page, 'crosscheck-claim')), ...(await painted(page, 'crosscheck-conflict'))];
+      return all.some((t) => t.includes('Tu-160')) ? all : undefined;
+    });
+    expect(texts.length).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('follows a single-page navigation to a second article', async () => {
+    const page = await driver.newPage();
+    await page.goto(`${server.origin}/spa.html`);
+    await waitFor('the first article to be painted', async () =>
+      (await painted(page, 'crosscheck-claim')).some((t) => t.includes('Nearly 100')) || undefined,
+    );
+    await page.evaluate(() => document.getElementById('next-story')!.click());
+    const after = await waitFor('the second article to be painted', async () => {
+      const all = await painted(page, 'crosscheck-claim');
+      return all.some((t) => t.includes('From October 2013 to May 2018')) ? all : undefined;
+    });
+    expect(after.some((t) => t.includes('Nearly 100'))).toBe(false);
+    const popup = await driver.popupFor(`${server.origin}/spa.html?story=b`);
+    expect(await popupClaimIds(popup)).toEqual(expect.arrayContaining(['tonkoshkurov-career']));
+    await popup.close();
+    await page.close();
+  });
+
+  it('survives a hostile page: global CSS, DOM rewritten every 100 ms, forged messages', async () => {
+    const page = await driver.newPage();
+    const url = `${server.origin}/hostile.html`;
+    await page.goto(url);
+    const point = await waitFor('the hostile page to be painted', () => pointOn(page, 'Chkalovsky'));
+    await new Promise((r) => setTimeout(r, 1000)); // let the rewrites and forgeries run
+    const popup = await driver.popupFor(url); // the forged reportPage did not replace the real one
+    expect(await popupClaimIds(popup)).toContain('two-planes-left-chkalovsky-friday');
+    await popup.close();
+    const again = (await pointOn(page, 'Chkalovsky')) ?? point;
+    await page.click(again.x, again.y);
+    const card = await waitFor('the card on the hostile page', async () => {
+      const text = await page.frameText('panel.html');
+      return text && /Chkalovsky|Friday/.test(text) ? text : undefined;
+    });
+    expect(card).toMatch(/corroborate/i);
+    await new Promise((r) => setTimeout(r, 500)); // forged closePanel messages keep coming
+    expect(await page.frameText('panel.html')).not.toBeNull();
+    await page.close();
+  });
+
+  it('a page with no claims: nothing painted, and the popup says so', async () => {
+    const page = await driver.newPage();
+    const url = `${server.origin}/no-claims.html`;
+    await page.goto(url);
+    const popup = await driver.popupFor(url);
+    expect(await popupClaimIds(popup)).toEqual([]);
+    expect(await painted(page, 'crosscheck-claim')).toEqual([]);
+    expect(await popup.evaluate(() => document.body.innerText)).toMatch(/No claims/);
+    await popup.close();
+    await page.close();
+  });
+});
