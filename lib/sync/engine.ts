@@ -1,7 +1,7 @@
 import { readArea } from './area-reader';
 import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncArea, type SyncLimits } from './area';
 import { entryString } from './codec';
-import type { LocalNoteStore, MetaStore } from './local-store';
+import { updateNotes, type LocalNoteStore, type MetaStore } from './local-store';
 import { entryToNote, mergeEntries, metaOf, normaliseEntry, noteToEntry } from './merge';
 import { planWrites } from './planner';
 import { RateLimiter } from './rate-limiter';
@@ -181,7 +181,7 @@ export class SyncEngine {
     if (remotes.length === 0) return false;
     const metas: [string, NoteMeta][] = [];
     let changed = 0;
-    await this.o.store.update(remotes.map(([id]) => id), (locals) =>
+    await updateNotes(this.o.store, remotes.map(([id]) => id), (locals) =>
       remotes.map(([id, remote], i) => {
         if (remote.kind !== 'complete') return undefined;
         const local = locals[i];

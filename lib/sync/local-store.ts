@@ -11,12 +11,33 @@ import type { NoteMeta } from './schema';
 export interface LocalNoteStore {
   all(): Promise<Note[]>;
   get(ids: string[]): Promise<(Note | undefined)[]>;
+  /** Stores notes as given. */
+  putMany(notes: Note[]): Promise<void>;
   /**
    * Reads the notes `ids`, passes them to `change` and stores what it returns (undefined: leave
    * that note alone), atomically: an edit made by the reader meanwhile must not be overwritten
-   * by a merge computed from the note as it was before (a lost update).
+   * by a merge computed from the note as it was before (a lost update). Optional; without it
+   * the engine re-reads just before `putMany`, which leaves a much smaller window.
    */
-  update(ids: string[], change: (current: (Note | undefined)[]) => (Note | undefined)[]): Promise<void>;
+  update?(ids: string[], change: (current: (Note | undefined)[]) => (Note | undefined)[]): Promise<void>;
+}
+
+/**
+ * Runs a read-merge-write on any store: atomically with `update`, otherwise by re-reading just
+ * before `putMany` and skipping notes edited meanwhile (they are merged on the next pass).
+ */
+export async function updateNotes(
+  store: LocalNoteStore,
+  ids: string[],
+  change: (current: (Note | undefined)[]) => (Note | undefined)[],
+): Promise<void> {
+  if (store.update) return store.update(ids, change);
+  const before = await store.get(ids);
+  const next = change(before);
+  const now = await store.get(ids);
+  const stamp = (n: Note | undefined) => (n ? `${n.modified}|${n.deviceId}|${n.deleted}|${n.conflicts.length}` : '');
+  const safe = next.filter((n, i): n is Note => n !== undefined && stamp(before[i]) === stamp(now[i]));
+  if (safe.length) await store.putMany(safe);
 }
 
 /** Sync's bookkeeping per note (the histories of its versions); survives restarts. */

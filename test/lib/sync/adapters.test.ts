@@ -25,7 +25,7 @@ describe('adapters', () => {
     const store = dexieNoteStore(db);
     const note = makeNote(crypto.randomUUID(), 'local', 1, 'A');
     await db.notes.put(toRecord(note));
-    await store.update([note.id], ([current]) => [{ ...current!, body: { ...current!.body, text: 'merged' } }]);
+    await store.update!([note.id], ([current]) => [{ ...current!, body: { ...current!.body, text: 'merged' } }]);
     expect((await store.get([note.id]))[0]?.body.text).toBe('merged');
     expect((await store.all()).map((n) => n.id)).toEqual([note.id]);
   });
