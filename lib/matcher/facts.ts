@@ -87,8 +87,11 @@ export function judgeFact(fact: IndexedFact, s: SentenceReading, explained: Set<
   // Agreement wins: a page that names the claim's own title is not contradicted by naming another too.
   if (share(fact.terms, s.terms) >= 0.67) return { status: 'agree' };
   for (const alt of fact.alts) {
+    // Only a page that gives the other value in full, with words the claim's own value lacks.
     const distinct = alt.terms.filter((t) => !fact.terms.includes(t));
-    if (distinct.length && share(distinct, s.terms) >= 0.67) return { status: 'conflict', found: alt.text };
+    if (distinct.length && share(distinct, s.terms) >= 0.67 && share(alt.terms, s.terms) >= 0.8) {
+      return { status: 'conflict', found: alt.text };
+    }
   }
   return { status: 'absent' };
 }

@@ -10,6 +10,11 @@ export interface IndexedClaim {
   negated: boolean;
   /** Indexes of claims linked by any relation: alternative readings of the same span. */
   linked: number[];
+  /**
+   * The statement's terms that say what happened, not who or where: minus entity names and title and
+   * place facts. "Jorge Rodriguez is communications minister" names a claim's people without stating it.
+   */
+  predicate: string[];
 }
 
 /**
@@ -73,7 +78,9 @@ export function buildClaimIndex(db: ClaimDatabase): ClaimIndex {
     }
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     const facts = claim.facts.flatMap((f) => indexFact(f, statement, alts.get(`${i}/${f.key}`) ?? []) ?? []);
-    return { id: claim.id, facts, negated: isNegated(statement.tokens), linked: [...new Set(linked[i])] };
+    const naming = new Set([...claim.entities, ...claim.facts.filter((f) => f.kind === 'title' || f.kind === 'place').map((f) => f.text)].flatMap(termsOf));
+    const predicate = [...statement.terms].filter((t) => !naming.has(t));
+    return { id: claim.id, facts, negated: isNegated(statement.tokens), linked: [...new Set(linked[i])], predicate };
   });
   const weights: Record<string, number> = {};
   const n = db.claims.length;

@@ -7,9 +7,14 @@ import { isNegated } from './tokens';
 import { flatten, quoteRun } from './verbatim';
 
 /** Share of a wording's weighted terms a sentence must contain to state that claim. */
-export const MIN_COVERAGE = 0.6;
+export const MIN_COVERAGE = 0.7;
 /** A sentence must share at least this many terms with a wording (fewer only if the wording is shorter). */
 export const MIN_TERMS = 3;
+/**
+ * A long wording is fully stated by this much of its weight: a paraphrase keeps a long claim's gist
+ * (who did what, and its figures), not every detail. About five distinctive words.
+ */
+export const FULL_WEIGHT = 16;
 /** Coverage a conflicting match needs (and a second claim in the same sentence). */
 export const MIN_CONFLICT_COVERAGE = 0.8;
 /** Coverage taken off a claim when the sentence counts something other than what the claim counts. */
@@ -48,7 +53,8 @@ function reach(index: ClaimIndex, s: SentenceReading): Reach {
   for (const [vi, posted] of hits) {
     const v = index.variants[vi]!;
     // Upper bound first: the unposted (common) terms can add at most their weight.
-    if (!v.quote && (posted + v.unposted) / v.total < MIN_COVERAGE) continue;
+    const denominator = Math.min(v.total, FULL_WEIGHT);
+    if (!v.quote && (posted + v.unposted) / denominator < MIN_COVERAGE) continue;
     let have = posted;
     let count = 0;
     for (const t of v.terms) {
@@ -61,7 +67,7 @@ function reach(index: ClaimIndex, s: SentenceReading): Reach {
     if (v.quote && (count === v.terms.length || (inside >= Math.min(2, s.terms.size) && inside >= 0.8 * s.terms.size))) {
       out.quotes.push(vi);
     }
-    const coverage = have / v.total;
+    const coverage = Math.min(1, have / denominator);
     if (count < Math.min(MIN_TERMS, v.terms.length) || coverage < MIN_COVERAGE) continue;
     if (coverage > (out.coverage.get(v.claim)?.coverage ?? 0)) out.coverage.set(v.claim, { coverage, variant: vi });
   }
@@ -108,10 +114,22 @@ function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
   // Counting something else weakens a claim; a conflict needs the rest of the claim clearly there,
   // else it is another event told in the same words.
   const support = (c: Candidate) => c.coverage - (c.countsOther ? COUNTS_OTHER_PENALTY : 0);
-  const kept = cands.filter((c) => support(c) >= (c.differs.length ? MIN_CONFLICT_COVERAGE : MIN_COVERAGE));
+  // Naming a claim's people and places is not stating it: some of what happened must be there too.
+  const states = (c: Candidate) => {
+    const predicate = index.claims[c.claim]!.predicate;
+    return c.terms.filter((t) => predicate.includes(t)).length >= Math.min(2, predicate.length);
+  };
+  const kept = cands.filter((c) => states(c) && support(c) >= (c.differs.length ? MIN_CONFLICT_COVERAGE : MIN_COVERAGE));
   // Rank by how much of the claim the sentence states and how much of the sentence the claim explains.
   const rank = (c: Candidate) => (support(c) + c.explains) / 2 - 0.15 * c.differs.length + 0.05 * c.agree;
   kept.sort((a, b) => rank(b) - rank(a));
+  // The rule above: a claim whose facts agree beats a linked one it conflicts with.
+  const top = kept[0];
+  if (top?.differs.length) {
+    const linked = index.claims[top.claim]!.linked;
+    const agreeing = cands.find((c) => linked.includes(c.claim) && !c.differs.length && c.agree > 0 && support(c) >= MIN_COVERAGE);
+    if (agreeing) kept.unshift(agreeing);
+  }
   const chosen: Candidate[] = [];
   const explained = new Set<string>();
   for (const c of kept) {

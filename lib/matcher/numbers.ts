@@ -1,4 +1,4 @@
-import type { Token } from './tokens';
+import { termsOf, type Token } from './tokens';
 
 /** A count read from text: an interval, so that "nearly 100", "some 100" and "99" can agree. */
 export interface NumberMention {
@@ -25,7 +25,13 @@ const VAGUE: Record<string, [number, number]> = {
 };
 const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'estimated', 'over', 'than', 'least', 'upwards', 'close', 'circa', 'approx', 'up', 'under']);
 /** Words that describe what is counted without being it ("100 Russian troops"). */
-const MODIFIERS = new Set(['russia', 'usa', 'venezuela', 'military', 'strategic', 'senior', 'addit', 'more', 'heavy', 'arm', 'foreign', 'elit', 'special', 'unidentifi', 'small']);
+const MODIFIERS = new Set(
+  'russian american venezuelan military strategic senior additional more heavy armed foreign elite special unidentified small nuclear capable hired trained unnamed civilian local'
+    .split(' ')
+    .flatMap((w) => termsOf(w)),
+);
+/** Count nouns too general to say what is counted alone: the word after them says it ("two people died"). */
+const GENERIC = new Set(['people', 'person']);
 
 const TOLERANCE = 0.15;
 
@@ -66,7 +72,7 @@ function unitAfter(tokens: Token[], last: number, first: number): string[] {
     if (/^\d/.test(tokens[j]!.lower) || SMALL[tokens[j]!.lower] !== undefined) break;
     if (term && !MODIFIERS.has(term) && !/\d/.test(term)) {
       unit.push(term);
-      break;
+      if (!GENERIC.has(term)) break;
     }
   }
   const before = tokens[first - 1]?.term;
