@@ -15,8 +15,7 @@ export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
       {shown.map((pageClaim) => {
         const claim = resolved.get(pageClaim.claimId);
         if (!claim) return <p class="cc-error">Crosscheck does not know the claim “{pageClaim.claimId}”.</p>;
-        const match = { ...pageClaim, start: 0, end: pageClaim.text.length };
-        return <ClaimCard key={claim.id} claim={claim} match={match} onClose={onClose} />;
+        return <ClaimCard key={claim.id} claim={claim} match={pageClaim} onClose={onClose} />;
       })}
     </>
   );

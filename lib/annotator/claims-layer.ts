@@ -86,8 +86,9 @@ export class ClaimsLayer {
     this.found = blocks.flatMap((block, i) =>
       (this.cache.get(windows[i]!) ?? [])
         .filter((m) => m.start < block.text.length)
-        .flatMap(({ block: _b, start, end, ...claim }) => {
-          const range = rangeFor(page, block.start + start, block.start + end);
+        .flatMap(({ block: _b, ...match }) => {
+          const claim = { ...match, start: block.start + match.start, end: block.start + match.end };
+          const range = rangeFor(page, claim.start, claim.end);
           return range ? [{ claim, range }] : [];
         }),
     );

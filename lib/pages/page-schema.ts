@@ -9,9 +9,14 @@ export const PageDifferenceSchema = z.object({
   found: z.string().check(z.minLength(1)),
 });
 
-/** A claim found on the page: which claim, the page's own sentence, and whether it agrees. */
+/**
+ * A claim found on the page: which claim, where (offsets into the page's text), the page's own
+ * sentence, and whether it agrees. The same shape as the matcher's `ClaimMatch`.
+ */
 export const PageClaimSchema = z.object({
   claimId: z.string().check(z.minLength(1), z.maxLength(200)),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.positive()),
   text: z.string().check(z.minLength(1), z.maxLength(5000)),
   stance: z.enum(['corroborates', 'conflicts']),
   score: z.number().check(z.gte(0), z.lte(1)),
@@ -19,12 +24,8 @@ export const PageClaimSchema = z.object({
 });
 export type PageClaim = z.infer<typeof PageClaimSchema>;
 
-/** A claim found in one block of page text, with offsets into that block. */
-export const BlockMatchSchema = z.extend(PageClaimSchema, {
-  block: z.int().check(z.nonnegative()),
-  start: z.int().check(z.nonnegative()),
-  end: z.int().check(z.positive()),
-});
+/** A claim found in one block of page text; here `start` and `end` are offsets into that block. */
+export const BlockMatchSchema = z.extend(PageClaimSchema, { block: z.int().check(z.nonnegative()) });
 export type BlockMatch = z.infer<typeof BlockMatchSchema>;
 
 /** What a content script reports about the page it runs in, claims in page order. */

@@ -1,0 +1,44 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ClaimList } from '@/components/claims/ClaimList';
+import { SiteToggle } from '@/components/claims/SiteToggle';
+import { getBundledClaimDatabase } from '@/lib/claims/bundled';
+import { resolveClaimDatabase } from '@/lib/claims/resolve';
+import { callTab } from '@/lib/messaging/runtime';
+import { showClaim } from '@/lib/pages/page-routes';
+import type { TabState } from '@/lib/pages/page-schema';
+import { isSiteEnabled, setSiteEnabled } from '@/lib/settings/site-settings';
+
+export type ClaimsSectionProps = { tabId: number; state: TabState };
+
+/**
+ * The claims found on the tab, in page order; "show on page" opens the claim's card there. The
+ * site switch turns Crosscheck off (or on) for the page's site, at once, in every tab.
+ */
+export function ClaimsSection({ tabId, state }: ClaimsSectionProps) {
+  const hostname = new URL(state.page.url).hostname;
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  useEffect(() => void isSiteEnabled(hostname).then(setEnabled), [hostname]);
+
+  const { items, pageIndexes } = useMemo(() => {
+    const claims = new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c]));
+    const known = state.page.claims.flatMap((match, pageIndex) => {
+      const claim = claims.get(match.claimId);
+      return claim ? [{ item: { claim, match }, pageIndex }] : [];
+    });
+    return { items: known.map((k) => k.item), pageIndexes: known.map((k) => k.pageIndex) };
+  }, [state]);
+
+  const show = (index: number) =>
+    void callTab(tabId, showClaim, { index: pageIndexes[index]! }).then((shown) => shown && window.close());
+  const toggle = (on: boolean) => {
+    setEnabled(on);
+    void setSiteEnabled(hostname, on);
+  };
+
+  return (
+    <section aria-label="Claims on this page">
+      {enabled !== null && <SiteToggle hostname={hostname} enabled={enabled} onChange={toggle} />}
+      {enabled !== false && <ClaimList items={items} onShow={show} />}
+    </section>
+  );
+}
