@@ -11,8 +11,8 @@ export interface IndexedClaim {
   /** Indexes of claims linked by any relation: alternative readings of the same span. */
   linked: number[];
   /**
-   * The statement's terms that say what happened, not who or where: minus entity names and title and
-   * place facts. "Jorge Rodriguez is communications minister" names a claim's people without stating it.
+   * The statement's terms that say what happened, not who or where: minus names (capitalised words)
+   * and title and place facts. "Jorge Rodriguez is communications minister" names a claim's people without stating it.
    */
   predicate: string[];
 }
@@ -78,7 +78,9 @@ export function buildClaimIndex(db: ClaimDatabase): ClaimIndex {
     }
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     const facts = claim.facts.flatMap((f) => indexFact(f, statement, alts.get(`${i}/${f.key}`) ?? []) ?? []);
-    const naming = new Set([...claim.entities, ...claim.facts.filter((f) => f.kind === 'title' || f.kind === 'place').map((f) => f.text)].flatMap(termsOf));
+    // Names are the capitalised words and the title and place facts (the schema's entities also hold concepts).
+    const naming = new Set(claim.facts.filter((f) => f.kind === 'title' || f.kind === 'place').flatMap((f) => termsOf(f.text)));
+    for (const t of statement.tokens) if (t.term && /^\p{Lu}/u.test(t.raw)) naming.add(t.term);
     const predicate = [...statement.terms].filter((t) => !naming.has(t));
     return { id: claim.id, facts, negated: isNegated(statement.tokens), linked: [...new Set(linked[i])], predicate };
   });

@@ -17,6 +17,8 @@ export const MIN_TERMS = 3;
 export const FULL_WEIGHT = 16;
 /** Coverage a conflicting match needs (and a second claim in the same sentence). */
 export const MIN_CONFLICT_COVERAGE = 0.8;
+/** Share of a claim's predicate weight that a sentence with fewer than two of its predicate words must state. */
+export const PREDICATE_SHARE = 0.6;
 /** Coverage taken off a claim when the sentence counts something other than what the claim counts. */
 const COUNTS_OTHER_PENALTY = 0.15;
 
@@ -117,7 +119,9 @@ function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
   // Naming a claim's people and places is not stating it: some of what happened must be there too.
   const states = (c: Candidate) => {
     const predicate = index.claims[c.claim]!.predicate;
-    return c.terms.filter((t) => predicate.includes(t)).length >= Math.min(2, predicate.length);
+    const said = c.terms.filter((t) => predicate.includes(t));
+    const weight = (ts: string[]) => ts.reduce((sum, t) => sum + index.weights[t]!, 0);
+    return said.length >= Math.min(2, predicate.length) || weight(said) >= PREDICATE_SHARE * weight(predicate);
   };
   const kept = cands.filter((c) => states(c) && support(c) >= (c.differs.length ? MIN_CONFLICT_COVERAGE : MIN_COVERAGE));
   // Rank by how much of the claim the sentence states and how much of the sentence the claim explains.
