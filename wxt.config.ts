@@ -13,9 +13,12 @@ export default defineConfig({
     // contextMenus: the "Add Crosscheck note" entry on selected text (Firefox accepts the
     // same name as an alias of `menus`).
     permissions: ['storage', 'contextMenus'],
-    // The keyboard shortcut for a note on the selection; the reader can rebind it in the
-    // browser's shortcut settings.
+    // Keyboard shortcuts; the reader can rebind them in the browser's shortcut settings.
     commands: {
+      'next-claim': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next claim on the page and open its sources',
+      },
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Add a Crosscheck note on the selected text',

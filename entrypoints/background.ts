@@ -4,7 +4,7 @@ import { Router } from '@/lib/messaging/router';
 import { callTab, listen, selfIdentity } from '@/lib/messaging/runtime';
 import { startNotesBackground } from '@/lib/notes/note-background';
 import { BlockMatcher } from '@/lib/pages/block-matcher';
-import { closePanel, closeTabPanel, getTabState, matchBlocks, reportPage } from '@/lib/pages/page-routes';
+import { closePanel, closeTabPanel, getTabState, matchBlocks, reportPage, stepClaim } from '@/lib/pages/page-routes';
 import { TabStates } from '@/lib/pages/tab-states';
 
 export default defineBackground({
@@ -27,6 +27,9 @@ export default defineBackground({
     router.on(matchBlocks, ({ blocks }) => matcher.match(blocks));
     router.on(getTabState, ({ tabId }) => tabs.get(tabId));
     router.on(closeTabPanel, ({ tabId }) => callTab(tabId, closePanel, {}));
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command === 'next-claim' && tab?.id !== undefined) void callTab(tab.id, stepClaim, { step: 1 }).catch(() => undefined);
+    });
     startNotesBackground(router); // note routes, repaint broadcast, context menu, command
 
     browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));

@@ -6,7 +6,7 @@ import { panelPath } from '@/lib/annotator/panel-state';
 import { watchPage } from '@/lib/dom/page-watcher';
 import { Router } from '@/lib/messaging/router';
 import { call, listen, selfIdentity } from '@/lib/messaging/runtime';
-import { closePanel, matchBlocks, reportPage, showClaim } from '@/lib/pages/page-routes';
+import { closePanel, matchBlocks, reportPage, showClaim, stepClaim } from '@/lib/pages/page-routes';
 import { isSiteEnabled, watchSiteEnabled } from '@/lib/settings/site-settings';
 import './highlights.css';
 
@@ -39,12 +39,19 @@ export default defineContentScript({
     };
 
     const router = new Router(selfIdentity());
-    router.on(showClaim, ({ index }) => {
+    let cursor = -1; // the claim the keyboard shortcut last moved to
+    const show = (index: number) => {
       const found = claims.claims[index];
       if (!found) return false;
+      cursor = index;
       found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       openCard([found], found.range.getBoundingClientRect());
       return true;
+    };
+    router.on(showClaim, ({ index }) => show(index));
+    router.on(stepClaim, ({ step }) => {
+      const count = claims.claims.length;
+      return count > 0 && show((((cursor + step) % count) + count) % count);
     });
     router.on(closePanel, () => {
       panel.close();

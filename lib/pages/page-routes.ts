@@ -40,6 +40,17 @@ export const showClaim = defineRoute({
   response: z.boolean(),
 });
 
+/**
+ * Background → content script (the "next claim" shortcut): move to the next (or previous) claim
+ * on the page, scroll to it and open its card. Answers false when the page has no claims.
+ */
+export const stepClaim = defineRoute({
+  name: 'stepClaim',
+  from: 'extension',
+  request: z.object({ step: z.union([z.literal(1), z.literal(-1)]) }),
+  response: z.boolean(),
+});
+
 /** In-page panel → its content script: close the panel and give focus back to the page. */
 export const closePanel = defineRoute({
   name: 'closePanel',
