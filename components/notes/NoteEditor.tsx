@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { normaliseTags } from '../../lib/notes/fold';
 import { MAX_NOTE_TEXT, MAX_TAG_LENGTH, MAX_TAGS, NOTE_COLORS } from '../../lib/notes/limits';
@@ -40,6 +40,10 @@ export function NoteEditor({ quote, initial, onSave, onCancel, busy = false, err
   const [tagsField, setTagsField] = useState((initial?.tags ?? []).join(', '));
   const [color, setColor] = useState<NoteBody['color']>(initial?.color ?? 'yellow');
   const [errors, setErrors] = useState<Errors>({});
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  // `autofocus` only works for the first such element when a document loads (and Firefox skips it
+  // in a frame): focus the text explicitly, so the reader can type at once.
+  useEffect(() => textRef.current?.focus(), []);
 
   const save = () => {
     if (busy) return;
@@ -73,6 +77,7 @@ export function NoteEditor({ quote, initial, onSave, onCancel, busy = false, err
       <label for={`${id}-text`}>Note (Markdown)</label>
       <textarea
         id={`${id}-text`}
+        ref={textRef}
         value={text}
         rows={5}
         autoFocus
