@@ -28,11 +28,17 @@ export const EvalSetSchema = z.array(EvalItemSchema).min(1);
  * fails loudly instead of silently counting as a miss. Throws naming each bad item.
  */
 export function parseEvalSet(json: unknown, claimIds: ReadonlySet<string>): EvalItem[] {
-  const parsed = EvalSetSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 10).map((i) => `  [${i.path.join('.')}] ${i.message}`);
-    throw new Error(`Invalid evaluation set:\n${problems.join('\n')}`);
-  }
+  if (!Array.isArray(json) || json.length === 0) throw new Error('Invalid evaluation set: expected a non-empty array of items');
+  // Each item is checked against the schema its claimId says it is, so errors name the bad field.
+  const problems: string[] = [];
+  const items = json.map((raw: unknown, i) => {
+    const schema = (raw as { claimId?: unknown } | null)?.claimId === null ? EvalNegativeSchema : EvalPositiveSchema;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`  [${[i, ...issue.path].join('.')}] ${issue.message}`);
+    return parsed.data;
+  });
+  if (problems.length) throw new Error(`Invalid evaluation set:\n${problems.slice(0, 20).join('\n')}`);
+  const parsed = { data: items as EvalItem[] };
   const unknown = parsed.data.flatMap((item, i) =>
     item.claimId === null
       ? []
