@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RequestInput, ResponseOf, Route } from './route';
-import { envelope, Router, unwrap } from './router';
+import { envelope, unwrap, type Router } from './router';
 
 /** This extension's identity, as sender checks need it. */
 export function selfIdentity(): { id: string; origin: string } {

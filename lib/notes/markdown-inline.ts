@@ -18,6 +18,8 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
  * links (which would resolve inside the extension). Why allow-list: deny-lists miss encodings.
  */
 export function isSafeHref(href: string): boolean {
+  // Control characters and spaces can hide a scheme from browsers' URL parsers.
+  // oxlint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(href)) return false;
   try {
     return SAFE_PROTOCOLS.has(new URL(href).protocol);
@@ -65,8 +67,10 @@ export function parseInline(src: string): Inline[] {
     } else if (ch === '`') {
       const ticks = /^`+/.exec(rest)![0];
       const close = src.indexOf(ticks, i + ticks.length);
-      if (close < 0) (text += ticks), (i += ticks.length);
-      else {
+      if (close < 0) {
+        text += ticks;
+        i += ticks.length;
+      } else {
         push({ type: 'code', text: src.slice(i + ticks.length, close).replace(/^ (.*) $/s, '$1') });
         i = close + ticks.length;
       }
@@ -81,20 +85,27 @@ export function parseInline(src: string): Inline[] {
       }
       // In a run like `***`, strong closes on the last two, leaving the inner `*` to emphasis.
       if (strong && close > 0 && src[close + 2] === ch) close++;
-      if (!opens || close < 0) (text += delim), (i += delim.length);
-      else {
+      if (!opens || close < 0) {
+        text += delim;
+        i += delim.length;
+      } else {
         push({ type: strong ? 'strong' : 'em', children: parseInline(src.slice(i + delim.length, close)) });
         i = close + delim.length;
       }
     } else if (ch === '[') {
       const close = closingBracket(src, i);
       const target = close < 0 ? null : /^\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"]*")?\s*\)/.exec(src.slice(close + 1));
-      if (!target) (text += ch), i++;
-      else {
+      if (!target) {
+        text += ch;
+        i++;
+      } else {
         const children = parseInline(src.slice(i + 1, close));
         // An unsafe link keeps its words but loses the link.
         if (isSafeHref(target[1]!)) push({ type: 'link', href: target[1]!, children });
-        else flush(), out.push(...children);
+        else {
+          flush();
+          out.push(...children);
+        }
         i = close + 1 + target[0].length;
       }
     } else if (ch === '<' && /^<[a-z]+:[^\s<>]+>/i.test(rest)) {
