@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { buildClaimIndex } from '../matcher/index';
+import { buildClaimIndex } from '../matcher/claim-index';
 import { matchText } from '../matcher/match';
 import { CliFileError, DEFAULT_ARTICLES, DEFAULT_DATABASE, displayPath, loadDatabaseFile } from './claim-files';
 import { parseOptions, UsageError, type CliCommand } from './command';

@@ -19,8 +19,10 @@ export type EvalPositive = z.infer<typeof EvalPositiveSchema>;
 export const EvalNegativeSchema = z.object({ text: z.string().min(1), claimId: z.null() });
 export type EvalNegative = z.infer<typeof EvalNegativeSchema>;
 
+/** One labelled sentence: a positive (names a claim) or a hard negative (claimId null). */
 export const EvalItemSchema = z.union([EvalPositiveSchema, EvalNegativeSchema]);
 export type EvalItem = z.infer<typeof EvalItemSchema>;
+/** The whole file's shape; `parseEvalSet` checks items one by one against it for clearer errors. */
 export const EvalSetSchema = z.array(EvalItemSchema).min(1);
 
 /**

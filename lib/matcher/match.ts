@@ -1,6 +1,6 @@
 import type { DateMention } from './dates';
 import { judgeFact, readSentence, type SentenceReading } from './facts';
-import type { ClaimIndex } from './index';
+import type { ClaimIndex } from './claim-index';
 import type { ClaimMatch, MatchDifference } from './schema';
 import { splitSentences } from './sentences';
 import { isNegated } from './tokens';

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import data from '../../lib/claims/database.json';
 import { loadClaimDatabase } from '../../lib/claims/database';
 import type { Claim, ClaimDatabase } from '../../lib/claims/schema';
-import { buildClaimIndex, type ClaimIndex } from '../../lib/matcher/index';
+import { buildClaimIndex, type ClaimIndex } from '../../lib/matcher/claim-index';
 import { matchText, MIN_COVERAGE } from '../../lib/matcher/match';
 import { readSentence } from '../../lib/matcher/facts';
 import { splitSentences } from '../../lib/matcher/sentences';
@@ -144,7 +144,7 @@ export default async function bench(): Promise<void> {
   }
 
   const bundle = await build({
-    stdin: { contents: "export { buildClaimIndex } from './lib/matcher/index'; export { matchText } from './lib/matcher/match';", resolveDir: process.cwd(), loader: 'ts' },
+    stdin: { contents: "export { buildClaimIndex } from './lib/matcher/claim-index'; export { matchText } from './lib/matcher/match';", resolveDir: process.cwd(), loader: 'ts' },
     bundle: true, minify: true, write: false, format: 'esm', platform: 'browser',
   });
   const code = bundle.outputFiles[0]!.contents;

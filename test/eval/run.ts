@@ -2,7 +2,7 @@
  * `npm run eval`: precision, recall and F1 for claim detection and accuracy for stance on the
  * labelled set in test/fixtures/eval/. `--errors` also lists every item the matcher got wrong.
  */
-import { buildClaimIndex } from '../../lib/matcher/index';
+import { buildClaimIndex } from '../../lib/matcher/claim-index';
 import { evaluate, type EvalFigures } from '../../lib/matcher/evaluate';
 import { matchText } from '../../lib/matcher/match';
 import { loadEval } from './load';

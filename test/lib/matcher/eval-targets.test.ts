@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClaimIndex } from '../../../lib/matcher/index';
+import { buildClaimIndex } from '../../../lib/matcher/claim-index';
 import { evaluate } from '../../../lib/matcher/evaluate';
 import { matchText } from '../../../lib/matcher/match';
 import { loadEval } from '../../eval/load';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import mini from '../../fixtures/eval/mini-database.json';
 import { ClaimDatabaseSchema } from '../../../lib/claims/schema';
-import { buildClaimIndex } from '../../../lib/matcher/index';
+import { buildClaimIndex } from '../../../lib/matcher/claim-index';
 import { matchText } from '../../../lib/matcher/match';
 import { ClaimMatchSchema } from '../../../lib/matcher/schema';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import data from '../../../lib/claims/database.json';
 import { loadClaimDatabase } from '../../../lib/claims/database';
-import { buildClaimIndex } from '../../../lib/matcher/index';
+import { buildClaimIndex } from '../../../lib/matcher/claim-index';
 import { matchText } from '../../../lib/matcher/match';
 
 /**
