@@ -161,7 +161,10 @@ export class SyncEngine {
   private remoteChanged(changes: Record<string, StorageChange>): void {
     if (!this.o.enabled) return;
     void this.run(async () => {
-      for (const [key, change] of Object.entries(changes)) {
+      // Our own writes come back as changes too; they hold nothing new.
+      const news = Object.entries(changes).filter(([key, c]) => JSON.stringify(c.newValue) !== JSON.stringify(this.raw[key]));
+      if (news.length === 0) return;
+      for (const [key, change] of news) {
         if (change.newValue === undefined) delete this.raw[key];
         else this.raw[key] = change.newValue;
       }
