@@ -92,6 +92,9 @@ describe('Chromium: write a note, find it again, export and import it', () => {
   });
 
   it('goes through the whole journey', async () => {
+    // A second tab on the same article (another URL, one canonical form) repaints without reload.
+    const other = await chromium.context.newPage();
+    await other.goto(`${pageUrl('notes-article')}?utm_source=newsletter#comments`);
     const page = await chromium.context.newPage();
     const evaluate = <A, R>(fn: (a: A) => R, arg: A) => page.evaluate(fn as never, arg) as Promise<R>;
     await page.goto(pageUrl('notes-article'));
@@ -104,6 +107,7 @@ describe('Chromium: write a note, find it again, export and import it', () => {
     await editor.press('Control+Enter');
     await painted(evaluate);
     expect(await evaluate(noteButtonCentre, undefined)).toBeNull();
+    await painted((fn, arg) => other.evaluate(fn as never, arg));
 
     await page.reload();
     await painted(evaluate);
@@ -155,6 +159,8 @@ describe('Firefox: write a note, find it again, export and import it', () => {
   });
 
   it('goes through the whole journey', async () => {
+    const other = await firefox.browser.newPage();
+    await other.goto(`${pageUrl('notes-article')}?utm_source=newsletter#comments`);
     const page = await firefox.browser.newPage();
     const evaluate = <A, R>(fn: (a: A) => R, arg: A) => page.evaluate(fn as never, arg) as Promise<R>;
     await page.goto(pageUrl('notes-article'));
@@ -177,6 +183,7 @@ describe('Firefox: write a note, find it again, export and import it', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.up('Control');
     await painted(evaluate);
+    await painted((fn, arg) => other.evaluate(fn as never, arg));
 
     await page.reload();
     await painted(evaluate);
