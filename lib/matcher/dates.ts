@@ -44,9 +44,17 @@ export function readDates(tokens: Token[]): DateMention[] {
       // "May" is a month only beside a number or after a preposition.
       if (t.lower === 'may' && !isDay(tokens[i + 1]) && !isYear(tokens[i + 1]) && !/^(?:in|since|until|to|of|early|late|mid)$/.test(tokens[i - 1]?.lower ?? '')) continue;
       m = { month, first: i, last: i, attributed: false };
-      if (isDay(tokens[i + 1])) (m.day = +tokens[i + 1]!.lower), (m.last = i + 1);
-      else if (isDay(tokens[i - 1])) (m.day = +tokens[i - 1]!.lower), (m.first = i - 1);
-      if (isYear(tokens[m.last + 1])) (m.year = +tokens[m.last + 1]!.lower), (m.last += 1);
+      if (isDay(tokens[i + 1])) {
+        m.day = +tokens[i + 1]!.lower;
+        m.last = i + 1;
+      } else if (isDay(tokens[i - 1])) {
+        m.day = +tokens[i - 1]!.lower;
+        m.first = i - 1;
+      }
+      if (isYear(tokens[m.last + 1])) {
+        m.year = +tokens[m.last + 1]!.lower;
+        m.last += 1;
+      }
     } else if (WEEKDAYS.includes(t.lower)) {
       m = { weekdays: [WEEKDAYS.indexOf(t.lower)], first: i, last: i, attributed: false };
     } else if (t.lower === 'weekend') {

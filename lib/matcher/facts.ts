@@ -53,7 +53,7 @@ export function indexFact(fact: Fact, statement: SentenceReading, alts: { text: 
   }
   if (fact.kind === 'date') {
     const read = readSentence(fact.text, 0).dates[0];
-    const date = { ...(read ?? {}), ...(typeof fact.value === 'string' ? parseIsoDate(fact.value) : {}), yearStated: read?.year !== undefined };
+    const date = { ...read, ...(typeof fact.value === 'string' ? parseIsoDate(fact.value) : {}), yearStated: read?.year !== undefined };
     delete (date as Partial<DateMention>).first;
     delete (date as Partial<DateMention>).last;
     delete (date as Partial<DateMention>).attributed;

@@ -49,7 +49,10 @@ function reach(index: ClaimIndex, s: SentenceReading): Reach {
   for (const t of s.terms) {
     if (!Object.hasOwn(index.postings, t)) continue;
     const w = index.weights[t]!;
-    for (const v of index.postings[t]!) hits.set(v, (hits.get(v) ?? 0) + w), counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const v of index.postings[t]!) {
+      hits.set(v, (hits.get(v) ?? 0) + w);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
   }
   const out: Reach = { coverage: new Map(), quotes: [] };
   for (const [vi, posted] of hits) {

@@ -47,7 +47,10 @@ function readValue(tokens: Token[], i: number): { value: number; last: number } 
   } else if (SMALL[t.lower] !== undefined) {
     value = SMALL[t.lower]!;
     const next = tokens[i + 1]?.lower;
-    if (value >= 20 && next && SMALL[next] !== undefined && SMALL[next]! < 10) (value += SMALL[next]!), (last = i + 1);
+    if (value >= 20 && next && SMALL[next] !== undefined && SMALL[next]! < 10) {
+      value += SMALL[next]!;
+      last = i + 1;
+    }
   } else return null;
   if (t.lower === 'a' || t.lower === 'an') {
     const w = tokens[i + 1]!.lower;
@@ -111,11 +114,18 @@ export function readNumbers(tokens: Token[], skip: Set<number> = new Set(), text
       const dash = sep && /^\s*[-–]\s*$/.test(text.slice(tokens[last]!.end, sep.start));
       const at = dash ? last + 1 : sep && (sep.lower === 'to' || sep.lower === 'and') ? last + 2 : -1;
       const w = at > 0 && tokens[at] ? readValue(tokens, at) : null;
-      if (w && w.value > v.value) (hi = w.value), (last = w.last), (approx = true);
+      if (w && w.value > v.value) {
+        hi = w.value;
+        last = w.last;
+        approx = true;
+      }
     }
     const prev = tokens[i - 1]?.lower ?? '';
     if (APPROX.has(prev) || tokens[last + 1]?.lower === 'or') approx = true;
-    if (approx && lo === hi) (lo = lo * (1 - TOLERANCE)), (hi = hi * (1 + TOLERANCE));
+    if (approx && lo === hi) {
+      lo *= 1 - TOLERANCE;
+      hi *= 1 + TOLERANCE;
+    }
     out.push({ lo, hi, approx, first: i, last, unit: unitAfter(tokens, last, i) });
     i = last;
   }
