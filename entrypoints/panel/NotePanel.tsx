@@ -1,15 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { NoteCard } from '@/components/notes/NoteCard';
 import { NoteEditor } from '@/components/notes/NoteEditor';
+import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import type { NotePanelStateSchema } from '@/lib/annotator/panel-state';
 import { call } from '@/lib/messaging/runtime';
+import { openNotesDb } from '@/lib/notes/db';
 import {
   createNoteRoute,
+  openTabNoteEditorRoute,
   deleteNoteRoute,
   getNoteRoute,
   undoDeleteNoteRoute,
   updateNoteRoute,
 } from '@/lib/notes/note-api';
+import { fromRecord } from '@/lib/notes/record';
 import type { Note, NoteBody } from '@/lib/notes/schema';
 import type * as z from 'zod/mini';
 import '@/components/notes/notes.css';
@@ -108,4 +112,33 @@ function SavedNote({ id, onClose }: { id: string; onClose: () => void }) {
 /** The panel's note mode: a new note on the selection, or a saved note opened from the page. */
 export function NotePanel({ state, onClose }: NotePanelProps) {
   return state.noteId ? <SavedNote id={state.noteId} onClose={onClose} /> : <NewNote state={state} onClose={onClose} />;
+}
+
+/**
+ * "Your notes" in a claim card: the reader's notes on this claim (any page), live, and "Add a note
+ * on this claim", which opens the editor on the claim's sentence in this tab. Render it as the
+ * ClaimCard's children.
+ */
+export function ClaimNotes({ claimId }: { claimId: string }) {
+  const db = useMemo(() => openNotesDb(), []);
+  const tabId = Number(new URLSearchParams(location.search).get('tab'));
+  const [error, setError] = useState<string>();
+  // No claimId index: a scan, fine for the card (opened by a click); an index would need db v3.
+  const notes = useLiveQuery(
+    async () => (await db.notes.filter((r) => r.live === 1 && r.claimId === claimId).toArray()).map(fromRecord),
+    [claimId],
+  );
+  const add = () =>
+    call(openTabNoteEditorRoute, { tabId, claimId }).then(
+      (opened) => opened || setError('The claim’s sentence is no longer on the page.'),
+      (e: unknown) => setError(message(e)),
+    );
+  return (
+    <div class="cc-claim-notes">
+      {notes.status === 'ready' && notes.value.length === 0 && <p class="cc-empty">No notes on this claim yet.</p>}
+      {notes.status === 'ready' && notes.value.map((n) => <NoteCard key={n.id} note={n} showPage />)}
+      {error && <p role="alert" class="cc-error">{error}</p>}
+      <button type="button" onClick={() => void add()}>Add a note on this claim</button>
+    </div>
+  );
 }

@@ -68,3 +68,15 @@ export const importNotesRoute = defineRoute({
   request: z.object({ text: z.string().max(50_000_000) }),
   response: z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), total: z.number() }),
 });
+
+/**
+ * Claim card (in-page panel) → background → the tab's content script: open the note editor on a
+ * claim's sentence. Through the background because Firefox gives extension frames in a web page
+ * no tabs API.
+ */
+export const openTabNoteEditorRoute = defineRoute({
+  name: 'openTabNoteEditor',
+  from: 'extension',
+  request: z.object({ tabId: z.number().int(), claimId: z.string().min(1).max(200) }),
+  response: z.boolean(),
+});

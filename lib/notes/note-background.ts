@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Router } from '../messaging/router';
 import { envelope } from '../messaging/router';
+import { callTab } from '../messaging/runtime';
+import { openTabNoteEditorRoute } from './note-api';
 import { openNotesDb, type NotesDb } from './db';
 import { deviceIdFrom } from './device-id';
 import { openNoteEditor } from './note-messages';
@@ -29,6 +31,7 @@ export function startNotesBackground(router: Router): NotesDb {
     deviceId: deviceIdFrom(browser.storage.local),
     changed: broadcastNotesChanged(browser.tabs as never),
   });
+  router.on(openTabNoteEditorRoute, ({ tabId, claimId }) => callTab(tabId, openNoteEditor, { claimId }));
 
   const menus = browser.contextMenus;
   // Recreated at every start (removeAll first): event pages and workers may start many times.
