@@ -40,8 +40,9 @@ export function readSentence(text: string, offset: number): SentenceReading {
  */
 export function indexFact(fact: Fact, statement: SentenceReading, alts: { text: string }[]): IndexedFact | null {
   const base = { key: fact.key, text: fact.text };
-  if (fact.kind === 'number') {
-    const own = readSentence(fact.text, 0).numbers[0];
+  const own = readSentence(fact.text, 0).numbers[0];
+  // A detail stated as a figure ("hundreds of tons") is compared as a figure.
+  if (fact.kind === 'number' || (fact.kind === 'detail' && own && own.unit.length > 0)) {
     // A value in words ("hundreds of tons") is read from the fact's text.
     const value = typeof fact.value === 'number' ? { lo: fact.value, hi: fact.value } : own;
     if (!value) return null;

@@ -159,15 +159,6 @@ function toMatch(index: ClaimIndex, c: Candidate, text: string, start: number, e
   return { ...base, stance: 'conflicts', differs: c.differs };
 }
 
-/** Finds the claims stated by one sentence or short text, by wording alone (no verbatim pass). */
-export function matchSentence(index: ClaimIndex, text: string): ClaimMatch[] {
-  const s = { ...readSentence(text, 0), negated: false };
-  s.negated = isNegated(s.tokens);
-  const r = reach(index, s);
-  const cands = [...r.coverage].map(([claim, c]) => judge(index, s, claim, c.coverage, c.variant));
-  return choose(index, cands).map((c) => toMatch(index, c, text, 0, text.length));
-}
-
 /**
  * Finds every passage of a text that states a database claim. Spans are whole sentences; a
  * passage that reproduces a database quote spans the sentences the quote covers, and states

@@ -20,10 +20,11 @@ const WORD = /(?:\p{Lu}\.){2,}|\p{L}+-\d+\p{L}*|\d+(?:[.,]\d+)*|\p{L}+(?:['’]\
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
+  // "-ly" first, and never from "supply" or "family": the "-ly" of "reportedly", "nearly".
+  if (w.length > 5 && w.endsWith('ly') && !/(?:pp|[^aeiou]i)ly$/.test(w) && !/ply$/.test(w)) w = w.slice(0, -2);
   if (/[^aeiou]ie[sd]$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(?:ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
