@@ -139,6 +139,11 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   );
   ctx.addEventListener(window, 'wxt:locationchange', () => enabled && refresh()); // a new URL: other notes
   ctx.onInvalidated(watchSiteEnabled(location.hostname, setEnabled));
+  // The button is fixed to the viewport: keep it beside the selection while the page scrolls.
+  ctx.addEventListener(window, 'scroll', () => {
+    const range = button.isShown ? currentRange() : null;
+    if (range) button.show(range);
+  });
   ctx.onInvalidated(() => {
     button.hide();
     layer.clear();
