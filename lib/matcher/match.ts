@@ -17,8 +17,10 @@ export const MIN_TERMS = 3;
 export const FULL_WEIGHT = 16;
 /** Coverage a conflicting match needs (and a second claim in the same sentence). */
 export const MIN_CONFLICT_COVERAGE = 0.8;
+/** Coverage a second claim in the same sentence needs. */
+export const SECOND_COVERAGE = 0.7;
 /** Share of a claim's predicate weight that a sentence with fewer than two of its predicate words must state. */
-export const PREDICATE_SHARE = 0.6;
+export const PREDICATE_SHARE = 0.4;
 /** Coverage taken off a claim when the sentence counts something other than what the claim counts. */
 const COUNTS_OTHER_PENALTY = 0.15;
 
@@ -124,7 +126,7 @@ function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
     const predicate = index.claims[c.claim]!.predicate;
     const said = c.terms.filter((t) => predicate.includes(t));
     const weight = (ts: string[]) => ts.reduce((sum, t) => sum + index.weights[t]!, 0);
-    return said.length >= Math.min(2, predicate.length) || weight(said) >= PREDICATE_SHARE * weight(predicate);
+    return said.length >= Math.min(2, predicate.length) && weight(said) >= PREDICATE_SHARE * weight(predicate);
   };
   const kept = cands.filter((c) => states(c) && support(c) >= (c.differs.length ? MIN_CONFLICT_COVERAGE : MIN_COVERAGE));
   // Rank by how much of the claim the sentence states and how much of the sentence the claim explains.
@@ -143,7 +145,8 @@ function choose(index: ClaimIndex, cands: Candidate[]): Candidate[] {
     if (chosen.some((k) => k.claim === c.claim || index.claims[k.claim]!.linked.includes(c.claim))) continue;
     // A second claim in one sentence must rest on words the first ones do not already account for.
     const own = c.terms.filter((t) => !explained.has(t));
-    if (chosen.length && (support(c) < MIN_CONFLICT_COVERAGE || own.length < 2)) continue;
+    const backed = own.length >= 2 || (own.length === 1 && c.agree > 0 && !c.differs.length);
+    if (chosen.length && (support(c) < SECOND_COVERAGE || !backed)) continue;
     chosen.push(c);
     for (const t of c.terms) explained.add(t);
   }

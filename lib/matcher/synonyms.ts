@@ -83,6 +83,7 @@ const PHRASES: Record<string, string> = {
   'passenger jet': 'plane',
   'death toll': 'death',
   'air force': 'airforce',
+  'tear gas': 'teargas',
   'fly out': 'depart',
   'flew out': 'depart',
   'air base': 'airport',
