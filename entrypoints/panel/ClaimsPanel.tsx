@@ -3,10 +3,11 @@ import { ClaimCard } from '@/components/claims/ClaimCard';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { resolveClaimDatabase } from '@/lib/claims/resolve';
 import type { PageClaim } from '@/lib/pages/page-schema';
+import { ClaimNotes } from './NotePanel';
 
 export type ClaimsPanelProps = { claims: PageClaim[]; onClose: () => void };
 
-/** The claim card for each claim under the opened highlight (usually one). */
+/** The claim card for each claim under the opened highlight (usually one), with the reader's notes on it. */
 export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
   const resolved = useMemo(() => new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c])), []);
   const shown = claims.filter((c, i) => claims.findIndex((o) => o.claimId === c.claimId) === i);
@@ -15,7 +16,11 @@ export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
       {shown.map((pageClaim) => {
         const claim = resolved.get(pageClaim.claimId);
         if (!claim) return <p class="cc-error">Crosscheck does not know the claim “{pageClaim.claimId}”.</p>;
-        return <ClaimCard key={claim.id} claim={claim} match={pageClaim} onClose={onClose} />;
+        return (
+          <ClaimCard key={claim.id} claim={claim} match={pageClaim} onClose={onClose}>
+            <ClaimNotes claimId={claim.id} />
+          </ClaimCard>
+        );
       })}
     </>
   );
