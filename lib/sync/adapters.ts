@@ -1,32 +1,11 @@
-import type { NotesDb } from '../notes/db';
-import { NoteSchema } from '../notes/schema';
-import { fromRecord, toRecord } from '../notes/record';
-import type { LocalNoteStore, MetaStore } from './local-store';
+import type { MetaStore } from './local-store';
 import { packId, unpackId } from './keys';
 import { NoteMetaSchema, type NoteMeta } from './schema';
 
 /**
- * The engine's stores over the real thing: the notes' Dexie table, and sync's bookkeeping in
- * `storage.local` (one item per note, so a change writes only that note's item).
+ * Sync's bookkeeping in `storage.local` (one item per note, so a change writes only that note's
+ * item). The engine's note store over the notes database is `lib/notes/note-store.ts`.
  */
-
-/** The local-store interface over the notes database. */
-export function dexieNoteStore(db: NotesDb): LocalNoteStore {
-  return {
-    all: async () => (await db.notes.toArray()).map(fromRecord),
-    get: async (ids) => (await db.notes.bulkGet(ids)).map((r) => r && fromRecord(r)),
-    putMany: async (notes) => void (await db.notes.bulkPut(notes.map((n) => toRecord(NoteSchema.parse(n))))),
-    update: (ids, change) =>
-      // One read-write transaction: the notes service's edits are transactions too, so a merge
-      // never overwrites an edit made between its read and its write.
-      db.transaction('rw', db.notes, async () => {
-        const current = (await db.notes.bulkGet(ids)).map((r) => r && fromRecord(r));
-        const next = change(current).filter((n): n is NonNullable<typeof n> => n !== undefined);
-        // Parsed: a merged note that does not fit the schema fails loudly instead of being stored.
-        if (next.length) await db.notes.bulkPut(next.map((n) => toRecord(NoteSchema.parse(n))));
-      }),
-  };
-}
 
 /** The part of `browser.storage.local` the meta store uses. */
 export type LocalArea = {

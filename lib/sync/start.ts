@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { NotesDb } from '../notes/db';
-import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
+import { dexieNoteStore } from '../notes/note-store';
+import { areaMetaStore, type LocalArea } from './adapters';
 import type { SyncArea } from './area';
 import { SyncEngine } from './engine';
 

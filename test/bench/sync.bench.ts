@@ -8,7 +8,7 @@ import { Dexie } from 'dexie';
 import { openNotesDb } from '../../lib/notes/db';
 import { toRecord } from '../../lib/notes/record';
 import type { Note } from '../../lib/notes/schema';
-import { dexieNoteStore } from '../../lib/sync/adapters';
+import { dexieNoteStore } from '../../lib/notes/note-store';
 import { itemBytes } from '../../lib/sync/bytes';
 import { encodeEntry } from '../../lib/sync/codec';
 import { SyncEngine } from '../../lib/sync/engine';

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
 import { toRecord } from '../../../lib/notes/record';
-import { areaMetaStore, dexieNoteStore } from '../../../lib/sync/adapters';
+import { dexieNoteStore } from '../../../lib/notes/note-store';
+import { areaMetaStore } from '../../../lib/sync/adapters';
 import { SyncEngine } from '../../../lib/sync/engine';
 import { startNoteSync } from '../../../lib/sync/start';
 import { makeNote } from './support/devices';
@@ -19,15 +20,6 @@ describe('adapters', () => {
   afterEach(async () => {
     db.close();
     await Dexie.delete(db.name);
-  });
-
-  it('lets the engine merge into the Dexie table without losing an edit made meanwhile', async () => {
-    const store = dexieNoteStore(db);
-    const note = makeNote(crypto.randomUUID(), 'local', 1, 'A');
-    await db.notes.put(toRecord(note));
-    await store.update!([note.id], ([current]) => [{ ...current!, body: { ...current!.body, text: 'merged' } }]);
-    expect((await store.get([note.id]))[0]?.body.text).toBe('merged');
-    expect((await store.all()).map((n) => n.id)).toEqual([note.id]);
   });
 
   it('keeps sync bookkeeping in storage.local, one item per note, and skips bad items', async () => {
