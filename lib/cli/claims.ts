@@ -14,6 +14,7 @@ import { UsageError, type CliCommand, type CliIo } from './command';
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   check: async () => (await import('./check-command')).checkCommand,
   list: async () => (await import('./list-command')).listCommand,
+  match: async () => (await import('./match-command')).matchCommand,
 };
 
 /** The help text: every command's usage and summary. */
