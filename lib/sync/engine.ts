@@ -2,7 +2,7 @@ import { readArea } from './area-reader';
 import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncArea, type SyncLimits } from './area';
 import { entryString } from './codec';
 import { updateNotes, type LocalNoteStore, type MetaStore } from './local-store';
-import { entryToNote, mergeEntries, metaOf, normaliseEntry, noteToEntry } from './merge';
+import { entryToNote, mergeEntries, metaOf, normaliseEntry, noteToEntry, sameNote } from './merge';
 import { planWrites } from './planner';
 import { RateLimiter } from './rate-limiter';
 import type { NoteMeta, NoteSyncState, SyncEntry, SyncStatus } from './schema';
@@ -48,6 +48,7 @@ export class SyncEngine {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listening = false;
+  private readonly mergedListeners = new Set<(sources: string[]) => void>();
   private readonly onChanged = (changes: Record<string, StorageChange>) => void this.remoteChanged(changes);
 
   constructor(options: SyncEngineOptions) {
@@ -135,6 +136,15 @@ export class SyncEngine {
     return this.model.subscribe(listener);
   }
 
+  /**
+   * Calls `listener` with the pages (canonical URLs) whose notes a merge from `storage.sync` has
+   * just changed in the local store, so open tabs of those pages can repaint. Returns the remover.
+   */
+  onRemoteChange(listener: (sources: string[]) => void): () => void {
+    this.mergedListeners.add(listener);
+    return () => this.mergedListeners.delete(listener);
+  }
+
   private async resume(): Promise<void> {
     if (!this.listening) this.o.area.onChanged.addListener(this.onChanged);
     this.listening = true;
@@ -183,7 +193,7 @@ export class SyncEngine {
     this.model.setReadError(errors.length ? `${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : null);
     if (remotes.length === 0) return false;
     const metas: [string, NoteMeta][] = [];
-    let changed = 0;
+    const sources = new Set<string>();
     await updateNotes(this.o.store, remotes.map(([id]) => id), (locals) =>
       remotes.map(([id, remote], i) => {
         if (remote.kind !== 'complete') return undefined;
@@ -192,13 +202,16 @@ export class SyncEngine {
         const note = entryToNote(merged, local);
         if (!note) return undefined;
         this.remember(id, merged, metas);
-        if (local && JSON.stringify(note) === JSON.stringify(local)) return undefined;
-        changed++;
+        if (local && sameNote(note, local)) return undefined;
+        // Both pages, in case a re-attach moved the note: the old one must drop its highlight.
+        if (local) sources.add(local.target.source);
+        sources.add(note.target.source);
         return note;
       }),
     );
     if (metas.length) await this.o.meta.putMany(metas);
-    return changed > 0;
+    if (sources.size) for (const l of this.mergedListeners) l([...sources]);
+    return sources.size > 0;
   }
 
   private remember(id: string, entry: SyncEntry, into: [string, NoteMeta][]): void {

@@ -156,3 +156,19 @@ export function entryToNote(entry: SyncEntry, local: Note | undefined): Note | u
   const extra = local.conflicts.filter((c) => !conflicts.some((k) => sameStamp({ m: k.modified, d: k.deviceId }, c)));
   return { ...base, body: body(local.body), deleted: true, conflicts: [...conflicts, ...extra] };
 }
+
+/** JSON with object keys sorted at every level, so equal values give equal strings. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * Whether two notes hold the same data, whatever order their keys are in: a note read back from
+ * the database has another key order than a merged one, and must not count as changed (that
+ * would rewrite, and repaint, every synced note on every merge).
+ */
+export const sameNote = (a: Note, b: Note): boolean => sortedJson(a) === sortedJson(b);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryString } from '../../../lib/sync/codec';
-import { entryToNote, mergeEntries, metaOf, noteToEntry } from '../../../lib/sync/merge';
+import { entryToNote, mergeEntries, metaOf, noteToEntry, sameNote } from '../../../lib/sync/merge';
 import type { SyncEntry } from '../../../lib/sync/schema';
 import { addDot, hasSeen, joinHistories } from '../../../lib/sync/version-vector';
 import { makeNote } from './support/devices';
@@ -76,5 +76,16 @@ describe('histories', () => {
     expect(hasSeen(h, 'A', 2)).toBe(false);
     expect(hasSeen(h, 'A', 3)).toBe(true);
     expect(joinHistories(h, { A: 2 })).toEqual({ A: 3 });
+  });
+});
+
+describe('sameNote', () => {
+  it('ignores key order (a note read back from the database) but not a changed value', () => {
+    const note = makeNote(id, 'text', 10, 'A');
+    const { body, ...rest } = note;
+    const reordered = { body: { color: body.color, tags: body.tags, text: body.text }, ...rest };
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(note));
+    expect(sameNote(reordered, note)).toBe(true);
+    expect(sameNote({ ...reordered, body: { ...body, tags: ['x'] } }, note)).toBe(false);
   });
 });

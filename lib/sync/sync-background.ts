@@ -1,0 +1,95 @@
+import { browser } from 'wxt/browser';
+import type { NotesDb } from '../notes/db';
+import { broadcastNotesChanged } from '../notes/notes-broadcast';
+import type { LocalArea } from './adapters';
+import type { SyncArea } from './area';
+import type { SyncEngine } from './engine';
+import type { SyncStatus } from './schema';
+import { startNoteSync } from './start';
+import { getSyncEnabled, publishSyncStatus, watchSyncEnabled } from './sync-settings';
+
+/**
+ * The sync part of the background, in one call: starts the engine over the notes database (shared
+ * with the note routes), applies the reader's switch, publishes the status line for the popup and
+ * options page, and tells open tabs to repaint when notes arrive from another device.
+ *
+ * An MV3 service worker stops when idle and its timers die with it, so two listeners are added
+ * synchronously (the only way they wake the worker): a change in `storage.sync` (another device's
+ * note; the engine's start-up merge then reads it), and a retry alarm, armed while notes wait or a
+ * write was refused, that makes the worker try again a minute later.
+ */
+
+/** The retry alarm's name. */
+export const SYNC_RETRY_ALARM = 'crosscheck-sync-retry';
+
+/** The part of `browser.alarms` the retry uses. */
+export type AlarmsApi = {
+  create(name: string, info: { delayInMinutes: number }): unknown;
+  clear(name: string): unknown;
+  onAlarm: { addListener(cb: (alarm: { name: string }) => void): void; removeListener(cb: (alarm: { name: string }) => void): void };
+};
+
+/** What the sync background uses; the defaults are the browser's. Tests pass fakes. */
+export type SyncBackgroundDeps = {
+  sync: SyncArea;
+  local: LocalArea;
+  alarms: AlarmsApi;
+  /** `browser.storage.onChanged`: listened to only so that a sync change wakes the worker. */
+  storageEvents: { addListener(cb: (changes: object, area: string) => void): void; removeListener(cb: (changes: object, area: string) => void): void };
+  /** Tells open tabs that the notes of these pages (canonical URLs) changed. */
+  changed: (sources: string[]) => void;
+  debounceMs?: number;
+};
+
+/** Whether the engine has something to try again: notes waiting, or a write refused. */
+const needsRetry = (s: SyncStatus) => s.enabled && (s.pending > 0 || s.error !== null);
+
+/**
+ * Starts sync in the background. Returns the engine once it has started (`ready`), and `stop`,
+ * which undoes everything (for tests).
+ */
+export function startSyncBackground(
+  db: NotesDb,
+  deps: Partial<SyncBackgroundDeps> = {},
+): { ready: Promise<SyncEngine>; stop: () => void } {
+  const d: SyncBackgroundDeps = {
+    sync: browser.storage.sync as SyncArea,
+    local: browser.storage.local as LocalArea,
+    alarms: browser.alarms as unknown as AlarmsApi,
+    storageEvents: browser.storage.onChanged as unknown as SyncBackgroundDeps['storageEvents'],
+    changed: broadcastNotesChanged(browser.tabs as never),
+    ...deps,
+  };
+  const offs: (() => void)[] = [];
+  let enabled = true;
+  // Woken by a change: the engine's start-up merge reads the whole area, so nothing to do here.
+  const wake = () => undefined;
+  const onAlarm = (alarm: { name: string }) => {
+    if (alarm.name === SYNC_RETRY_ALARM) void ready.then((engine) => engine.flush()).catch(() => undefined);
+  };
+  d.storageEvents.addListener(wake);
+  d.alarms.onAlarm.addListener(onAlarm);
+  offs.push(() => d.storageEvents.removeListener(wake), () => d.alarms.onAlarm.removeListener(onAlarm));
+
+  const publish = (status: SyncStatus) => {
+    void publishSyncStatus(status).catch(() => undefined);
+    void Promise.resolve(needsRetry(status) ? d.alarms.create(SYNC_RETRY_ALARM, { delayInMinutes: 1 }) : d.alarms.clear(SYNC_RETRY_ALARM)).catch(() => undefined);
+  };
+  const ready = (async () => {
+    enabled = await getSyncEnabled();
+    const { engine, stop } = await startNoteSync({ db, sync: d.sync, local: d.local, enabled, ...(d.debounceMs !== undefined ? { debounceMs: d.debounceMs } : {}) });
+    offs.push(stop, engine.subscribe(publish), engine.onRemoteChange(d.changed));
+    offs.push(watchSyncEnabled((on) => void engine.setEnabled(on)));
+    publish(engine.status());
+    return engine;
+  })();
+  ready.catch((err: unknown) => {
+    // Notes are safe in IndexedDB whatever happened here; the reader is told sync is not running.
+    const reason = err instanceof Error ? err.message : String(err);
+    void publishSyncStatus({ enabled, lastSyncedAt: null, pending: 0, overQuota: 0, error: `Sync could not start (${reason}). Your notes are safe on this device.` }).catch(() => undefined);
+  });
+  return {
+    ready,
+    stop: () => offs.splice(0).forEach((off) => off()),
+  };
+}
