@@ -1,6 +1,5 @@
 import { readArea } from './area-reader';
 import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncArea, type SyncLimits } from './area';
-import { entryString } from './codec';
 import { updateNotes, type LocalNoteStore, type MetaStore } from './local-store';
 import { entryToNote, mergeEntries, metaOf, normaliseEntry, noteToEntry, sameNote } from './merge';
 import { planWrites } from './planner';

@@ -70,7 +70,9 @@ export function planWrites(
   let bytes = 0;
   let items = 0;
   for (const [k, v] of Object.entries(raw)) {
-    if (!release.has(k)) (bytes += itemBytes(k, v)), items++;
+    if (release.has(k)) continue;
+    bytes += itemBytes(k, v);
+    items++;
   }
   candidates.sort((a, b) => Number(a.tomb) - Number(b.tomb) || b.entry.versions[0]!.m - a.entry.versions[0]!.m);
   const set: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 import { SyncEngine, type SyncEngineOptions } from '../../../../lib/sync/engine';
 import { MemoryMetaStore, MemoryNoteStore } from '../../../../lib/sync/local-store';
 import type { Note } from '../../../../lib/notes/schema';
-import { FakeSyncHub, type FakeAreaOptions, type FakeSyncArea } from './fake-sync';
+import type { FakeAreaOptions, FakeSyncArea, FakeSyncHub } from './fake-sync';
 
 /**
  * Simulated devices for sync tests: each has its own note store, sync bookkeeping, area replica
