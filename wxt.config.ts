@@ -12,7 +12,9 @@ export default defineConfig({
     // `matches` decide where it runs, so no host permissions are requested.
     // contextMenus: the "Add Crosscheck note" entry on selected text (Firefox accepts the
     // same name as an alias of `menus`).
-    permissions: ['storage', 'contextMenus'],
+    // alarms: sync retries a refused or rate-limited write a minute later; an MV3 service worker
+    // stops when idle and its timers with it, an alarm wakes it (lib/sync/sync-background.ts).
+    permissions: ['storage', 'contextMenus', 'alarms'],
     // Keyboard shortcuts; the reader can rebind them in the browser's shortcut settings.
     commands: {
       'next-claim': {

@@ -3,6 +3,7 @@ import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { Router } from '@/lib/messaging/router';
 import { callTab, listen, selfIdentity } from '@/lib/messaging/runtime';
 import { startNotesBackground } from '@/lib/notes/note-background';
+import { startSyncBackground } from '@/lib/sync/sync-background';
 import { BlockMatcher } from '@/lib/pages/block-matcher';
 import { closePanel, closeTabPanel, getTabState, matchBlocks, reportPage, stepClaim } from '@/lib/pages/page-routes';
 import { TabStates } from '@/lib/pages/tab-states';
@@ -30,7 +31,8 @@ export default defineBackground({
     browser.commands.onCommand.addListener((command, tab) => {
       if (command === 'next-claim' && tab?.id !== undefined) void callTab(tab.id, stepClaim, { step: 1 }).catch(() => undefined);
     });
-    startNotesBackground(router); // note routes, repaint broadcast, context menu, command
+    const notesDb = startNotesBackground(router); // note routes, repaint broadcast, context menu, command
+    startSyncBackground(notesDb); // storage.sync mirror, switch, status line, repaint on remote notes
 
     browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
     listen(router);

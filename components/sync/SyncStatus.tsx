@@ -4,8 +4,10 @@ export type SyncStatusProps = {
   status: SyncStatusModel;
   /** The current time, for "synced 3 minutes ago" (injected so tests are stable). */
   now?: number;
-  /** The sync switch; the container stores the setting and tells the engine. */
+  /** The sync switch; the container stores the setting and the background applies it. */
   onToggle?: (enabled: boolean) => void;
+  /** One short line for the popup: when, how many wait, and any warning; no switch. */
+  compact?: boolean;
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -20,8 +22,16 @@ function ago(then: number, now: number): string {
   return rtf.format(-Math.round(s / 86_400), 'day');
 }
 
-/** The sync status line for the popup and side panel: when notes last synced, what waits, what failed. */
-export function SyncStatus({ status, now = Date.now(), onToggle }: SyncStatusProps) {
+/** "Browser sync storage is full: 12 notes are kept on this device only." */
+export function overQuotaText(count: number): string {
+  return `Browser sync storage is full: ${plural(count, 'note')} ${count === 1 ? 'is' : 'are'} kept on this device only.`;
+}
+
+/**
+ * The sync status line for the options page (with the switch) and the popup (`compact`): when
+ * notes last synced, how many wait, and, in plain words, a full sync storage or a refused write.
+ */
+export function SyncStatus({ status, now = Date.now(), onToggle, compact = false }: SyncStatusProps) {
   const toggle = onToggle && (
     <button type="button" onClick={() => onToggle(!status.enabled)}>
       {status.enabled ? 'Turn sync off' : 'Turn sync on'}
@@ -29,20 +39,21 @@ export function SyncStatus({ status, now = Date.now(), onToggle }: SyncStatusPro
   );
   if (!status.enabled) {
     return (
-      <section class="sync-status" aria-label="Sync">
-        <p>Sync is off: notes stay on this device.</p>
+      <section class="sync-status" aria-label="Sync" data-testid="sync-status">
+        <p>{compact ? 'Sync is off.' : 'Sync is off: notes stay on this device.'}</p>
         {toggle}
       </section>
     );
   }
+  const when = status.lastSyncedAt === null ? 'Not synced yet.' : `Last synced ${ago(status.lastSyncedAt, now)}.`;
+  const waiting = status.pending > 0 ? `${plural(status.pending, 'note')} waiting to sync.` : '';
   return (
-    <section class="sync-status" aria-label="Sync">
-      <p>{status.lastSyncedAt === null ? 'Not synced yet.' : `Last synced ${ago(status.lastSyncedAt, now)}.`}</p>
-      {status.pending > 0 && <p>{plural(status.pending, 'note')} waiting to sync.</p>}
+    <section class="sync-status" aria-label="Sync" data-testid="sync-status">
+      {compact ? <p>{[when, waiting].filter(Boolean).join(' ')}</p> : <p>{when}</p>}
+      {!compact && waiting && <p>{waiting}</p>}
       {status.overQuota > 0 && (
         <p role="status" class="sync-warning">
-          Browser sync is full: {plural(status.overQuota, 'older note')} {status.overQuota === 1 ? 'is' : 'are'} kept on
-          this device only.
+          {overQuotaText(status.overQuota)}
         </p>
       )}
       {status.error && (
@@ -50,7 +61,7 @@ export function SyncStatus({ status, now = Date.now(), onToggle }: SyncStatusPro
           {status.error}
         </p>
       )}
-      {toggle}
+      {!compact && toggle}
     </section>
   );
 }

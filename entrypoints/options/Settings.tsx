@@ -2,13 +2,14 @@ import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
 import { getDisabledSites, setSiteEnabled } from '@/lib/settings/site-settings';
 import { ADD_NOTE_COMMAND } from '@/lib/notes/note-background';
+import { SyncSettings } from './SyncSettings';
 
 /** Where each browser lets the reader change extension shortcuts. */
 const SHORTCUTS_PAGE = import.meta.env.FIREFOX
   ? 'about:addons → the gear menu → Manage Extension Shortcuts'
   : 'chrome://extensions/shortcuts';
 
-/** Settings: the note shortcut (and where to change it), and the sites Crosscheck is off on. */
+/** Settings: sync (switch and status), the note shortcut (and where to change it), and the sites Crosscheck is off on. */
 export function Settings() {
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [disabled, setDisabled] = useState<string[]>([]);
@@ -23,6 +24,7 @@ export function Settings() {
   return (
     <section aria-labelledby="cc-settings">
       <h2 id="cc-settings">Settings</h2>
+      <SyncSettings />
       <p>
         Keyboard shortcut for a note on the selected text:{' '}
         {shortcut === null ? '…' : shortcut ? <kbd>{shortcut}</kbd> : 'none set'}. Change it at {SHORTCUTS_PAGE}.

@@ -6,6 +6,7 @@ import type { TabState } from '@/lib/pages/page-schema';
 import { targetTabId } from '@/lib/pages/target-tab';
 import { ClaimsSection } from './ClaimsSection';
 import { NotesSection } from './NotesSection';
+import { SyncLine } from './SyncLine';
 
 type Load =
   | { status: 'loading' }
@@ -42,6 +43,7 @@ export function App() {
         <ClaimsSection tabId={load.tabId} state={load.state} />
       )}
       {load.status === 'ready' && load.tabId !== null && <NotesSection tabId={load.tabId} />}
+      <SyncLine />
     </main>
   );
 }

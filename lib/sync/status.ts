@@ -10,13 +10,13 @@ import type { NoteSyncState, SyncStatus } from './schema';
 export function describeFailure(kind: WriteFailure, err: unknown, waiting: number): string {
   const notes = `${waiting} note${waiting === 1 ? '' : 's'}`;
   if (kind === 'quota') {
-    return `Browser sync storage is full, so ${notes} could not be synced. They are safe on this device.`;
+    return `Browser sync storage is full, so ${notes} could not be synced. ${waiting === 1 ? 'It is' : 'They are'} safe on this device.`;
   }
   if (kind === 'rate') {
     return `The browser limits how often sync may write; ${notes} will sync in about a minute.`;
   }
   const reason = err instanceof Error ? err.message : String(err);
-  return `Sync could not write (${reason}); ${notes} are safe on this device and will be retried.`;
+  return `Sync could not write (${reason}); ${notes} ${waiting === 1 ? 'is' : 'are'} safe on this device and will be retried.`;
 }
 
 /** Holds the status and per-note states and tells subscribers when they change. */

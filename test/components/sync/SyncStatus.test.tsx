@@ -24,7 +24,7 @@ describe('SyncStatus', () => {
   it('warns when sync is full and shows a refused write as an alert, as text', () => {
     const error = 'Browser sync storage is full, so 1 note could not be synced. <b>x</b>';
     render(<SyncStatus status={{ ...base, overQuota: 1, error }} now={now} />);
-    expect(screen.getByRole('status').textContent).toMatch(/1 older note is kept on\s+this device only/);
+    expect(screen.getByRole('status').textContent).toBe('Browser sync storage is full: 1 note is kept on this device only.');
     expect(screen.getByRole('alert').textContent).toBe(error);
     expect(screen.getByRole('alert').querySelector('b')).toBeNull();
   });
@@ -39,5 +39,18 @@ describe('SyncStatus', () => {
     expect(screen.queryByText(/waiting/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Turn sync on' }));
     expect(onToggle).toHaveBeenLastCalledWith(true);
+  });
+
+  it('says how many notes are kept here when sync is full, in plain words', () => {
+    render(<SyncStatus status={{ ...base, overQuota: 12 }} now={now} />);
+    expect(screen.getByRole('status').textContent).toBe('Browser sync storage is full: 12 notes are kept on this device only.');
+  });
+
+  it('fits in one line in the popup, with the warnings and without the switch', () => {
+    const status = { ...base, lastSyncedAt: now - 2 * 3_600_000, pending: 1, overQuota: 2 };
+    render(<SyncStatus status={status} now={now} compact onToggle={vi.fn()} />);
+    expect(screen.getByText('Last synced 2 hours ago. 1 note waiting to sync.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Browser sync storage is full: 2 notes are kept on this device only.');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });
