@@ -15,11 +15,13 @@ export type ChromiumSession = {
 
 /**
  * Starts Debian's Chromium with the unpacked extension loaded, in a throw-away profile. Headless
- * unless `headed` is set (the demo, on a machine with a display).
+ * unless `headed` is set (the demo, on a machine with a display). With `profile`, uses that
+ * user-data directory and leaves it in place on close, so a test can restart the browser on the
+ * same profile (the caller removes it).
  */
-export async function launchChromium(options: { headed?: boolean } = {}): Promise<ChromiumSession> {
+export async function launchChromium(options: { headed?: boolean; profile?: string } = {}): Promise<ChromiumSession> {
   requireChromium();
-  const profile = await mkdtemp(join(tmpdir(), 'crosscheck-chromium-'));
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'crosscheck-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: !options.headed,
@@ -49,7 +51,7 @@ export async function launchChromium(options: { headed?: boolean } = {}): Promis
     },
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profile) await rm(profile, { recursive: true, force: true });
     },
   };
 }

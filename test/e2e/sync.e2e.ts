@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Note } from '../../lib/notes/schema';
+import { encodeEntry } from '../../lib/sync/codec';
+import { headKey } from '../../lib/sync/keys';
+import { noteToEntry } from '../../lib/sync/merge';
+import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { waitFor } from '../support/driver';
+import { serveFolder, type StaticServer } from '../support/static-server';
+
+// Sync in real Chromium, on one profile: a note written while storage.sync is full stays on this
+// device through a browser restart and the popup and options page say so; once there is room it
+// is mirrored into storage.sync; a note arriving in storage.sync from "another device" is merged
+// and painted in an open tab without reload, and edits and deletes repaint that tab at once.
+
+const QUOTE = 'heaviest showers on Wednesday afternoon';
+const REMOTE_QUOTE = 'cable car to the Ávila mountain';
+const LOCAL_TEXT = 'Written while browser sync was full';
+const REMOTE_TEXT = 'Written on my other computer';
+const FILL_KEYS = Array.from({ length: 13 }, (_, i) => `fill${i}`);
+
+let server: StaticServer;
+let profile: string;
+let chromium: ChromiumSession;
+beforeAll(async () => {
+  server = await serveFolder();
+  profile = await mkdtemp(join(tmpdir(), 'crosscheck-sync-'));
+  chromium = await launchChromium({ profile });
+});
+afterAll(async () => {
+  await chromium?.close();
+  server?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+const article = () => `${server.origin}/notes-article.html`;
+
+/** In the page's main world: the text under each range of a CSS highlight. */
+function highlightTexts(name: string): string[] {
+  const highlight = CSS.highlights.get(name) as Set<AbstractRange> | undefined;
+  return highlight ? [...highlight].map((r) => (r instanceof Range ? r.toString() : '')) : [];
+}
+
+const painted = (page: Page, color: string, quote: string) =>
+  waitFor(`“${quote}” painted ${color}`, async () => {
+    const texts = await page.evaluate(highlightTexts, `crosscheck-note-${color}`);
+    return texts.includes(quote) ? true : undefined;
+  });
+
+/** From an extension page: one of the background's note routes, as the extension's pages call it. */
+async function callRoute<T>(page: Page, route: string, data: unknown): Promise<T> {
+  const reply = (await page.evaluate(([r, d]) => chrome.runtime.sendMessage({ route: r, data: d }), [route, data] as const)) as
+    | { ok: true; data: T }
+    | { ok: false; error: string };
+  if (!reply.ok) throw new Error(`${route} refused: ${reply.error}`);
+  return reply.data;
+}
+
+/** The sync area as the extension sees it (read in its service worker). */
+const syncItems = () => chromium.background.evaluate(() => chrome.storage.sync.get(null)) as Promise<Record<string, unknown>>;
+
+describe('Chromium: notes sync through storage.sync', () => {
+  let noteId = '';
+
+  it('keeps a note written while sync storage is full through a restart, and says so', async () => {
+    // Fill storage.sync to a few bytes under its quota, from the extension's own worker.
+    const probe = await chromium.background.evaluate(async (keys) => {
+      const sync = chrome.storage.sync;
+      await sync.set(Object.fromEntries(keys.slice(0, 12).map((k) => [k, 'x'.repeat(8_000)])));
+      const left = sync.QUOTA_BYTES - (await sync.getBytesInUse(null));
+      const last = keys[12]!;
+      await sync.set({ [last]: 'x'.repeat(left - last.length - 2 - 8) });
+      const refused = await sync.set({ probe: 'x'.repeat(100) }).then(() => null, (e: unknown) => String(e));
+      return { left: sync.QUOTA_BYTES - (await sync.getBytesInUse(null)), refused };
+    }, FILL_KEYS);
+    expect(probe.left).toBe(8);
+    expect(probe.refused).toMatch(/quota/i);
+
+    const options = await chromium.openExtensionPage('options.html');
+    const note = await callRoute<Note>(options, 'createNote', {
+      target: { source: article(), url: article(), title: 'Caracas weather', quote: { type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' } },
+      body: { text: LOCAL_TEXT, tags: [], color: 'yellow' },
+    });
+    noteId = note.id;
+    const full = 'Browser sync storage is full: 1 note is kept on this device only.';
+    await options.getByText(full).waitFor();
+    expect(Object.keys(await syncItems())).not.toContain(headKey(noteId));
+    const popup = await chromium.openExtensionPage('popup.html');
+    await popup.getByText(full).waitFor();
+
+    // Restart the browser on the same profile: the note is still here, and so is the warning.
+    await chromium.close();
+    chromium = await launchChromium({ profile });
+    const after = await chromium.openExtensionPage('options.html');
+    await after.getByText(LOCAL_TEXT).waitFor();
+    await after.getByText(full).waitFor();
+    expect((await callRoute<Note>(after, 'getNote', { id: noteId })).body.text).toBe(LOCAL_TEXT);
+  });
+
+  it('mirrors the note once there is room, and paints a note from another device live', async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(article());
+    await painted(page, 'yellow', QUOTE);
+
+    // Room again: the note that was kept here goes into storage.sync.
+    await chromium.background.evaluate((keys) => chrome.storage.sync.remove(keys), FILL_KEYS);
+    await waitFor('the note in storage.sync', async () => ((await syncItems())[headKey(noteId)] ? true : undefined));
+    const options = await chromium.openExtensionPage('options.html');
+    await options.getByText(/^Last synced/).waitFor();
+    expect(await options.getByText('Browser sync storage is full', { exact: false }).count()).toBe(0);
+
+    // Another device's note, in the engine's own encoding, arrives in storage.sync.
+    const now = Date.now();
+    const remote: Note = {
+      id: crypto.randomUUID(),
+      target: { source: article(), url: article(), title: 'Caracas weather', quote: { type: 'TextQuoteSelector', exact: REMOTE_QUOTE, prefix: '', suffix: '' } },
+      body: { text: REMOTE_TEXT, tags: ['laptop'], color: 'green' },
+      created: now,
+      modified: now,
+      deviceId: 'other-computer',
+      deleted: false,
+      conflicts: [],
+    };
+    await chromium.background.evaluate((items) => chrome.storage.sync.set(items), encodeEntry(noteToEntry(remote, undefined)));
+    await painted(page, 'green', REMOTE_QUOTE); // the open tab repaints, without reload
+    await options.getByText(REMOTE_TEXT).waitFor(); // and the options page's live list has it
+    expect((await callRoute<Note>(options, 'getNote', { id: remote.id })).deviceId).toBe('other-computer');
+
+    // Edits and deletes made elsewhere in the profile repaint the open tab too.
+    await callRoute(options, 'updateNote', { id: remote.id, body: { text: REMOTE_TEXT, tags: [], color: 'blue' } });
+    await painted(page, 'blue', REMOTE_QUOTE);
+    expect(await page.evaluate(highlightTexts, 'crosscheck-note-green')).toEqual([]);
+    await callRoute(options, 'deleteNote', { id: remote.id });
+    await waitFor('the deleted note unpainted', async () =>
+      (await page.evaluate(highlightTexts, 'crosscheck-note-blue')).length === 0 ? true : undefined,
+    );
+    expect(await page.evaluate(highlightTexts, 'crosscheck-note-yellow')).toEqual([QUOTE]);
+  });
+});
