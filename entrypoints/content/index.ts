@@ -103,6 +103,5 @@ export default defineContentScript({
 
     if (enabled) await claims.scan();
     else await claims.clear();
-    performance.mark('crosscheck:painted');
   },
 });
