@@ -19,7 +19,7 @@ export type ClaimRowProps = {
 const SENTENCE_CHARS = 140;
 
 /**
- * One claim found on the page, for the popup: the stance (icon and words), the page's sentence, a
+ * One claim found on the page, for the popup: the stance (icon and words), the claim, the page's sentence, a
  * disclosure button that opens the claim's source lists, and "Show on page". The details are built
  * only when opened, so a long list stays cheap.
  */
@@ -38,7 +38,8 @@ export function ClaimRow({ claim, match, onShow, defaultOpen = false }: ClaimRow
           onClick={() => setOpen(!open)}
         >
           <StanceBadge stance={match.stance} />
-          <span class="cc-claim-row__sentence">“{short}”</span>
+          <span class="cc-claim-row__claim">{claim.statement}</span>
+          <span class="cc-claim-row__sentence">This page: “{short}”</span>
         </button>
         <button type="button" class="cc-claim-row__show" onClick={onShow}>
           Show on page<span class="cc-visually-hidden">: “{truncate(match.text, 60)}”</span>
@@ -46,14 +47,14 @@ export function ClaimRow({ claim, match, onShow, defaultOpen = false }: ClaimRow
       </div>
       {open && (
         <div id={`${id}-details`} class="cc-claim-row__details">
-          <h3 class="cc-claim-row__statement">
-            {claim.statement} <span class={`cc-type cc-type--${claim.type}`}>{CLAIM_TYPE_LABEL[claim.type]}</span>
-          </h3>
+          <p class="cc-claim-row__statement">
+            <span class={`cc-type cc-type--${claim.type}`}>{CLAIM_TYPE_LABEL[claim.type]}</span>
+          </p>
           {short !== match.text.replace(/\s+/g, ' ').trim() && (
             <blockquote class="cc-claim-row__full">{match.text}</blockquote>
           )}
           <MatchSummary claim={claim} match={match} hideBadge />
-          <SourceSections claim={claim} headingLevel={4} />
+          <SourceSections claim={claim} headingLevel={3} />
         </div>
       )}
     </li>

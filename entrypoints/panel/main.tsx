@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import '@/components/common/theme.css';
+import '@/components/notes/notes.css';
 import '@/components/claims/claims.css';
 import './panel.css';
 

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { App } from './App';
 import '@/components/common/theme.css';
+import '@/components/claims/claims.css';
+import '@/components/notes/notes.css';
 import './popup.css';
 
 render(<App />, document.getElementById('app')!);

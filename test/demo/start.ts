@@ -81,6 +81,20 @@ if (!values.headless) {
       await page.screenshot({ path: `${out}/${stem}-page.png` });
       await popup.screenshot({ path: `${out}/${stem}-popup.png` });
       written.push(`${stem}-page.png`, `${stem}-popup.png`);
+      // The claim card, as a reader opens it: a click on the first conflicting (else any) highlight.
+      const point = await page.evaluate(() => {
+        const ranges = ['crosscheck-conflict', 'crosscheck-claim'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
+        const range = ranges[0] as Range | undefined;
+        range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const box = range?.getClientRects()[0];
+        return box ? { x: box.left + 12, y: box.top + box.height / 2 } : null;
+      });
+      if (point) {
+        await page.mouse.click(point.x, point.y);
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: `${out}/${stem}-card.png` });
+        written.push(`${stem}-card.png`);
+      }
     }
     await session.close();
   }
