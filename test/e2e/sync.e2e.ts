@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await chromium?.close();
-  server?.close();
+  await server?.close();
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
