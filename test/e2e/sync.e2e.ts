@@ -9,6 +9,7 @@ import { headKey } from '../../lib/sync/keys';
 import { noteToEntry } from '../../lib/sync/merge';
 import { launchChromium, type ChromiumSession } from '../support/chromium';
 import { waitFor } from '../support/driver';
+import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
 // Sync in real Chromium, on one profile: a note written while storage.sync is full stays on this
@@ -37,6 +38,21 @@ afterAll(async () => {
 });
 
 const article = () => `${server.origin}/notes-article.html`;
+
+/** A note as another computer of the same profile would have written it. */
+function remoteNote(color: Note['body']['color']): Note {
+  const now = Date.now();
+  return {
+    id: crypto.randomUUID(),
+    target: { source: article(), url: article(), title: 'Caracas weather', quote: { type: 'TextQuoteSelector', exact: REMOTE_QUOTE, prefix: '', suffix: '' } },
+    body: { text: REMOTE_TEXT, tags: ['laptop'], color },
+    created: now,
+    modified: now,
+    deviceId: 'other-computer',
+    deleted: false,
+    conflicts: [],
+  };
+}
 
 /** In the page's main world: the text under each range of a CSS highlight. */
 function highlightTexts(name: string): string[] {
@@ -113,17 +129,7 @@ describe('Chromium: notes sync through storage.sync', () => {
     expect(await options.getByText('Browser sync storage is full', { exact: false }).count()).toBe(0);
 
     // Another device's note, in the engine's own encoding, arrives in storage.sync.
-    const now = Date.now();
-    const remote: Note = {
-      id: crypto.randomUUID(),
-      target: { source: article(), url: article(), title: 'Caracas weather', quote: { type: 'TextQuoteSelector', exact: REMOTE_QUOTE, prefix: '', suffix: '' } },
-      body: { text: REMOTE_TEXT, tags: ['laptop'], color: 'green' },
-      created: now,
-      modified: now,
-      deviceId: 'other-computer',
-      deleted: false,
-      conflicts: [],
-    };
+    const remote = remoteNote('green');
     await chromium.background.evaluate((items) => chrome.storage.sync.set(items), encodeEntry(noteToEntry(remote, undefined)));
     await painted(page, 'green', REMOTE_QUOTE); // the open tab repaints, without reload
     await options.getByText(REMOTE_TEXT).waitFor(); // and the options page's live list has it
@@ -140,3 +146,47 @@ describe('Chromium: notes sync through storage.sync', () => {
     expect(await page.evaluate(highlightTexts, 'crosscheck-note-yellow')).toEqual([QUOTE]);
   });
 });
+
+describe('Firefox: notes sync through storage.sync', () => {
+  let firefox: FirefoxSession;
+  beforeAll(async () => {
+    firefox = await launchFirefox();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('mirrors a new note into storage.sync and paints a note from another device live', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(article());
+    const options = await firefox.openExtensionPage('options.html');
+    // From the options page, as the extension's pages call the background (Firefox has `browser`).
+    const run = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => options.evaluate(fn as never, arg) as Promise<R>;
+    const created = await run(
+      (data) => browser.runtime.sendMessage({ route: 'createNote', data }) as Promise<{ ok: boolean; data: Note }>,
+      {
+        target: { source: article(), url: article(), title: 'Caracas weather', quote: { type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' } },
+        body: { text: LOCAL_TEXT, tags: [], color: 'yellow' },
+      },
+    );
+    expect(created.ok).toBe(true);
+    await waitFor('the note in storage.sync', async () => {
+      const items = await run(() => browser.storage.sync.get(null), undefined);
+      return items[headKey(created.data.id)] ? true : undefined;
+    });
+
+    const remote = remoteNote('green');
+    await run((items) => browser.storage.sync.set(items), encodeEntry(noteToEntry(remote, undefined)));
+    await waitFor(`“${REMOTE_QUOTE}” painted green`, async () => {
+      const texts = await page.evaluate(highlightTexts, 'crosscheck-note-green');
+      return texts.includes(REMOTE_QUOTE) ? true : undefined;
+    });
+    expect(await page.evaluate(highlightTexts, 'crosscheck-note-yellow')).toEqual([QUOTE]);
+    await waitFor('the status line', () => run(() => Promise.resolve(document.body.textContent!.includes('Last synced') || undefined), undefined));
+  });
+});
+
+declare const browser: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+};
