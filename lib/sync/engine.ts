@@ -223,6 +223,7 @@ export class SyncEngine {
   /** Plans and makes the writes; on refusal leaves notes marked and retries later. */
   private async write(): Promise<void> {
     const notes = await this.o.store.all();
+    const deleted = new Set(notes.filter((n) => n.deleted).map((n) => n.id));
     const metas: [string, NoteMeta][] = [];
     const entries = notes.map((n) => {
       const entry = noteToEntry(n, this.meta.get(n.id));
@@ -241,7 +242,7 @@ export class SyncEngine {
     const ops = (plan.remove.length ? 1 : 0) + (Object.keys(plan.set).length ? 1 : 0);
     const wait = this.limiter.delayFor(ops, now);
     if (wait > 0) {
-      this.model.setStates(plan.states, null);
+      this.model.setStates(plan.states, null, undefined, deleted);
       this.schedule(wait);
       return;
     }
@@ -259,11 +260,11 @@ export class SyncEngine {
       }
     } catch (err) {
       const failure = classifyFailure(err);
-      this.model.setStates(plan.states, describeFailure(failure, err, plan.writing.length));
+      this.model.setStates(plan.states, describeFailure(failure, err, plan.writing.length), undefined, deleted);
       this.schedule(failure === 'rate' ? RATE_BACKOFF_MS : QUOTA_BACKOFF_MS);
       return;
     }
     for (const id of plan.writing) plan.states.set(id, 'synced');
-    this.model.setStates(plan.states, null, now);
+    this.model.setStates(plan.states, null, now, deleted);
   }
 }

@@ -54,15 +54,19 @@ export class SyncStatusModel {
     this.update({ error: this.writeError ?? this.readError });
   }
 
-  /** Replaces the per-note states after a write attempt; `syncedAt` when it succeeded. */
-  setStates(states: Map<string, NoteSyncState>, writeError: string | null, syncedAt?: number): void {
+  /**
+   * Replaces the per-note states after a write attempt; `syncedAt` when it succeeded. Deleted
+   * notes (`deleted`) keep their state but are not in the over-quota figure: the reader is told
+   * how many of the notes they can see are kept on this device only.
+   */
+  setStates(states: Map<string, NoteSyncState>, writeError: string | null, syncedAt?: number, deleted: ReadonlySet<string> = new Set()): void {
     this.perNote = new Map(states);
     this.writeError = writeError;
     let pending = 0;
     let overQuota = 0;
-    for (const s of states.values()) {
+    for (const [id, s] of states) {
       if (s === 'pending') pending++;
-      else if (s === 'over-quota') overQuota++;
+      else if (s === 'over-quota' && !deleted.has(id)) overQuota++;
     }
     const lastSyncedAt = syncedAt !== undefined && pending === 0 ? syncedAt : this.current.lastSyncedAt;
     this.update({ pending, overQuota, lastSyncedAt, error: this.writeError ?? this.readError });

@@ -81,6 +81,23 @@ describe('sync at the limits of storage.sync', () => {
     expect(await a.area.get('other0')).toEqual({ other0: filler.other0 }); // never touches others' items
   });
 
+  it('tells the reader how many of the notes they can see are kept here, not counting deleted ones', async () => {
+    const hub = new FakeSyncHub();
+    const clock = new TestClock();
+    const a = new Device('A', hub, clock);
+    await a.engine.start();
+    await a.area.set(Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`other${i}`, 'x'.repeat(7_800)])));
+    await settle([a]);
+    const gone = await a.create('deleted later');
+    await a.remove(gone.id);
+    const kept = [await a.create('one'), await a.create('two')];
+    await a.engine.flush();
+    await settle([a]);
+    expect(a.engine.noteStates().get(gone.id)).toBe('over-quota');
+    expect(kept.map((n) => a.engine.noteStates().get(n.id))).toEqual(['over-quota', 'over-quota']);
+    expect(a.engine.status().overQuota).toBe(2);
+  });
+
   it('stays under the write-rate limit on its own, deferring writes instead of failing', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const hub = new FakeSyncHub();
