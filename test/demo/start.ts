@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../support/chromium';
 import { launchFirefox } from '../support/firefox';
-import { findTabInExtensionPage, showPopupFor } from '../support/popup';
+import { chromiumDriver, firefoxDriver, type DriverPage } from '../support/driver';
 import { serveFolder } from '../support/static-server';
 
 const { values } = parseArgs({
@@ -49,55 +49,37 @@ if (!values.headless) {
 } else {
   const out = resolve(values.out);
   await mkdir(out, { recursive: true });
+  const driver = firefox ? firefoxDriver(await launchFirefox()) : chromiumDriver(await launchChromium());
   const written: string[] = [];
-  if (firefox) {
-    const session = await launchFirefox();
-    for (const name of pages) {
-      const url = `${server.origin}/${name}`;
-      const page = await session.browser.newPage();
-      await page.goto(url);
-      const popup = await session.openExtensionPage('popup.html');
-      await showPopupFor(url, () => popup.evaluate(findTabInExtensionPage, url), (p) => session.gotoExtensionPage(popup, p));
-      await popup.setViewport({ width: 400, height: 600 });
-      const stem = name.replace('.html', '');
-      await page.screenshot({ path: `${out}/${stem}-page-firefox.png` });
-      await popup.screenshot({ path: `${out}/${stem}-popup-firefox.png` });
-      written.push(`${stem}-page-firefox.png`, `${stem}-popup-firefox.png`);
+  const shoot = async (page: DriverPage, stem: string) => {
+    const file = `${stem}${firefox ? '-firefox' : ''}.png`;
+    await page.screenshot(`${out}/${file}`);
+    written.push(file);
+  };
+  for (const name of pages) {
+    const url = `${server.origin}/${name}`;
+    const stem = name.replace('.html', '');
+    const page = await driver.newPage();
+    await page.goto(url);
+    const popup = await driver.popupFor(url);
+    await new Promise((r) => setTimeout(r, 300));
+    await shoot(page, `${stem}-page`);
+    await shoot(popup, `${stem}-popup`);
+    // The claim card, as a reader opens it: a click on the first conflicting (else any) highlight.
+    const point = await page.evaluate(() => {
+      const ranges = ['crosscheck-conflict', 'crosscheck-claim'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
+      const range = ranges[0] as Range | undefined;
+      range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const box = range?.getClientRects()[0];
+      return box ? { x: box.left + 12, y: box.top + box.height / 2 } : null;
+    });
+    if (point) {
+      await page.click(point.x, point.y);
+      await new Promise((r) => setTimeout(r, 800));
+      await shoot(page, `${stem}-card`);
     }
-    await session.close();
-  } else {
-    const session = await launchChromium();
-    for (const name of pages) {
-      const url = `${server.origin}/${name}`;
-      const page = await session.context.newPage();
-      await page.goto(url);
-      const popup = await session.openExtensionPage('popup.html');
-      await popup.setViewportSize({ width: 400, height: 600 });
-      await showPopupFor(url, () => popup.evaluate(findTabInExtensionPage, url), (p) =>
-        popup.goto(`chrome-extension://${session.extensionId}/${p}`),
-      );
-      await popup.waitForTimeout(300);
-      const stem = name.replace('.html', '');
-      await page.screenshot({ path: `${out}/${stem}-page.png` });
-      await popup.screenshot({ path: `${out}/${stem}-popup.png` });
-      written.push(`${stem}-page.png`, `${stem}-popup.png`);
-      // The claim card, as a reader opens it: a click on the first conflicting (else any) highlight.
-      const point = await page.evaluate(() => {
-        const ranges = ['crosscheck-conflict', 'crosscheck-claim'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
-        const range = ranges[0] as Range | undefined;
-        range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const box = range?.getClientRects()[0];
-        return box ? { x: box.left + 12, y: box.top + box.height / 2 } : null;
-      });
-      if (point) {
-        await page.mouse.click(point.x, point.y);
-        await page.waitForTimeout(800);
-        await page.screenshot({ path: `${out}/${stem}-card.png` });
-        written.push(`${stem}-card.png`);
-      }
-    }
-    await session.close();
   }
+  await driver.close();
   await server.close();
   console.log(`No display: rendered the demo headless. Screenshots in ${out}/:`);
   for (const file of written) console.log(`  ${file}`);
