@@ -191,6 +191,8 @@ describe.each(browsers)('%s: claims on the page', (_name, launch) => {
     expect(await popupClaimIds(popup)).toEqual([]);
     expect(await painted(page, 'crosscheck-claim')).toEqual([]);
     expect(await popup.evaluate(() => document.body.innerText)).toMatch(/No claims/);
+    expect(page.errors).toEqual([]);
+    expect(popup.errors).toEqual([]);
     await popup.close();
     await page.close();
   });

@@ -17,6 +17,8 @@ export type DriverPage = {
   /** The text of the first frame whose URL contains `part`, or null when there is none. */
   frameText(part: string): Promise<string | null>;
   screenshot(path: string): Promise<void>;
+  /** Errors logged to this page's console, or thrown in it, since it opened. */
+  errors: string[];
   close(): Promise<void>;
 };
 
@@ -29,7 +31,11 @@ export type Driver = {
 };
 
 function wrapPlaywright(page: PlaywrightPage): DriverPage {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
   return {
+    errors,
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     click: (x, y) => page.mouse.click(x, y),
@@ -44,7 +50,11 @@ function wrapPlaywright(page: PlaywrightPage): DriverPage {
 }
 
 function wrapPuppeteer(page: PuppeteerPage): DriverPage {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
   return {
+    errors,
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     click: (x, y) => page.mouse.click(x, y),

@@ -22,6 +22,10 @@ export type StaticServer = { origin: string; close(): Promise<void> };
 export async function serveFolder(root = PAGES_DIR, port = 0): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end(); // browsers ask for it; a 404 would be a console error
+      return;
+    }
     const file = normalize(join(root, path === '/' ? 'article-a.html' : decodeURIComponent(path)));
     if (!file.startsWith(root)) {
       response.writeHead(403).end('Forbidden');
