@@ -77,30 +77,36 @@ export default defineContentScript({
       if (event.key === 'Escape' && panel.isOpen) panel.close();
     });
 
-    const rescan = () => {
-      if (enabled) void claims.scan();
-    };
-    const stopWatching = watchPage(document.body, rescan, {
-      ignore: (node) => panel.contains(node),
-      setTimeout: (run, ms) => ctx.setTimeout(run, ms),
-    });
-    ctx.onInvalidated(stopWatching);
-    ctx.addEventListener(window, 'wxt:locationchange', rescan);
-    ctx.onInvalidated(
-      watchSiteEnabled(location.hostname, (on) => {
-        enabled = on;
-        if (on) void claims.scan();
-        else {
-          panel.close(false);
-          void claims.clear();
-        }
-      }),
+    // One observer for claims and notes: late text, infinite scroll, single-page apps.
+    const stopWatching = watchPage(
+      document.body,
+      () => {
+        if (!enabled) return;
+        void claims.scan();
+        notes.pageChanged();
+      },
+      { ignore: (node) => panel.contains(node) || notes.contains(node), setTimeout: (run, ms) => ctx.setTimeout(run, ms) },
     );
+    ctx.onInvalidated(stopWatching);
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (!enabled) return;
+      void claims.scan();
+      notes.locationChanged();
+    });
+    const setEnabled = (on: boolean) => {
+      enabled = on;
+      notes.setEnabled(on);
+      if (on) return void claims.scan();
+      panel.close(false);
+      void claims.clear();
+    };
+    ctx.onInvalidated(watchSiteEnabled(location.hostname, setEnabled));
     ctx.onInvalidated(() => {
       panel.close(false);
       void claims.clear().catch(() => undefined);
     });
 
+    notes.setEnabled(enabled);
     if (enabled) await claims.scan();
     else await claims.clear();
   },

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { readPageText, type ReadOptions } from '../dom/page-text';
-import { watchPage } from '../dom/page-watcher';
 import type { Router } from '../messaging/router';
 import { call } from '../messaging/runtime';
 import { canonicalUrl } from '../notes/canonical-url';
@@ -14,7 +13,6 @@ import {
   type Selectors,
 } from '../notes/note-messages';
 import { NotesLayer } from './notes-layer';
-import { isSiteEnabled, watchSiteEnabled } from '../settings/site-settings';
 import { PANEL_TAG, type PanelFrame } from './panel-frame';
 import { panelPath, type PanelState } from './panel-state';
 import { NOTE_BUTTON_TAG, SelectionButton } from './selection-button';
@@ -43,6 +41,12 @@ export type Notes = {
   contains(node: Node | null): boolean;
   /** Opens the note under a point in the panel; false when there is none. */
   openAt(x: number, y: number): boolean;
+  /** The page's text may have changed: anchor the known notes again. */
+  pageChanged(): void;
+  /** The page's URL changed (single-page navigation): fetch its notes. */
+  locationChanged(): void;
+  /** Crosscheck was turned on or off for this site. */
+  setEnabled(on: boolean): void;
 };
 
 /** This page's canonical URL, as notes are filed (canonical link on the same site only). */
@@ -52,12 +56,14 @@ const pageSource = () => canonicalUrl(location.href, document.querySelector<HTML
  * Starts the reader's notes in a page: paints the page's notes and keeps them painted (page
  * changes, notes changed in any tab), shows the Add note button beside a selection, opens the note
  * editor (button, context menu, keyboard command, claim card) and a note's view (click on its
- * highlight), and answers the popup (which notes were not found, the current selection).
+ * highlight), and answers the popup (which notes were not found, the current selection). The
+ * content script tells it when the page changes and when the site is turned on or off, so that
+ * one observer serves claims and notes alike. It starts off until `setEnabled(true)`.
  */
 export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): Notes {
   // Notes may be on any visible text (unlike claims, nav and footers too); never on our own UI.
   const read: ReadOptions = { skip: (el) => el.localName === PANEL_TAG || el.localName === NOTE_BUTTON_TAG };
-  let enabled = true;
+  let enabled = false;
   const layer = new NotesLayer({
     fetch: () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]');
@@ -131,14 +137,6 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
       layer.clear();
     }
   };
-  ctx.onInvalidated(
-    watchPage(document.body, () => enabled && void layer.reanchor().catch(() => undefined), {
-      ignore: (node) => panel.contains(node) || button.contains(node),
-      setTimeout: (run, ms) => ctx.setTimeout(run, ms),
-    }),
-  );
-  ctx.addEventListener(window, 'wxt:locationchange', () => enabled && refresh()); // a new URL: other notes
-  ctx.onInvalidated(watchSiteEnabled(location.hostname, setEnabled));
   // The button is fixed to the viewport: keep it beside the selection while the page scrolls.
   ctx.addEventListener(window, 'scroll', () => {
     const range = button.isShown ? currentRange() : null;
@@ -148,8 +146,6 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     button.hide();
     layer.clear();
   });
-  void isSiteEnabled(location.hostname).then(setEnabled);
-
   return {
     layer,
     contains: (node) => button.contains(node),
@@ -157,5 +153,8 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
       const [hit] = layer.at(x, y);
       return hit ? openNote(hit.mark.id) : false;
     },
+    pageChanged: () => enabled && void layer.reanchor().catch(() => undefined),
+    locationChanged: () => enabled && refresh(), // a new URL: other notes
+    setEnabled,
   };
 }

@@ -85,7 +85,8 @@ export class NotesLayer {
       this.info = { tabId, source };
       this.marks = marks;
     }
-    this.paintOn(readPageText(this.deps.root(), this.deps.read));
+    // Most pages have no notes: then there is nothing to read or paint.
+    if (this.marks.length > 0 || this.painted.length > 0) this.paintOn(readPageText(this.deps.root(), this.deps.read));
   }
 
   /** Anchors every mark on `page` and paints the ones found. */
