@@ -69,8 +69,9 @@ export default defineContentScript({
       if (panel.contains(event.target as Node) || notes.contains(event.target as Node)) return;
       panel.close(false);
       if (!enabled || !getSelection()?.isCollapsed) return; // the reader is selecting text
-      if (notes.openAt(event.clientX, event.clientY)) return; // the reader's own notes come first
       const found = claims.at(event.clientX, event.clientY);
+      // The reader's own notes come first, unless the note is on this claim: its card lists it.
+      if (notes.openAt(event.clientX, event.clientY, found.map((f) => f.claim.claimId))) return;
       if (found.length > 0) openCard(found, found[0]!.range.getBoundingClientRect());
     });
     ctx.addEventListener(document, 'keydown', (event) => {

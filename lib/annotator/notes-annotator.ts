@@ -39,8 +39,11 @@ export type Notes = {
   layer: NotesLayer;
   /** True when `node` is the notes' own in-page UI (the Add note button). */
   contains(node: Node | null): boolean;
-  /** Opens the note under a point in the panel; false when there is none. */
-  openAt(x: number, y: number): boolean;
+  /**
+   * Opens the note under a point in the panel; false when there is none, or when the note is
+   * attached to one of `claimIds` (the claims under the same point), whose card lists it.
+   */
+  openAt(x: number, y: number, claimIds?: readonly string[]): boolean;
   /** The page's text may have changed: anchor the known notes again. */
   pageChanged(): void;
   /** The page's URL changed (single-page navigation): fetch its notes. */
@@ -149,9 +152,10 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   return {
     layer,
     contains: (node) => button.contains(node),
-    openAt: (x, y) => {
+    openAt: (x, y, claimIds = []) => {
       const [hit] = layer.at(x, y);
-      return hit ? openNote(hit.mark.id) : false;
+      if (!hit || (hit.mark.claimId && claimIds.includes(hit.mark.claimId))) return false;
+      return openNote(hit.mark.id);
     },
     pageChanged: () => enabled && void layer.reanchor().catch(() => undefined),
     locationChanged: () => enabled && refresh(), // a new URL: other notes

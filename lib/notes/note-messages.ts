@@ -30,6 +30,8 @@ export const NoteMarkSchema = z.object({
   quote: QuoteMarkSchema,
   position: z.optional(PositionMarkSchema),
   color: z.enum(NOTE_COLORS),
+  /** The claim the note is attached to: a click on it opens that claim's card, which lists it. */
+  claimId: z.optional(z.string().check(z.maxLength(200))),
 });
 export type NoteMark = z.infer<typeof NoteMarkSchema>;
 

@@ -45,7 +45,8 @@ export type NoteRoutesDeps = {
 /** The painting view of a note: what the content script may know (no text, no tags). */
 export function toMark(note: Note): NoteMark {
   const { quote, position } = note.target;
-  return { id: note.id, quote, ...(position ? { position } : {}), color: note.body.color };
+  const claim = note.claimId ? { claimId: note.claimId } : {};
+  return { id: note.id, quote, ...(position ? { position } : {}), color: note.body.color, ...claim };
 }
 
 /**

@@ -82,6 +82,12 @@ describe('note routes', () => {
     expect(JSON.stringify(reply)).not.toContain('Check the date');
   });
 
+  it('tells the content script which claim a note is attached to, so a click opens that claim\'s card', async () => {
+    const note = await send(createNoteRoute, { ...draft(), claimId: 'nuclear-capable-bombers-in-december' });
+    const reply = await send(listPageMarks, { canonicalHref: null }, fromTab(PAGE));
+    expect(reply.marks).toEqual([expect.objectContaining({ id: note.id, claimId: 'nuclear-capable-bombers-in-december' })]);
+  });
+
   it('lets a canonical link refine the page only on the same site', async () => {
     await send(createNoteRoute, draft('https://elsewhere.example.org/secret'));
     const reply = await send(listPageMarks, { canonicalHref: 'https://elsewhere.example.org/secret' }, fromTab(PAGE));
