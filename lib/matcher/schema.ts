@@ -1,33 +1,39 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: matches travel into the content script (page claims, the panel's state), which is
+// injected into every page and must stay small. The one schema serves the matcher, the command
+// line and the messages.
 
 /** One detail on which the page's wording differs from the matched claim's fact. */
 export const MatchDifferenceSchema = z.object({
   /** The fact's key, e.g. "troop-count", or "negation". */
-  what: z.string().min(1),
+  what: z.string().check(z.minLength(1), z.maxLength(200)),
   /** The database's value, in its own words. */
-  expected: z.string().min(1),
+  expected: z.string().check(z.minLength(1), z.maxLength(1000)),
   /** The page's value, in the page's words. */
-  found: z.string().min(1),
+  found: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 export type MatchDifference = z.infer<typeof MatchDifferenceSchema>;
 
+/** The fields of a match, without the rules that tie them together (for schemas that extend it). */
+export const ClaimMatchFieldsSchema = z.object({
+  claimId: z.string().check(z.minLength(1), z.maxLength(200)),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.positive()),
+  text: z.string().check(z.minLength(1), z.maxLength(5000)),
+  stance: z.enum(['corroborates', 'conflicts']),
+  score: z.number().check(z.gte(0), z.lte(1)),
+  differs: z.optional(z.array(MatchDifferenceSchema).check(z.minLength(1))),
+});
+
 /**
- * A span of page text that states a database claim. Matches cross between extension contexts
- * (content script → background → popup), so receivers parse them with this schema.
- * Offsets are UTF-16 code units into the text that was matched.
+ * A span of text that states a database claim. Offsets are UTF-16 code units into the text that
+ * was matched (on a page, into the page's visible text).
  */
-export const ClaimMatchSchema = z
-  .object({
-    claimId: z.string().min(1),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
-    text: z.string().min(1),
-    stance: z.enum(['corroborates', 'conflicts']),
-    score: z.number().min(0).max(1),
-    differs: z.array(MatchDifferenceSchema).min(1).optional(),
-  })
-  .refine((m) => m.end > m.start, { message: 'end must be after start' })
-  .refine((m) => (m.stance === 'conflicts') === (m.differs !== undefined), {
+export const ClaimMatchSchema = ClaimMatchFieldsSchema.check(
+  z.refine((m) => m.end > m.start, { message: 'end must be after start' }),
+  z.refine((m) => (m.stance === 'conflicts') === (m.differs !== undefined), {
     message: 'a conflicting match lists what differs, and only a conflicting one',
-  });
+  }),
+);
 export type ClaimMatch = z.infer<typeof ClaimMatchSchema>;
