@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PositionMarkSchema, QuoteMarkSchema } from '../notes/note-messages';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../notes/selectors';
 import { PageClaimSchema } from '../pages/page-schema';
 
 // zod/mini: the content script builds these states; the panel page parses them.
@@ -15,8 +15,8 @@ export const NoteDraftTargetSchema = z.object({
   source: z.url(),
   url: z.url(),
   title: z.string().check(z.maxLength(500)),
-  quote: QuoteMarkSchema,
-  position: z.optional(PositionMarkSchema),
+  quote: TextQuoteSelectorSchema,
+  position: z.optional(TextPositionSelectorSchema),
 });
 
 /** The note editor: a new note on `target`, or the note `noteId` opened from its highlight. */

@@ -1,34 +1,20 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
 import { NOTE_COLORS } from './limits';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
 
 // zod/mini: these routes are part of the content script, which is injected into every page. The
 // content script sees only what painting needs (ids, selectors, colours): never a note's text.
 
-/** A W3C TextQuoteSelector as the page script builds it (the full schema is in schema.ts). */
-export const QuoteMarkSchema = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().check(z.minLength(1), z.maxLength(5000)),
-  prefix: z.string().check(z.maxLength(64)),
-  suffix: z.string().check(z.maxLength(64)),
-});
-
-/** A W3C TextPositionSelector (offsets into the page text). */
-export const PositionMarkSchema = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: z.int().check(z.nonnegative()),
-  end: z.int().check(z.nonnegative()),
-});
-
 /** The selectors of a piece of page text. */
-export const SelectorsSchema = z.object({ quote: QuoteMarkSchema, position: z.optional(PositionMarkSchema) });
+export const SelectorsSchema = z.object({ quote: TextQuoteSelectorSchema, position: z.optional(TextPositionSelectorSchema) });
 export type Selectors = z.infer<typeof SelectorsSchema>;
 
 /** What the content script may know of a note: enough to paint it, nothing the reader wrote. */
 export const NoteMarkSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
-  quote: QuoteMarkSchema,
-  position: z.optional(PositionMarkSchema),
+  quote: TextQuoteSelectorSchema,
+  position: z.optional(TextPositionSelectorSchema),
   color: z.enum(NOTE_COLORS),
   /** The claim the note is attached to: a click on it opens that claim's card, which lists it. */
   claimId: z.optional(z.string().check(z.maxLength(200))),

@@ -28,7 +28,7 @@ export const UpdateNoteBodySchema = z.object({ id: IdSchema, body: NoteBodySchem
 export const ReattachNoteSchema = z.object({
   id: IdSchema,
   quote: TextQuoteSelectorSchema,
-  position: TextPositionSelectorSchema.optional(),
+  position: z.optional(TextPositionSelectorSchema),
 });
 
 /** A time after the note's last edit, even within the same millisecond, so newer always wins. */

@@ -1,27 +1,18 @@
 import { z } from 'zod';
 import { MAX_NOTE_TEXT, MAX_TAG_LENGTH, MAX_TAGS, NOTE_COLORS } from './limits';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
 
 /**
  * The reader's notes, shaped after the W3C Web Annotation Data Model: a body (Markdown text, tags,
  * colour) on a target (the page and selectors for the quoted text), plus what sync needs.
  */
 
-/** W3C TextQuoteSelector: the quoted text with up to 64 characters of context either side. */
-export const TextQuoteSelectorSchema = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(5000),
-  prefix: z.string().max(64).default(''),
-  suffix: z.string().max(64).default(''),
-});
-export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
-
-/** W3C TextPositionSelector: UTF-16 offsets into the page text; a hint, checked before use. */
-export const TextPositionSelectorSchema = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
-export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+export {
+  TextPositionSelectorSchema,
+  TextQuoteSelectorSchema,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from './selectors';
 
 /** The highlight colour the reader picked. */
 export const NoteColorSchema = z.enum(NOTE_COLORS);
@@ -46,7 +37,7 @@ export const NoteTargetSchema = z.object({
   url: z.url(),
   title: z.string().max(500).default(''),
   quote: TextQuoteSelectorSchema,
-  position: TextPositionSelectorSchema.optional(),
+  position: z.optional(TextPositionSelectorSchema),
 });
 export type NoteTarget = z.infer<typeof NoteTargetSchema>;
 
