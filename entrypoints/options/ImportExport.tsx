@@ -19,11 +19,17 @@ function download(text: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+export type ImportExportProps = {
+  /** A page's canonical URL (from the popup's "Export this page's notes"): offers that page alone. */
+  page?: string;
+};
+
 /**
- * Export of all notes (JSON-LD for other tools and other profiles, Markdown for reading) and
- * import of a W3C Web Annotation file: all or nothing, the problem named when a file is refused.
+ * Export of all notes, or of one page's (JSON-LD for other tools and other profiles, Markdown for
+ * reading), and import of a W3C Web Annotation file: all or nothing, the problem named when a file
+ * is refused.
  */
-export function ImportExport() {
+export function ImportExport({ page }: ImportExportProps) {
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const run = async (work: () => Promise<string>, failure: string) => {
@@ -37,12 +43,13 @@ export function ImportExport() {
       setBusy(false);
     }
   };
-  const exportAs = (format: keyof typeof FORMATS) =>
+  const exportAs = (format: keyof typeof FORMATS, source?: string) =>
     run(async () => {
-      const { text, count } = await call(exportNotesRoute, { format });
+      const { text, count } = await call(exportNotesRoute, { format, ...(source ? { source } : {}) });
       const day = new Date().toISOString().slice(0, 10);
-      download(text, `crosscheck-notes-${day}.${FORMATS[format].ext}`, FORMATS[format].type);
-      return `Exported ${count} ${count === 1 ? 'note' : 'notes'}.`;
+      const scope = source ? `${new URL(source).hostname}-` : '';
+      download(text, `crosscheck-notes-${scope}${day}.${FORMATS[format].ext}`, FORMATS[format].type);
+      return `Exported ${count} ${count === 1 ? 'note' : 'notes'}${source ? ` from ${source}` : ''}.`;
     }, 'Export failed:');
   const importFile = (file: File) =>
     run(async () => {
@@ -58,6 +65,16 @@ export function ImportExport() {
           <button key={f} type="button" disabled={busy} onClick={() => void exportAs(f)}>{FORMATS[f].label}</button>
         ))}
       </div>
+      {page && (
+        <div class="cc-toolbar" role="group" aria-label={`Notes on ${page}`}>
+          <span>Only the notes on <a href={page}>{page}</a>:</span>
+          {(Object.keys(FORMATS) as (keyof typeof FORMATS)[]).map((f) => (
+            <button key={f} type="button" disabled={busy} onClick={() => void exportAs(f, page)}>
+              {FORMATS[f].label.replace('Export', "Export this page's notes")}
+            </button>
+          ))}
+        </div>
+      )}
       <label>
         Import notes (a W3C Web Annotation JSON file):{' '}
         <input

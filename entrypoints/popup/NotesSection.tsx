@@ -78,10 +78,19 @@ export function NotesSection({ tabId }: NotesSectionProps) {
           onReattach={reattach}
         />
       )}
-      <p>
+      <p class="cc-toolbar">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
           All notes
         </a>
+        {source && notes.status === 'ready' && notes.value.length > 0 && (
+          <a
+            href={browser.runtime.getURL(`/options.html?page=${encodeURIComponent(source)}#cc-import-export`)}
+            target="_blank"
+            rel="noopener"
+          >
+            Export this page's notes
+          </a>
+        )}
       </p>
     </section>
   );
