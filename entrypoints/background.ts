@@ -1,40 +1,18 @@
-import { browser, defineBackground } from '#imports';
-import { getBundledClaimDatabase } from '@/lib/claims/bundled';
+import { defineBackground } from '#imports';
 import { Router } from '@/lib/messaging/router';
-import { callTab, listen, selfIdentity } from '@/lib/messaging/runtime';
+import { listen, selfIdentity } from '@/lib/messaging/runtime';
 import { startNotesBackground } from '@/lib/notes/note-background';
+import { startPagesBackground } from '@/lib/pages/pages-background';
 import { startSyncBackground } from '@/lib/sync/sync-background';
-import { BlockMatcher } from '@/lib/pages/block-matcher';
-import { closePanel, closeTabPanel, getTabState, matchBlocks, reportPage, stepClaim } from '@/lib/pages/page-routes';
-import { TabStates } from '@/lib/pages/tab-states';
 
 export default defineBackground({
   type: 'module',
   main() {
+    // Every listener is added synchronously here, so an MV3 worker woken by an event gets it.
     const router = new Router(selfIdentity());
-    const tabs = new TabStates(browser.storage.session);
-    const matcher = new BlockMatcher(getBundledClaimDatabase);
-    // MV3 has `action`, Firefox's MV2 build `browserAction`.
-    const action = browser.action ?? browser.browserAction;
-
-    router.on(reportPage, async (page, sender) => {
-      const tabId = sender.tab!.id!; // the router only lets content scripts in tabs through
-      await tabs.report(tabId, page);
-      const count = new Set(page.claims.map((c) => c.claimId)).size;
-      await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-      await action.setBadgeBackgroundColor({ tabId, color: '#0b5cad' });
-      return { tabId };
-    });
-    router.on(matchBlocks, ({ blocks }) => matcher.match(blocks));
-    router.on(getTabState, ({ tabId }) => tabs.get(tabId));
-    router.on(closeTabPanel, ({ tabId }) => callTab(tabId, closePanel, {}));
-    browser.commands.onCommand.addListener((command, tab) => {
-      if (command === 'next-claim' && tab?.id !== undefined) void callTab(tab.id, stepClaim, { step: 1 }).catch(() => undefined);
-    });
-    const notesDb = startNotesBackground(router); // note routes, repaint broadcast, context menu, command
+    startPagesBackground(router); // claims on pages: matching, tab states, badge, "next claim"
+    const notesDb = startNotesBackground(router); // note routes, repaint broadcast, context menu, "add note"
     startSyncBackground(notesDb); // storage.sync mirror, switch, status line, repaint on remote notes
-
-    browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
     listen(router);
   },
 });

@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { getBundledClaimDatabase } from '../claims/bundled';
+import type { Router } from '../messaging/router';
+import { callTab } from '../messaging/runtime';
+import { BlockMatcher } from './block-matcher';
+import { closePanel, closeTabPanel, getTabState, matchBlocks, reportPage, stepClaim } from './page-routes';
+import { TabStates } from './tab-states';
+
+/**
+ * The background's side of claims on pages: matches the blocks content scripts send, keeps what
+ * each tab shows (for the popup) and its badge, relays the panel's close, and the "next claim"
+ * shortcut.
+ */
+export function startPagesBackground(router: Router): void {
+  const tabs = new TabStates(browser.storage.session);
+  const matcher = new BlockMatcher(getBundledClaimDatabase);
+  // MV3 has `action`, Firefox's MV2 build `browserAction`.
+  const action = browser.action ?? browser.browserAction;
+
+  router.on(reportPage, async (page, sender) => {
+    const tabId = sender.tab!.id!; // the router only lets content scripts in tabs through
+    await tabs.report(tabId, page);
+    const count = new Set(page.claims.map((c) => c.claimId)).size;
+    await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+    await action.setBadgeBackgroundColor({ tabId, color: '#0b5cad' });
+    return { tabId };
+  });
+  router.on(matchBlocks, ({ blocks }) => matcher.match(blocks));
+  router.on(getTabState, ({ tabId }) => tabs.get(tabId));
+  router.on(closeTabPanel, ({ tabId }) => callTab(tabId, closePanel, {}));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'next-claim' && tab?.id !== undefined) void callTab(tab.id, stepClaim, { step: 1 }).catch(() => undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+}
