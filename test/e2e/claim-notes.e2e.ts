@@ -49,13 +49,17 @@ describe('Chromium: a note attached to a claim from its card shows in that card'
     const page = await chromium.context.newPage();
     await page.goto(`${server.origin}/article-a.html`);
     await clickClaim(page, 'In December, Russia sent two bomber');
-    const card = await panelShowing(page, 'No notes on this claim yet.');
+    const card = await panelShowing(page, 'Add a note on this claim');
     await card.getByRole('button', { name: 'Add a note on this claim' }).click();
 
     const editor = await panelShowing(page, 'Note (Markdown)');
-    const note = 'Check the bomber dates against the Tu-160 flight logs.';
+    const note = `Check the bomber dates against the Tu-160 flight logs (${Date.now()}).`;
     await editor.getByLabel('Note (Markdown)').fill(note);
     await editor.getByLabel('Note (Markdown)').press('Control+Enter');
+    // Saved: the note is painted on the claim's sentence.
+    await waitFor('the note to be painted', () =>
+      page.evaluate(() => ((CSS.highlights.get('crosscheck-note-yellow')?.size ?? 0) > 0 ? true : undefined)),
+    );
 
     await page.keyboard.press('Escape');
     await clickClaim(page, 'In December, Russia sent two bomber');
