@@ -10,6 +10,14 @@ import { isSiteEnabled, setSiteEnabled } from '@/lib/settings/site-settings';
 
 export type ClaimsSectionProps = { tabId: number; state: TabState };
 
+/** "12 claims on this page: 10 agree with the sources, 2 conflict." */
+function summary(stances: string[]): string {
+  const conflicts = stances.filter((s) => s === 'conflicts').length;
+  const agree = stances.length - conflicts;
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return `${n(stances.length, 'claim', 'claims')} on this page: ${agree} ${agree === 1 ? 'agrees' : 'agree'} with the sources, ${n(conflicts, 'conflicts', 'conflict')}.`;
+}
+
 /**
  * The claims found on the tab, in page order; "show on page" opens the claim's card there. The
  * site switch turns Crosscheck off (or on) for the page's site, at once, in every tab.
@@ -38,6 +46,7 @@ export function ClaimsSection({ tabId, state }: ClaimsSectionProps) {
   return (
     <section aria-label="Claims on this page">
       {enabled !== null && <SiteToggle hostname={hostname} enabled={enabled} onChange={toggle} />}
+      {enabled !== false && items.length > 0 && <p class="cc-muted">{summary(items.map((i) => i.match.stance))}</p>}
       {enabled !== false && <ClaimList items={items} onShow={show} />}
     </section>
   );
