@@ -29,6 +29,7 @@ export function ClaimCard({ claim, match, onClose, children }: ClaimCardProps) {
       class={`cc-claim-card cc-claim-card--${claim.type}`}
       role="dialog"
       aria-labelledby={`${id}-title`}
+      tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { ClaimCard } from '@/components/claims/ClaimCard';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { resolveClaimDatabase } from '@/lib/claims/resolve';
@@ -11,6 +11,8 @@ export type ClaimsPanelProps = { claims: PageClaim[]; onClose: () => void };
 export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
   const resolved = useMemo(() => new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c])), []);
   const shown = claims.filter((c, i) => claims.findIndex((o) => o.claimId === c.claimId) === i);
+  // Focus the card, so a screen reader announces it and Tab starts inside it.
+  useEffect(() => document.querySelector<HTMLElement>('.cc-claim-card')?.focus(), []);
   return (
     <>
       {shown.map((pageClaim) => {
