@@ -6,7 +6,7 @@ import { panelPath } from '@/lib/annotator/panel-state';
 import { watchPage } from '@/lib/dom/page-watcher';
 import { Router } from '@/lib/messaging/router';
 import { call, listen, selfIdentity } from '@/lib/messaging/runtime';
-import { closePanel, matchBlocks, reportPage, showClaim, stepClaim } from '@/lib/pages/page-routes';
+import { closePanel, issuePanelTicket, matchBlocks, reportPage, showClaim, stepClaim } from '@/lib/pages/page-routes';
 import { isSiteEnabled, watchSiteEnabled } from '@/lib/settings/site-settings';
 import './highlights.css';
 
@@ -20,7 +20,7 @@ export default defineContentScript({
     performance.mark('crosscheck:start');
     let tabId: number | null = null;
     let enabled = await isSiteEnabled(location.hostname);
-    const panel = new PanelFrame();
+    const panel = new PanelFrame(async () => (await call(issuePanelTicket, {})).ticket);
     const claims = new ClaimsLayer({
       root: () => document.body,
       // Claims are looked for in the article, not in navigation, related links or footers.
@@ -35,7 +35,7 @@ export default defineContentScript({
     const openCard = (found: FoundClaim[], anchor: DOMRect) => {
       if (tabId === null || found.length === 0) return;
       const path = panelPath(tabId, { mode: 'claims', claims: found.map((f) => f.claim) });
-      panel.open(browser.runtime.getURL(path), anchor, 'Crosscheck: sources for this claim');
+      void panel.open(browser.runtime.getURL(path), anchor, 'Crosscheck: sources for this claim');
     };
 
     const router = new Router(selfIdentity());

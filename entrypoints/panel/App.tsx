@@ -1,17 +1,23 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { readPanelState, type PanelState } from '@/lib/annotator/panel-state';
 import { call } from '@/lib/messaging/runtime';
-import { closeTabPanel } from '@/lib/pages/page-routes';
+import { closeTabPanel, redeemPanelTicket } from '@/lib/pages/page-routes';
 import { ClaimsPanel } from './ClaimsPanel';
 import { NotePanel } from './NotePanel';
 
 /**
  * The in-page panel (an iframe the content script opens beside a highlight or a selection): the
- * claim card or the note editor. Closing asks the tab's content script to remove the frame and
- * give focus back to the page.
+ * claim card or the note editor. It shows nothing until the background confirms, by its ticket,
+ * that Crosscheck opened it in this tab (a page may frame panel.html itself). Closing asks the
+ * tab's content script to remove the frame and give focus back to the page.
  */
 export function App() {
-  const tabId = Number(new URLSearchParams(location.search).get('tab'));
+  const params = new URLSearchParams(location.search);
+  const tabId = Number(params.get('tab'));
+  const [trusted, setTrusted] = useState<boolean | null>(null);
+  useEffect(() => {
+    call(redeemPanelTicket, { ticket: params.get('ticket') ?? '' }).then(setTrusted, () => setTrusted(false));
+  }, []);
   const state = useMemo((): PanelState | Error => {
     try {
       return readPanelState(location.hash);
@@ -29,6 +35,14 @@ export function App() {
     return () => removeEventListener('keydown', onKey);
   }, []);
 
+  if (trusted === null) return <main class="cc-panel" aria-busy="true" />;
+  if (!trusted) {
+    return (
+      <main class="cc-panel">
+        <p role="alert" class="cc-error">This panel was not opened by Crosscheck, so it shows nothing.</p>
+      </main>
+    );
+  }
   if (state instanceof Error) {
     return (
       <main class="cc-panel">

@@ -79,7 +79,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
 
   const openPanel = async (state: PanelState, anchor: DOMRect, label: string) => {
     if (!layer.page) await layer.refresh();
-    panel.open(browser.runtime.getURL(panelPath(layer.page!.tabId, state)), anchor, label);
+    await panel.open(browser.runtime.getURL(panelPath(layer.page!.tabId, state)), anchor, label);
   };
 
   /** Opens the editor for a new note on `range` (the selection, or a claim's sentence). */

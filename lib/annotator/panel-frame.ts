@@ -14,6 +14,10 @@ export const PANEL_TAG = 'crosscheck-panel';
 export class PanelFrame {
   private host: HTMLElement | null = null;
   private returnFocus: Element | null = null;
+  private opening = 0;
+
+  /** `issueTicket` asks the background for a single-use ticket for a panel in this tab. */
+  constructor(private readonly issueTicket: () => Promise<string>) {}
 
   /** True while a panel is open. */
   get isOpen(): boolean {
@@ -25,9 +29,16 @@ export class PanelFrame {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }
 
-  /** Opens `url` (an extension page) beside `anchor`, replacing any open panel. */
-  open(url: string, anchor: DOMRect, label: string): void {
+  /**
+   * Opens `url` (an extension page) beside `anchor`, replacing any open panel. The URL carries a
+   * ticket from the background, which the panel hands back to prove Crosscheck opened it.
+   */
+  async open(url: string, anchor: DOMRect, label: string): Promise<void> {
     const focused = document.activeElement;
+    const opening = ++this.opening;
+    const src = new URL(url);
+    src.searchParams.set('ticket', await this.issueTicket());
+    if (opening !== this.opening) return; // another panel was asked for meanwhile
     this.close(false);
     this.returnFocus = focused;
     const host = document.createElement(PANEL_TAG);
@@ -43,7 +54,7 @@ export class PanelFrame {
     );
     const shadow = host.attachShadow({ mode: 'closed' });
     const frame = document.createElement('iframe');
-    frame.src = url;
+    frame.src = src.href;
     frame.title = label;
     frame.setAttribute(
       'style',

@@ -69,3 +69,22 @@ export const closeTabPanel = defineRoute({
   request: z.object({ tabId: z.int() }),
   response: z.boolean(),
 });
+
+/** Content script → background: a ticket for the panel it is about to open in its tab. */
+export const issuePanelTicket = defineRoute({
+  name: 'issuePanelTicket',
+  from: 'content',
+  request: z.object({}),
+  response: z.object({ ticket: z.string() }),
+});
+
+/**
+ * In-page panel → background: was I opened by Crosscheck in the tab I am in? Takes the ticket back;
+ * the tab is the sender's, never one the request names.
+ */
+export const redeemPanelTicket = defineRoute({
+  name: 'redeemPanelTicket',
+  from: 'extension',
+  request: z.object({ ticket: z.string().check(z.maxLength(64)) }),
+  response: z.boolean(),
+});

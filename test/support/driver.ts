@@ -24,6 +24,8 @@ export type DriverPage = {
 
 export type Driver = {
   name: 'chromium' | 'firefox';
+  /** The extension's origin (`chrome-extension://…` or `moz-extension://…`). */
+  extensionOrigin: string;
   newPage(): Promise<DriverPage>;
   /** Opens the popup, as an ordinary tab, for the tab showing `pageUrl` (after it reported). */
   popupFor(pageUrl: string): Promise<DriverPage>;
@@ -79,6 +81,7 @@ function wrapPuppeteer(page: PuppeteerPage): DriverPage {
 export function chromiumDriver(session: ChromiumSession): Driver {
   return {
     name: 'chromium',
+    extensionOrigin: `chrome-extension://${session.extensionId}`,
     newPage: async () => wrapPlaywright(await session.context.newPage()),
     async popupFor(pageUrl) {
       const popup = await session.openExtensionPage('popup.html');
@@ -96,6 +99,7 @@ export function chromiumDriver(session: ChromiumSession): Driver {
 export function firefoxDriver(session: FirefoxSession): Driver {
   return {
     name: 'firefox',
+    extensionOrigin: session.origin,
     newPage: async () => wrapPuppeteer(await session.browser.newPage()),
     async popupFor(pageUrl) {
       const popup = await session.openExtensionPage('popup.html');
