@@ -98,7 +98,9 @@ export class ClaimsLayer {
     this.repaint();
     performance.mark('crosscheck:painted'); // read by `npm run bench`
     const claims = this.found.map((f) => f.claim);
-    const report = JSON.stringify([this.words, claims]);
+    // Only what changed is reported (a page that rewrites its DOM without pause would flood the
+    // background); a single-page navigation to the same text still reports its new URL.
+    const report = JSON.stringify([location.href, this.words, claims]);
     if (report !== this.lastReport) {
       this.lastReport = report;
       await this.deps.report({ claims, words: this.words });
