@@ -184,6 +184,44 @@ describe('Firefox: notes sync through storage.sync', () => {
     expect(await page.evaluate(highlightTexts, 'crosscheck-note-yellow')).toEqual([QUOTE]);
     await waitFor('the status line', () => run(() => Promise.resolve(document.body.textContent!.includes('Last synced') || undefined), undefined));
   });
+
+  it('keeps a note written while sync storage is full on this device, and says so', async () => {
+    const options = await firefox.openExtensionPage('options.html');
+    const run = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => options.evaluate(fn as never, arg) as Promise<R>;
+    // Fill storage.sync until Firefox refuses even a small write (its quota error differs from Chrome's).
+    const refused = await run(async () => {
+      const sync = browser.storage.sync;
+      for (let size = 8_000, i = 0; size >= 16 && i < 200; i++) {
+        const ok = await sync.set({ [`fill${i}`]: 'x'.repeat(size) }).then(() => true, () => false);
+        if (!ok) size = Math.floor(size / 2);
+      }
+      return sync.set({ probe: 'x'.repeat(100) }).then(() => null, (e: unknown) => String(e));
+    }, undefined);
+    expect(refused).toMatch(/quota/i);
+
+    const created = await run(
+      (data) => browser.runtime.sendMessage({ route: 'createNote', data }) as Promise<{ ok: boolean; data: Note }>,
+      {
+        target: { source: article(), url: article(), title: 'Caracas weather', quote: { type: 'TextQuoteSelector', exact: REMOTE_QUOTE, prefix: '', suffix: '' } },
+        body: { text: 'Written while Firefox Sync storage was full', tags: [], color: 'pink' },
+      },
+    );
+    expect(created.ok).toBe(true);
+    // Firefox counts its quota its own way, so the refusal may come from the write itself rather
+    // than from the engine's own reckoning: either way the reader is told, and the note is kept.
+    const warning = await waitFor('the full-storage warning', () =>
+      run(() => Promise.resolve(document.body.textContent!.match(/Browser sync storage is full[^.]*\.[^.]*\./)?.[0]), undefined),
+    );
+    // The new note, and any whose room the filler took, are counted as kept here.
+    expect(warning).toMatch(/\d+ notes? (is|are) kept on this device only|could not be synced/);
+    const items = await run(() => browser.storage.sync.get(null), undefined);
+    expect(items[headKey(created.data.id)]).toBeUndefined();
+    const kept = (await run(
+      (id) => browser.runtime.sendMessage({ route: 'getNote', data: { id } }) as Promise<{ ok: boolean; data: Note }>,
+      created.data.id,
+    )).data;
+    expect(kept.body.text).toBe('Written while Firefox Sync storage was full');
+  });
 });
 
 declare const browser: {
