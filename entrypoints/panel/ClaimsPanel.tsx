@@ -12,7 +12,7 @@ export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
   const resolved = useMemo(() => new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c])), []);
   const shown = claims.filter((c, i) => claims.findIndex((o) => o.claimId === c.claimId) === i);
   // Focus the card, so a screen reader announces it and Tab starts inside it.
-  useEffect(() => document.querySelector<HTMLElement>('.cc-claim-card')?.focus(), []);
+  useEffect(() => document.querySelector<HTMLElement>('.cc-claim-card')?.focus({ preventScroll: true }), []);
   return (
     <>
       {shown.map((pageClaim) => {
