@@ -18,7 +18,9 @@ export default defineContentScript({
   async main(ctx) {
     // User-timing marks: `npm run bench` reads them to time start → highlights painted.
     performance.mark('crosscheck:start');
-    let tabId: number | null = null;
+    // The tab's id comes back from the first report; a click may come before it does.
+    let knowTabId: (id: number) => void = () => undefined;
+    const tabId = new Promise<number>((resolve) => (knowTabId = resolve));
     let enabled = await isSiteEnabled(location.hostname);
     const panel = new PanelFrame(async () => (await call(issuePanelTicket, {})).ticket);
     const claims = new ClaimsLayer({
@@ -28,13 +30,13 @@ export default defineContentScript({
       match: (blocks) => call(matchBlocks, { blocks }),
       async report({ claims: found, words }) {
         const page = { url: location.href, title: document.title, words, claims: found };
-        ({ tabId } = await call(reportPage, page));
+        knowTabId((await call(reportPage, page)).tabId);
       },
     });
 
-    const openCard = (found: FoundClaim[], anchor: DOMRect) => {
-      if (tabId === null || found.length === 0) return;
-      const path = panelPath(tabId, { mode: 'claims', claims: found.map((f) => f.claim) });
+    const openCard = async (found: FoundClaim[], anchor: DOMRect) => {
+      if (found.length === 0) return;
+      const path = panelPath(await tabId, { mode: 'claims', claims: found.map((f) => f.claim) });
       void panel.open(browser.runtime.getURL(path), anchor, 'Crosscheck: sources for this claim');
     };
 
@@ -45,7 +47,7 @@ export default defineContentScript({
       if (!found) return false;
       cursor = index;
       found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      openCard([found], found.range.getBoundingClientRect());
+      void openCard([found], found.range.getBoundingClientRect());
       return true;
     };
     router.on(showClaim, ({ index }) => show(index));
@@ -72,7 +74,7 @@ export default defineContentScript({
       const found = claims.at(event.clientX, event.clientY);
       // The reader's own notes come first, unless the note is on this claim: its card lists it.
       if (notes.openAt(event.clientX, event.clientY, found.map((f) => f.claim.claimId))) return;
-      if (found.length > 0) openCard(found, found[0]!.range.getBoundingClientRect());
+      if (found.length > 0) void openCard(found, found[0]!.range.getBoundingClientRect());
     });
     ctx.addEventListener(document, 'keydown', (event) => {
       if (event.key === 'Escape' && panel.isOpen) panel.close();
