@@ -18,9 +18,6 @@ export default defineContentScript({
   async main(ctx) {
     // User-timing marks: `npm run bench` reads them to time start → highlights painted.
     performance.mark('crosscheck:start');
-    // The tab's id comes back from the first report; a click may come before it does.
-    let knowTabId: (id: number) => void = () => undefined;
-    const tabId = new Promise<number>((resolve) => (knowTabId = resolve));
     let enabled = await isSiteEnabled(location.hostname);
     const panel = new PanelFrame(async () => (await call(issuePanelTicket, {})).ticket);
     const claims = new ClaimsLayer({
@@ -30,13 +27,13 @@ export default defineContentScript({
       match: (blocks) => call(matchBlocks, { blocks }),
       async report({ claims: found, words }) {
         const page = { url: location.href, title: document.title, words, claims: found };
-        knowTabId((await call(reportPage, page)).tabId);
+        await call(reportPage, page);
       },
     });
 
-    const openCard = async (found: FoundClaim[], anchor: DOMRect) => {
+    const openCard = (found: FoundClaim[], anchor: DOMRect) => {
       if (found.length === 0) return;
-      const path = panelPath(await tabId, { mode: 'claims', claims: found.map((f) => f.claim) });
+      const path = panelPath({ mode: 'claims', claims: found.map((f) => f.claim) });
       void panel.open(browser.runtime.getURL(path), anchor, 'Crosscheck: sources for this claim');
     };
 
@@ -47,7 +44,7 @@ export default defineContentScript({
       if (!found) return false;
       cursor = index;
       found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      void openCard([found], found.range.getBoundingClientRect());
+      openCard([found], found.range.getBoundingClientRect());
       return true;
     };
     router.on(showClaim, ({ index }) => show(index));
@@ -74,7 +71,7 @@ export default defineContentScript({
       const found = claims.at(event.clientX, event.clientY);
       // The reader's own notes come first, unless the note is on this claim: its card lists it.
       if (notes.openAt(event.clientX, event.clientY, found.map((f) => f.claim.claimId))) return;
-      if (found.length > 0) void openCard(found, found[0]!.range.getBoundingClientRect());
+      if (found.length > 0) openCard(found, found[0]!.range.getBoundingClientRect());
     });
     ctx.addEventListener(document, 'keydown', (event) => {
       if (event.key === 'Escape' && panel.isOpen) panel.close();

@@ -13,7 +13,6 @@ import { NotePanel } from './NotePanel';
  */
 export function App() {
   const params = new URLSearchParams(location.search);
-  const tabId = Number(params.get('tab'));
   const [trusted, setTrusted] = useState<boolean | null>(null);
   useEffect(() => {
     call(redeemPanelTicket, { ticket: params.get('ticket') ?? '' }).then(setTrusted, () => setTrusted(false));
@@ -25,7 +24,7 @@ export function App() {
       return error as Error;
     }
   }, []);
-  const close = () => void call(closeTabPanel, { tabId }).catch(() => window.close());
+  const close = () => void call(closeTabPanel, {}).catch(() => window.close());
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

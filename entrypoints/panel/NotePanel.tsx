@@ -121,7 +121,6 @@ export function NotePanel({ state, onClose }: NotePanelProps) {
  */
 export function ClaimNotes({ claimId }: { claimId: string }) {
   const db = useMemo(() => openNotesDb(), []);
-  const tabId = Number(new URLSearchParams(location.search).get('tab'));
   const [error, setError] = useState<string>();
   // No claimId index: a scan, fine for the card (opened by a click); an index would need db v3.
   const notes = useLiveQuery(
@@ -129,7 +128,7 @@ export function ClaimNotes({ claimId }: { claimId: string }) {
     [claimId],
   );
   const add = () =>
-    call(openTabNoteEditorRoute, { tabId, claimId }).then(
+    call(openTabNoteEditorRoute, { claimId }).then(
       (opened) => opened || setError('The claim’s sentence is no longer on the page.'),
       (e: unknown) => setError(message(e)),
     );

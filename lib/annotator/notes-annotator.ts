@@ -77,10 +77,8 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   });
   const readPage = () => readPageText(document.body, read);
 
-  const openPanel = async (state: PanelState, anchor: DOMRect, label: string) => {
-    if (!layer.page) await layer.refresh();
-    await panel.open(browser.runtime.getURL(panelPath(layer.page!.tabId, state)), anchor, label);
-  };
+  const openPanel = (state: PanelState, anchor: DOMRect, label: string) =>
+    panel.open(browser.runtime.getURL(panelPath(state)), anchor, label);
 
   /** Opens the editor for a new note on `range` (the selection, or a claim's sentence). */
   const editOn = (range: Range | null, claimId?: string): boolean => {

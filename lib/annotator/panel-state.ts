@@ -31,9 +31,9 @@ export const NotePanelStateSchema = z.object({
 export const PanelStateSchema = z.discriminatedUnion('mode', [ClaimsPanelStateSchema, NotePanelStateSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
-/** The panel page's path, with the tab it belongs to and its state. */
-export function panelPath(tabId: number, state: PanelState): `/panel.html${string}` {
-  return `/panel.html?tab=${tabId}#${encodeURIComponent(JSON.stringify(state))}`;
+/** The panel page's path with its state. (Its tab is the one it is framed in: the background knows it.) */
+export function panelPath(state: PanelState): `/panel.html${string}` {
+  return `/panel.html#${encodeURIComponent(JSON.stringify(state))}`;
 }
 
 /** Reads the panel's state from its URL; throws a plain message when it is missing or malformed. */

@@ -70,13 +70,13 @@ export const importNotesRoute = defineRoute({
 });
 
 /**
- * Claim card (in-page panel) → background → the tab's content script: open the note editor on a
- * claim's sentence. Through the background because Firefox gives extension frames in a web page
- * no tabs API.
+ * Claim card (in-page panel) → background → the content script of the panel's own tab (the
+ * sender's): open the note editor on a claim's sentence. Through the background because Firefox
+ * gives extension frames in a web page no tabs API.
  */
 export const openTabNoteEditorRoute = defineRoute({
   name: 'openTabNoteEditor',
   from: 'extension',
-  request: z.object({ tabId: z.number().int(), claimId: z.string().min(1).max(200) }),
+  request: z.object({ claimId: z.string().min(1).max(200) }),
   response: z.boolean(),
 });

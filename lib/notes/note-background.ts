@@ -31,7 +31,10 @@ export function startNotesBackground(router: Router): NotesDb {
     deviceId: deviceIdFrom(browser.storage.local),
     changed: broadcastNotesChanged(browser.tabs as never),
   });
-  router.on(openTabNoteEditorRoute, ({ tabId, claimId }) => callTab(tabId, openNoteEditor, { claimId }));
+  router.on(openTabNoteEditorRoute, ({ claimId }, sender) => {
+    if (sender.tab?.id === undefined) throw new Error('Only a claim card on a page can open the editor there.');
+    return callTab(sender.tab.id, openNoteEditor, { claimId });
+  });
 
   const menus = browser.contextMenus;
   // Recreated at every start (removeAll first): event pages and workers may start many times.

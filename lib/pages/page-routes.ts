@@ -2,12 +2,12 @@ import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
 import { BlockMatchSchema, PageReportSchema, TabStateSchema } from './page-schema';
 
-/** Content script → background: "this tab shows this page, with these claims". Answers its tab id. */
+/** Content script → background: "this tab shows this page, with these claims". */
 export const reportPage = defineRoute({
   name: 'reportPage',
   from: 'content',
   request: PageReportSchema,
-  response: z.object({ tabId: z.int() }),
+  response: z.null(),
 });
 
 /**
@@ -60,13 +60,14 @@ export const closePanel = defineRoute({
 });
 
 /**
- * In-page panel → background: close the panel in this tab. Relayed because Firefox gives extension
- * frames inside web pages no `tabs` API, so the panel cannot message its content script itself.
+ * In-page panel → background: close the panel in the panel's own tab (the sender's, never one the
+ * request names). Relayed because Firefox gives extension frames inside web pages no `tabs` API,
+ * so the panel cannot message its content script itself.
  */
 export const closeTabPanel = defineRoute({
   name: 'closeTabPanel',
   from: 'extension',
-  request: z.object({ tabId: z.int() }),
+  request: z.object({}),
   response: z.boolean(),
 });
 

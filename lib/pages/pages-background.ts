@@ -34,11 +34,11 @@ export function startPagesBackground(router: Router): void {
     const count = new Set(page.claims.map((c) => c.claimId)).size;
     await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
     await action.setBadgeBackgroundColor({ tabId, color: '#0b5cad' });
-    return { tabId };
+    return null;
   });
   router.on(matchBlocks, ({ blocks }) => matcher.match(blocks));
   router.on(getTabState, ({ tabId }) => tabs.get(tabId));
-  router.on(closeTabPanel, ({ tabId }) => callTab(tabId, closePanel, {}));
+  router.on(closeTabPanel, (_, sender) => sender.tab?.id !== undefined && callTab(sender.tab.id, closePanel, {}));
   router.on(issuePanelTicket, (_, sender) => ({ ticket: tickets.issue(sender.tab!.id!) }));
   router.on(redeemPanelTicket, ({ ticket }, sender) => sender.tab?.id !== undefined && tickets.redeem(sender.tab.id, ticket));
   browser.commands.onCommand.addListener((command, tab) => {
