@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../../lib/error-message';
 
 /** The state of a live query: loading, its latest result, or the error that stopped it. */
 export type Live<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
@@ -14,7 +15,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): Live<
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),
-      error: (error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      error: (error: unknown) => setState({ status: 'error', message: errorMessage(error) }),
     });
     return () => subscription.unsubscribe();
   }, deps);

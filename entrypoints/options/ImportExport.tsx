@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { call } from '@/lib/messaging/runtime';
 import { exportNotesRoute, importNotesRoute } from '@/lib/notes/note-api';
+import { errorMessage } from '@/lib/error-message';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -38,7 +39,7 @@ export function ImportExport({ page }: ImportExportProps) {
     try {
       setStatus({ kind: 'ok', text: await work() });
     } catch (e) {
-      setStatus({ kind: 'error', text: `${failure} ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({ kind: 'error', text: `${failure} ${errorMessage(e)}` });
     } finally {
       setBusy(false);
     }

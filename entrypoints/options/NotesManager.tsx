@@ -7,8 +7,8 @@ import { openNotesDb } from '@/lib/notes/db';
 import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-api';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
+import { errorMessage } from '@/lib/error-message';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * All the reader's notes: full-text search, tag and site filters, edit, delete with an Undo
@@ -30,7 +30,7 @@ export function NotesManager() {
   );
   const act = (work: () => Promise<unknown>) => {
     setError(undefined);
-    work().catch((e: unknown) => setError(message(e)));
+    work().catch((e: unknown) => setError(errorMessage(e)));
   };
 
   const none = total.status === 'ready' && total.value === 0;

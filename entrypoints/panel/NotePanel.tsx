@@ -17,10 +17,10 @@ import { fromRecord } from '@/lib/notes/record';
 import type { Note, NoteBody } from '@/lib/notes/schema';
 import type * as z from 'zod/mini';
 import '@/components/notes/notes.css';
+import { errorMessage } from '@/lib/error-message';
 
 export type NotePanelProps = { state: z.infer<typeof NotePanelStateSchema>; onClose: () => void };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The editor for a new note on the selection; saving closes the panel, and the note is painted. */
 function NewNote({ state, onClose }: NotePanelProps) {
@@ -35,7 +35,7 @@ function NewNote({ state, onClose }: NotePanelProps) {
       onClose();
     } catch (e) {
       // The editor keeps what was typed; the reader can try again.
-      setError(`Could not save the note: ${message(e)}`);
+      setError(`Could not save the note: ${errorMessage(e)}`);
       setBusy(false);
     }
   };
@@ -54,7 +54,7 @@ function SavedNote({ id, onClose }: { id: string; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    call(getNoteRoute, { id }).then(setNote, (e: unknown) => setError(message(e)));
+    call(getNoteRoute, { id }).then(setNote, (e: unknown) => setError(errorMessage(e)));
   }, [id]);
   const run = async (work: () => Promise<Note>, after?: () => void) => {
     setBusy(true);
@@ -63,7 +63,7 @@ function SavedNote({ id, onClose }: { id: string; onClose: () => void }) {
       setNote(await work());
       after?.();
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -130,7 +130,7 @@ export function ClaimNotes({ claimId }: { claimId: string }) {
   const add = () =>
     call(openTabNoteEditorRoute, { claimId }).then(
       (opened) => opened || setError('The claim’s sentence is no longer on the page.'),
-      (e: unknown) => setError(message(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   return (
     <div class="cc-claim-notes">

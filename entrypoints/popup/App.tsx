@@ -7,6 +7,7 @@ import { targetTabId } from '@/lib/pages/target-tab';
 import { ClaimsSection } from './ClaimsSection';
 import { NotesSection } from './NotesSection';
 import { SyncLine } from './SyncLine';
+import { errorMessage } from '@/lib/error-message';
 
 type Load =
   | { status: 'loading' }
@@ -23,7 +24,7 @@ export function App() {
       const state = tabId === null ? null : await call(getTabState, { tabId });
       setLoad({ status: 'ready', tabId, state });
     })().catch((error: unknown) =>
-      setLoad({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      setLoad({ status: 'error', message: errorMessage(error) }),
     );
   }, []);
 

@@ -9,12 +9,12 @@ import { describeSelection, getNoteAnchors, showNote } from '@/lib/notes/note-me
 import { listPageNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
 import '@/components/notes/notes.css';
+import { errorMessage } from '@/lib/error-message';
 
 export type NotesSectionProps = { tabId: number };
 
 type Anchors = { source: string; notFound: Set<string> };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 /** Time for the page to repaint after a change before asking it which notes it found. */
 const REPAINT_MS = 400;
 
@@ -46,7 +46,7 @@ export function NotesSection({ tabId }: NotesSectionProps) {
 
   const act = (work: () => Promise<unknown>) => {
     setError(undefined);
-    work().catch((e: unknown) => setError(message(e)));
+    work().catch((e: unknown) => setError(errorMessage(e)));
   };
   const reattach = (note: Note) =>
     act(async () => {

@@ -9,6 +9,7 @@ import {
   type Route,
   type Sender,
 } from './route';
+import { errorMessage } from '../error-message';
 
 const EnvelopeSchema = z.object({ route: z.string(), data: z.unknown() });
 const ReplySchema = z.union([
@@ -57,7 +58,7 @@ export class Router {
     try {
       return { ok: true, data: await entry.handler(data.data, sender) };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: errorMessage(error) };
     }
   }
 }

@@ -1,3 +1,5 @@
+import { errorMessage } from '../error-message';
+
 /**
  * The narrow slice of `browser.storage.sync` the engine uses, so tests can hand it a fake area and
  * the engine never depends on a global. Also the documented limits, and how to tell a full area
@@ -38,7 +40,7 @@ export type WriteFailure = 'quota' | 'rate' | 'other';
  * call exceeded its quota limitations." for every size limit and has no rate limit.
  */
 export function classifyFailure(err: unknown): WriteFailure {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   if (/MAX_WRITE_OPERATIONS|MAX_SUSTAINED_WRITE/.test(message)) return 'rate';
   if (/quota/i.test(message)) return 'quota';
   return 'other';

@@ -1,5 +1,6 @@
 import type { WriteFailure } from './area';
 import type { NoteSyncState, SyncStatus } from './schema';
+import { errorMessage } from '../error-message';
 
 /**
  * The engine's observable state: where each note stands, the counts and the last problem in
@@ -15,7 +16,7 @@ export function describeFailure(kind: WriteFailure, err: unknown, waiting: numbe
   if (kind === 'rate') {
     return `The browser limits how often sync may write; ${notes} will sync in about a minute.`;
   }
-  const reason = err instanceof Error ? err.message : String(err);
+  const reason = errorMessage(err);
   return `Sync could not write (${reason}); ${notes} ${waiting === 1 ? 'is' : 'are'} safe on this device and will be retried.`;
 }
 

@@ -7,6 +7,7 @@ import type { SyncEngine } from './engine';
 import type { SyncStatus } from './schema';
 import { startNoteSync } from './start';
 import { getSyncEnabled, publishSyncStatus, watchSyncEnabled } from './sync-settings';
+import { errorMessage } from '../error-message';
 
 /**
  * The sync part of the background, in one call: starts the engine over the notes database (shared
@@ -85,7 +86,7 @@ export function startSyncBackground(
   })();
   ready.catch((err: unknown) => {
     // Notes are safe in IndexedDB whatever happened here; the reader is told sync is not running.
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     void publishSyncStatus({ enabled, lastSyncedAt: null, pending: 0, overQuota: 0, error: `Sync could not start (${reason}). Your notes are safe on this device.` }).catch(() => undefined);
   });
   return {
