@@ -12,6 +12,7 @@ import { openNotesDb } from '../../lib/notes/db';
 import { listPageNotes, searchNotes } from '../../lib/notes/notes-service';
 import { toRecord } from '../../lib/notes/record';
 import type { Note } from '../../lib/notes/schema';
+import { median } from './median';
 
 const NOTES = 10_000;
 const PAGES = 500;
@@ -29,7 +30,6 @@ function rng(seed: number) {
 }
 const rand = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 const articles = ['000_83cce7683dc0c4f8.txt', '002_1234823e6659f5c9.txt'].map((f) =>

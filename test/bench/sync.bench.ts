@@ -15,6 +15,7 @@ import { SyncEngine } from '../../lib/sync/engine';
 import { MemoryMetaStore, MemoryNoteStore, type LocalNoteStore } from '../../lib/sync/local-store';
 import { noteToEntry } from '../../lib/sync/merge';
 import { FakeSyncHub } from '../lib/sync/support/fake-sync';
+import { median } from './median';
 
 const LOCAL = 10_000;
 const REMOTE = 500;
@@ -87,11 +88,10 @@ export default async function (): Promise<void> {
     db.close();
     await Dexie.delete(db.name);
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);
   for (const name of ['memory', 'dexie (fake-indexeddb)']) {
     const mine = rows.filter(([n]) => n === name);
-    console.log(`merge ${REMOTE} remote notes into ${LOCAL} local, ${name}: median ${median(mine.map((r) => r[1]))} ms of ${mine.length} runs`);
-    console.log(`  then the first write pass over all ${LOCAL + 250} notes (real quota: plan, one remove, one set): median ${median(mine.map((r) => r[2]))} ms`);
-    console.log(`  a later write pass with nothing new: median ${median(mine.map((r) => r[3]))} ms`);
+    console.log(`merge ${REMOTE} remote notes into ${LOCAL} local, ${name}: median ${median(mine.map((r) => r[1])).toFixed(0)} ms of ${mine.length} runs`);
+    console.log(`  then the first write pass over all ${LOCAL + 250} notes (real quota: plan, one remove, one set): median ${median(mine.map((r) => r[2])).toFixed(0)} ms`);
+    console.log(`  a later write pass with nothing new: median ${median(mine.map((r) => r[3])).toFixed(0)} ms`);
   }
 }

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../support/chromium';
-import { waitFor } from '../support/driver';
+import { waitFor } from '../support/wait';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
 /** Clicks the first painted claim containing `text`, as a reader would. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
-import { chromiumDriver, firefoxDriver, waitFor, type Driver, type DriverPage } from '../support/driver';
+import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from '../support/driver';
+import { highlightTexts } from '../support/highlights';
+import { waitFor } from '../support/wait';
 import { launchChromium } from '../support/chromium';
 import { launchFirefox } from '../support/firefox';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -32,12 +34,7 @@ async function popupClaimIds(popup: DriverPage): Promise<string[]> {
 }
 
 /** The text of every range painted under a highlight name, as the page itself sees it. */
-function painted(page: DriverPage, name: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const highlight = CSS.highlights.get(n);
-    return highlight ? [...highlight].map((r) => (r as Range).toString()) : [];
-  }, name);
-}
+const painted = (page: DriverPage, name: string): Promise<string[]> => page.evaluate(highlightTexts, name);
 
 /** Viewport coordinates of the middle of the first painted range containing `text`. */
 function pointOn(page: DriverPage, text: string): Promise<{ x: number; y: number } | undefined> {

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../support/chromium';
 import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { findTabInExtensionPage, showPopupFor } from '../support/popup';
+import { highlightTexts } from '../support/highlights';
 import { serveFolder, type StaticServer } from '../support/static-server';
+import { waitFor } from '../support/wait';
 
 // One journey per browser: select text → Add note button → panel editor → Ctrl+Enter; reload and
 // the note is painted on the same words; the article edited around it, still painted; its text
@@ -40,12 +42,6 @@ function selectText(quote: string): boolean {
   return false;
 }
 
-/** In the page's main world: the text under each range of a highlight (CSS.highlights is per document). */
-function highlightTexts(name: string): string[] {
-  const highlight = CSS.highlights.get(name) as Set<AbstractRange> | undefined;
-  return highlight ? [...highlight].map((r) => (r instanceof Range ? r.toString() : '')) : [];
-}
-
 /** In the page: the Add note button's centre, when it is shown (its host is the only light-DOM part). */
 function noteButtonCentre(): { x: number; y: number } | null {
   const host = document.querySelector('crosscheck-note-button');
@@ -54,31 +50,20 @@ function noteButtonCentre(): { x: number; y: number } | null {
   return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }
 
-/** Polls `probe` until it returns something truthy. */
-async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 /** Selects the quote until the content script shows its button (it may still be starting). */
 async function showNoteButton(evaluate: <A, R>(fn: (a: A) => R, arg: A) => Promise<R>) {
-  return waitFor(async () => {
+  return waitFor('the Add note button', async () => {
     await evaluate(selectText, QUOTE);
     await new Promise((r) => setTimeout(r, 300));
     return evaluate(noteButtonCentre, undefined);
-  }, 'the Add note button');
+  });
 }
 
 const painted = (evaluate: <A, R>(fn: (a: A) => R, arg: A) => Promise<R>) =>
-  waitFor(async () => {
+  waitFor(`the note painted on “${QUOTE}”`, async () => {
     const texts = await evaluate(highlightTexts, HIGHLIGHT);
     return texts.length === 1 && texts[0] === QUOTE;
-  }, `the note painted on “${QUOTE}”`);
+  });
 
 describe('Chromium: write a note, find it again, export and import it', () => {
   let chromium: ChromiumSession;
@@ -101,7 +86,7 @@ describe('Chromium: write a note, find it again, export and import it', () => {
 
     const at = await showNoteButton(evaluate);
     await page.mouse.click(at.x, at.y);
-    const panel = await waitFor(async () => page.frames().find((f) => f.url().includes('/panel.html')), 'the note panel');
+    const panel = await waitFor('the note panel', async () => page.frames().find((f) => f.url().includes('/panel.html')));
     const editor = (panel as PwFrame).getByLabel('Note (Markdown)');
     await editor.fill(NOTE_TEXT);
     await editor.press('Control+Enter');
@@ -169,7 +154,7 @@ describe('Firefox: write a note, find it again, export and import it', () => {
     await page.mouse.click(at.x, at.y);
     // Typed, as a reader would: the editor takes focus when the panel opens. Puppeteer reports
     // the extension's frame as about:blank, so each frame is asked where it is.
-    await waitFor(async () => {
+    await waitFor('the note editor, focused', async () => {
       for (const frame of page.frames()) {
         const ready = await frame
           .evaluate(() => location.pathname === '/panel.html' && document.activeElement?.localName === 'textarea')
@@ -177,7 +162,7 @@ describe('Firefox: write a note, find it again, export and import it', () => {
         if (ready) return true;
       }
       return false;
-    }, 'the note editor, focused');
+    });
     await page.keyboard.type(NOTE_TEXT);
     await page.keyboard.down('Control');
     await page.keyboard.press('Enter');
@@ -197,14 +182,14 @@ describe('Firefox: write a note, find it again, export and import it', () => {
       () => popup.evaluate(findTabInExtensionPage, pageUrl('notes-article-removed')),
       (path) => firefox.gotoExtensionPage(popup, path),
     );
-    expect(await waitFor(async () => {
+    expect(await waitFor('the note listed as not found', async () => {
       const text = await popup.evaluate(() => document.querySelector('[data-testid="notes-section"]')?.textContent ?? '');
       return text.includes('Not found on this page (1)') && text;
-    }, 'the note listed as not found')).toContain(QUOTE);
+    })).toContain(QUOTE);
     expect(await evaluate(highlightTexts, HIGHLIGHT)).toEqual([]);
 
     const options = await firefox.openExtensionPage('options.html');
-    await waitFor(() => options.evaluate((t) => document.body.textContent!.includes(t), NOTE_TEXT), 'the note in the options page');
+    await waitFor('the note in the options page', () => options.evaluate((t) => document.body.textContent!.includes(t), NOTE_TEXT));
     // The export's text, as the Export button downloads it (Firefox's download UI is not scriptable).
     const exported = await options.evaluate(async () => {
       const reply = await browser.runtime.sendMessage({ route: 'exportNotes', data: { format: 'json' } });
@@ -216,9 +201,9 @@ describe('Firefox: write a note, find it again, export and import it', () => {
 
     fresh = await launchFirefox();
     const freshOptions = await fresh.openExtensionPage('options.html');
-    const input = await waitFor(() => freshOptions.$('input[type=file]'), 'the import input');
+    const input = await waitFor('the import input', () => freshOptions.$('input[type=file]'));
     await input.uploadFile(file);
-    await waitFor(() => freshOptions.evaluate(() => document.body.textContent!.includes('1 added')), 'the import');
+    await waitFor('the import', () => freshOptions.evaluate(() => document.body.textContent!.includes('1 added')));
     const again = await fresh.browser.newPage();
     await again.goto(pageUrl('notes-article'));
     await painted((fn, arg) => again.evaluate(fn as never, arg));

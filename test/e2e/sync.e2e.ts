@@ -8,7 +8,8 @@ import { encodeEntry } from '../../lib/sync/codec';
 import { headKey } from '../../lib/sync/keys';
 import { noteToEntry } from '../../lib/sync/merge';
 import { launchChromium, type ChromiumSession } from '../support/chromium';
-import { waitFor } from '../support/driver';
+import { highlightTexts } from '../support/highlights';
+import { waitFor } from '../support/wait';
 import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
@@ -52,12 +53,6 @@ function remoteNote(color: Note['body']['color']): Note {
     deleted: false,
     conflicts: [],
   };
-}
-
-/** In the page's main world: the text under each range of a CSS highlight. */
-function highlightTexts(name: string): string[] {
-  const highlight = CSS.highlights.get(name) as Set<AbstractRange> | undefined;
-  return highlight ? [...highlight].map((r) => (r instanceof Range ? r.toString() : '')) : [];
 }
 
 const painted = (page: Page, color: string, quote: string) =>

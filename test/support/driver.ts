@@ -113,19 +113,3 @@ export function firefoxDriver(session: FirefoxSession): Driver {
     close: () => session.close(),
   };
 }
-
-/** Polls `check` until it returns a value that is not undefined, or throws after `ms`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
