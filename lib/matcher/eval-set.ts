@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../claims/schema';
+import type { LabelledSentence } from './evaluate';
 
 /**
  * The matcher's labelled evaluation set (test/fixtures/eval/sentences.json): sentences written as
@@ -48,4 +49,12 @@ export function parseEvalSet(json: unknown, claimIds: ReadonlySet<string>): Eval
   );
   if (unknown.length) throw new Error(`Evaluation set names claims the database lacks:\n${unknown.join('\n')}`);
   return parsed.data;
+}
+
+/** The hand-written items as labelled sentences: one claim each, or none. */
+export function labelledSentences(items: EvalItem[]): LabelledSentence[] {
+  return items.map((item) => ({
+    text: item.text,
+    labels: item.claimId === null ? [] : [{ id: item.claimId, stance: item.stance, alternatives: item.alternatives ?? [], differs: [] }],
+  }));
 }

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import data from '../../lib/claims/database.json';
 import { loadClaimDatabase } from '../../lib/claims/database';
 import type { ClaimDatabase } from '../../lib/claims/schema';
-import { parseEvalSet, type EvalItem } from '../../lib/matcher/eval-set';
+import { coverageHalf, parseCoverageSet } from '../../lib/matcher/coverage-set';
+import { labelledSentences, parseEvalSet } from '../../lib/matcher/eval-set';
+import type { LabelledSentence } from '../../lib/matcher/evaluate';
 
-/** Reads the bundled claim database and the labelled evaluation set, both validated. */
-export function loadEval(): { db: ClaimDatabase; items: EvalItem[] } {
+const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+
+/** The bundled claim database and the labelled sets, validated: the hand-written one and both halves of real coverage. */
+export function loadEval(): { db: ClaimDatabase; handWritten: LabelledSentence[]; tune: LabelledSentence[]; test: LabelledSentence[] } {
   const db = loadClaimDatabase(data);
-  const url = new URL('../fixtures/eval/sentences.json', import.meta.url);
-  const items = parseEvalSet(JSON.parse(readFileSync(url, 'utf8')), new Set(db.claims.map((c) => c.id)));
-  return { db, items };
+  const ids = new Set(db.claims.map((c) => c.id));
+  const handWritten = labelledSentences(parseEvalSet(read('../fixtures/eval/sentences.json'), ids));
+  const pages = parseCoverageSet(read('../fixtures/eval/coverage/pages.json'), ids);
+  return { db, handWritten, tune: coverageHalf(pages, 'tune'), test: coverageHalf(pages, 'test') };
 }
