@@ -36,7 +36,8 @@ const GENERIC = new Set(['people', 'person']);
 const TOLERANCE = 0.15;
 
 function readValue(tokens: Token[], i: number): { value: number; last: number } | null {
-  const t = tokens[i]!;
+  const t = tokens[i];
+  if (!t) return null; // past the end: a sentence that ends in "one of the"
   let value: number;
   let last = i;
   if (/^\d/.test(t.lower)) {

@@ -7,47 +7,69 @@ export interface SentenceSpan {
 let segmenter: Intl.Segmenter | undefined;
 
 // Abbreviations that end a segment without ending the sentence ("the U.S. Treasury", "Gen. Smith").
-const ABBREVIATION = /(?:\b(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Gov|Adm|Brig|Cpl|Pvt|Rev|Hon|Inc|Corp|Ltd|Co|vs|approx)\.)\s*$/u;
+const ABBREVIATION = /(?:\b(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Adm|Brig|Cpl|Pvt|Rev|Hon|Inc|Corp|Ltd|Co|vs|approx)\.)\s*$/u;
+/** Only the end of a segment is tested for an abbreviation, so the test costs the same however long the segment. */
+const ABBREVIATION_TAIL = 16;
 
 /** Longest piece handed to the segmenter at once: its cost grows faster than linearly with length. */
 const CHUNK = 2000;
 
-/** Cuts a long line at sentence-like ends so that no piece is much longer than CHUNK. */
-function* pieces(line: string): Generator<[number, string]> {
-  let at = 0;
-  while (line.length - at > CHUNK) {
-    const window = line.slice(at, at + CHUNK);
-    const m = /[.!?]["”’)]?\s+(?=\S)(?![\s\S]*[.!?]["”’)]?\s+\S)/.exec(window);
-    const cut = m ? m.index + m[0].length : CHUNK;
-    yield [at, line.slice(at, at + cut)];
-    at += cut;
+/**
+ * Longest sentence the matcher reads. No real sentence comes near it; a longer run (a list without
+ * stops, "U.S. U.S. …") is cut, so the work per sentence is bounded whatever a page holds.
+ */
+export const MAX_SENTENCE = 1000;
+
+/** Where a piece of `line` starting at `at` should end: after the last sentence stop in the next CHUNK characters. */
+function pieceEnd(line: string, at: number): number {
+  const limit = Math.min(line.length, at + CHUNK);
+  if (limit === line.length) return limit;
+  // Scan back from the limit for a stop followed by a space: one pass, no backtracking regex.
+  for (let i = limit - 1; i > at; i--) {
+    if (/\s/.test(line[i]!) && /[.!?]["”’)]?$/.test(line.slice(Math.max(at, i - 2), i))) return i + 1;
   }
-  yield [at, line.slice(at)];
+  return limit;
+}
+
+/** Cuts a span longer than MAX_SENTENCE at the last space before each limit (or at the limit). */
+function* bounded(text: string, span: SentenceSpan): Generator<SentenceSpan> {
+  let { start } = span;
+  while (span.end - start > MAX_SENTENCE) {
+    const space = text.lastIndexOf(' ', start + MAX_SENTENCE);
+    const cut = space > start + MAX_SENTENCE / 2 ? space : start + MAX_SENTENCE;
+    yield { start, end: cut };
+    start = cut;
+    while (start < span.end && /\s/.test(text[start]!)) start++;
+  }
+  if (span.end > start) yield { start, end: span.end };
 }
 
 /**
  * Splits text into sentences with Intl.Segmenter (in Node and both browsers), line by line so that
  * headlines and captions without final punctuation stand alone, and trims the spans' whitespace.
- * Lines go to the segmenter one at a time because its cost grows faster than linearly with length.
+ * Linear in the text's length: lines go to the segmenter in pieces of at most CHUNK characters,
+ * the abbreviation test reads only a segment's tail, and no sentence is longer than MAX_SENTENCE.
  */
 export function splitSentences(text: string): SentenceSpan[] {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: SentenceSpan[] = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
-    for (const [offset, piece] of pieces(line[0])) {
-      for (const seg of segmenter.segment(piece)) {
+    const raw: SentenceSpan[] = [];
+    for (let at = 0; at < line[0].length; ) {
+      const end = pieceEnd(line[0], at);
+      for (const seg of segmenter.segment(line[0].slice(at, end))) {
         const body = seg.segment.trim();
         if (!body) continue;
-        const lead = seg.segment.length - seg.segment.trimStart().length;
-        const span = { start: line.index + offset + seg.index + lead, end: 0 };
-        span.end = span.start + body.length;
-        const last = spans[spans.length - 1];
-        // Rejoin a sentence the segmenter cut after an abbreviation ("the U.S. Treasury"), within a line.
-        const glue = last && ABBREVIATION.test(text.slice(last.start, last.end)) && !text.slice(last.end, span.start).includes('\n');
-        if (glue) last.end = span.end;
-        else spans.push(span);
+        const start = line.index + at + seg.index + (seg.segment.length - seg.segment.trimStart().length);
+        const span = { start, end: start + body.length };
+        const last = raw[raw.length - 1];
+        // Rejoin a sentence the segmenter cut after an abbreviation ("the U.S. Treasury").
+        if (last && ABBREVIATION.test(text.slice(Math.max(last.start, last.end - ABBREVIATION_TAIL), last.end))) last.end = span.end;
+        else raw.push(span);
       }
+      at = end;
     }
+    for (const span of raw) spans.push(...bounded(text, span));
   }
   return spans;
 }
