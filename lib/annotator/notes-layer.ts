@@ -1,4 +1,4 @@
-import { anchor } from '../anchoring/anchor';
+import { anchorAll } from '../anchoring/anchor-all';
 import { paint, rangesAt } from '../dom/highlighter';
 import { rangeFor, readPageText, type PageText, type ReadOptions } from '../dom/page-text';
 import { NOTE_COLORS } from '../notes/limits';
@@ -86,26 +86,28 @@ export class NotesLayer {
       this.marks = marks;
     }
     // Most pages have no notes: then there is nothing to read or paint.
-    if (this.marks.length > 0 || this.painted.length > 0) this.paintOn(readPageText(this.deps.root(), this.deps.read));
+    if (this.marks.length > 0 || this.painted.length > 0) await this.paintOn(readPageText(this.deps.root(), this.deps.read));
   }
 
-  /** Anchors every mark on `page` and paints the ones found. */
-  private paintOn(page: PageText): void {
+  /** Anchors every mark on `page` (in short tasks, so a large page stays responsive) and paints the ones found. */
+  private async paintOn(page: PageText): Promise<void> {
     if (page.text !== this.cachedText) {
       this.cache.clear();
       this.cachedText = page.text;
     }
+    const key = (mark: NoteMark) => JSON.stringify([mark.quote, mark.position]);
+    const todo = this.marks.filter((mark) => !this.cache.has(key(mark)));
+    const found = await anchorAll(page.text, todo);
+    todo.forEach((mark, i) => this.cache.set(key(mark), found[i]!));
     const painted: PaintedNote[] = [];
     const missing: string[] = [];
     for (const mark of this.marks) {
-      const key = JSON.stringify([mark.quote, mark.position]);
-      if (!this.cache.has(key)) this.cache.set(key, anchor(page.text, mark));
-      const at = this.cache.get(key);
+      const at = this.cache.get(key(mark));
       const range = at ? rangeFor(page, at.start, at.end) : null;
       if (range) painted.push({ mark, range });
       else missing.push(mark.id);
     }
-    const start = (p: PaintedNote) => this.cache.get(JSON.stringify([p.mark.quote, p.mark.position]))?.start ?? 0;
+    const start = (p: PaintedNote) => this.cache.get(key(p.mark))?.start ?? 0;
     this.painted = painted.sort((a, b) => start(a) - start(b));
     this.missing = missing;
     this.repaint();

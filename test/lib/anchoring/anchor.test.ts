@@ -87,6 +87,47 @@ group('anchor', () => {
     expect(anchor(moved, wrongHint)!.start).toBe(second + 10);
   });
 
+  it('finds the quote exactly after a long insertion above, beyond the window searched first', () => {
+    const s = select(article, QUOTE);
+    const insert = 'A long live blog was added above. '.repeat(200);
+    const found = anchor(insert + article, s);
+    expect(found).toEqual({ start: s.position.start + insert.length, end: s.position.end + insert.length, method: 'quote' });
+  });
+
+  it('finds an edited quote fuzzily far from its old position', () => {
+    const s = select(article, QUOTE);
+    const edited = 'two Russian aircraft arrived in Caracas on Saturday';
+    const changed = 'A long live blog was added above. '.repeat(200) + article.replace(QUOTE, edited);
+    const found = anchor(changed, s)!;
+    expect(found.method).toBe('fuzzy');
+    expect(Math.abs(found.start - changed.indexOf(edited))).toBeLessThanOrEqual(2);
+  });
+
+  it('finds a long quote with a word changed inside it', () => {
+    const start = article.indexOf('Reuters reported Sunday');
+    const s = describe(article, start, start + 1500);
+    const changed = article.slice(0, start + 700) + 'CHANGED' + article.slice(start + 712);
+    expect(anchor(changed, s)).toMatchObject({ start, method: 'fuzzy' });
+  });
+
+  it('picks, of repeats with the same context, the one nearest the stored position', () => {
+    const text = 'Officials said the bridge is closed. '.repeat(40);
+    const at = 37 * 20 + 19; // "bridge is closed" in the 21st sentence
+    const s = describe(text, at, at + 16);
+    const moved = `Update: ${text}`;
+    expect(anchor(moved, s)).toEqual({ start: at + 8, end: at + 24, method: 'quote' });
+    const thirtySixth = 8 + 37 * 35 + 19;
+    expect(anchor(moved, { quote: s.quote, position: { ...s.position, start: thirtySixth - 3 } })!.start).toBe(thirtySixth);
+  });
+
+  it('treats an unusable position as a hint at most, and never throws on it', () => {
+    const { quote } = select(article, QUOTE);
+    const at = article.indexOf(QUOTE);
+    for (const start of [-5, 1.5, Number.NaN, 10 ** 9]) {
+      expect(anchor(article, { quote, position: { type: 'TextPositionSelector', start, end: start - 1 } })).toMatchObject({ start: at, method: 'quote' });
+    }
+  });
+
   it('anchors by quote alone when there is no position selector', () => {
     const { quote } = select(article, QUOTE);
     expect(anchor(article, { quote })).toMatchObject({ start: article.indexOf(QUOTE), method: 'quote' });
