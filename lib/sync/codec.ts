@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { DeviceIdSchema, TimestampSchema } from '../notes/schema';
+import { SYNC_LIMITS } from './area';
 import { itemBytes, shortHash, utf8Length } from './bytes';
 import { chunkKey, headKey } from './keys';
+import { normaliseEntry } from './merge';
 import { SyncEntrySchema, type SyncEntry } from './schema';
 
 /**
@@ -24,8 +27,16 @@ const CompactRecord = z.object({
   v: z.array(CompactVersion),
 });
 type CompactRecordT = z.infer<typeof CompactRecord>;
-/** The head item of a chunked note. */
-export const ManifestSchema = z.object({ h: z.string(), n: z.number().int().positive(), m: z.number(), d: z.string() });
+/**
+ * The head item of a chunked note: the chunk set's hash, how many chunks (no more than the area
+ * can hold items: a reader builds their keys), and the newest version's stamp.
+ */
+export const ManifestSchema = z.object({
+  h: z.string().regex(/^[0-9a-z]{1,7}$/),
+  n: z.number().int().min(1).max(SYNC_LIMITS.MAX_ITEMS),
+  m: TimestampSchema,
+  d: DeviceIdSchema,
+});
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Encodes an entry as its compact record. */
@@ -44,7 +55,10 @@ export function toCompact(e: SyncEntry): CompactRecordT {
   return rec;
 }
 
-/** Decodes a compact record; throws an error naming what is wrong. */
+/**
+ * Decodes a compact record into a normalised entry; throws an error naming what is wrong. The one
+ * door for notes coming from `storage.sync`: everything past it is bounded by the schemas.
+ */
 export function fromCompact(id: string, raw: unknown): SyncEntry {
   const rec = CompactRecord.parse(raw);
   const entry: Record<string, unknown> = { id, created: rec.c, claimId: rec.k };
@@ -62,7 +76,7 @@ export function fromCompact(id: string, raw: unknown): SyncEntry {
     if (!x) v.b = { text: rest[0], tags: rest[1], color: rest[2] };
     return v;
   });
-  return SyncEntrySchema.parse(entry);
+  return normaliseEntry(SyncEntrySchema.parse(entry));
 }
 
 /** The canonical string of an entry: equal notes give equal strings. */

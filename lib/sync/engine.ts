@@ -6,6 +6,8 @@ import { planWrites } from './planner';
 import { RateLimiter } from './rate-limiter';
 import type { NoteMeta, NoteSyncState, SyncEntry, SyncStatus } from './schema';
 import { describeFailure, SyncStatusModel } from './status';
+import type { Note } from '../notes/schema';
+import { errorMessage } from '../error-message';
 
 /**
  * Mirrors this device's notes into `storage.sync` and merges other devices' notes back, on
@@ -189,25 +191,35 @@ export class SyncEngine {
     const snapshot = readArea(this.raw);
     const remotes = [...snapshot.notes].filter(([, r]) => r.kind === 'complete' && (!keys || r.keys.some((k) => keys.has(k))));
     const errors = [...snapshot.notes.values()].flatMap((r) => (r.kind === 'unreadable' ? [r.error] : []));
-    this.model.setReadError(errors.length ? `${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : null);
+    const report = () => this.model.setReadError(errors.length ? `${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : null);
+    report();
     if (remotes.length === 0) return false;
     const metas: [string, NoteMeta][] = [];
     const sources = new Set<string>();
+    const mergeOne = (id: string, remote: SyncEntry, local: Note | undefined): Note | undefined => {
+      const merged = local ? mergeEntries(noteToEntry(local, this.meta.get(id)), remote) : normaliseEntry(remote);
+      const note = entryToNote(merged, local);
+      if (!note) return undefined;
+      this.remember(id, merged, metas);
+      if (local && sameNote(note, local)) return undefined;
+      // Both pages, in case a re-attach moved the note: the old one must drop its highlight.
+      if (local) sources.add(local.target.source);
+      sources.add(note.target.source);
+      return note;
+    };
     await updateNotes(this.o.store, remotes.map(([id]) => id), (locals) =>
       remotes.map(([id, remote], i) => {
         if (remote.kind !== 'complete') return undefined;
-        const local = locals[i];
-        const merged = local ? mergeEntries(noteToEntry(local, this.meta.get(id)), remote.entry) : normaliseEntry(remote.entry);
-        const note = entryToNote(merged, local);
-        if (!note) return undefined;
-        this.remember(id, merged, metas);
-        if (local && sameNote(note, local)) return undefined;
-        // Both pages, in case a re-attach moved the note: the old one must drop its highlight.
-        if (local) sources.add(local.target.source);
-        sources.add(note.target.source);
-        return note;
+        try {
+          return mergeOne(id, remote.entry, locals[i]);
+        } catch (err) {
+          // One note that cannot be merged is left as it is here; the others go on.
+          errors.push(`synced note ${id} could not be merged (${errorMessage(err)})`);
+          return undefined;
+        }
       }),
     );
+    report();
     if (metas.length) await this.o.meta.putMany(metas);
     if (sources.size) for (const l of this.mergedListeners) l([...sources]);
     return sources.size > 0;
