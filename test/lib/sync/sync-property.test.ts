@@ -3,11 +3,13 @@ import { entryString } from '../../../lib/sync/codec';
 import { readArea } from '../../../lib/sync/area-reader';
 import { noteToEntry } from '../../../lib/sync/merge';
 import { Device, TestClock, settle } from './support/devices';
-import { FakeSyncHub } from './support/fake-sync';
+import { FakeSyncHub, type FaultStep } from './support/fake-sync';
 
 /**
- * Randomised interleavings of edits, deletes, conflict resolutions, writes, replication and
- * offline periods on three devices. After everyone is back online and quiet, every device must
+ * Randomised interleavings of edits, deletes, conflict resolutions, writes, replication,
+ * offline periods and failures (a call that throws once, at any step of merge and flush: reading
+ * or writing the area, reading or committing to the notes database, saving the bookkeeping) on
+ * three devices. After everyone is back online and quiet, every device must
  * hold the same notes as the area, and no saved text may be lost: each one is still somewhere (a
  * body, a conflict, a tombstone's kept text) unless the reader replaced it on a device where it
  * was in front of them. Reproduce a failure with SYNC_SEED=<seed printed> npx vitest run <this>
@@ -27,6 +29,7 @@ function prng(seed: number): () => number {
 }
 
 const fast = { debounceMs: 1e9, limits: { MAX_WRITE_OPERATIONS_PER_MINUTE: 1e6, MAX_WRITE_OPERATIONS_PER_HOUR: 1e7 } };
+const FAULTS: FaultStep[] = ['area.get', 'area.set', 'area.remove', 'store.all', 'store.update', 'store.commit', 'meta.putMany'];
 
 async function runOnce(seed: number, steps: number): Promise<void> {
   const rnd = prng(seed);
@@ -48,6 +51,11 @@ async function runOnce(seed: number, steps: number): Promise<void> {
     const d = pick(devices);
     trace('step', step, d.name);
     dump();
+    if (rnd() < 0.15) {
+      const fault = pick(FAULTS);
+      trace('  fail once at', fault);
+      d.faults.arm(fault);
+    }
     const live = [...d.store.notes.values()].filter((n) => !n.deleted).map((n) => n.id);
     const r = rnd();
     if (r < 0.12 || (r < 0.45 && live.length === 0)) {
@@ -84,8 +92,8 @@ async function runOnce(seed: number, steps: number): Promise<void> {
     }
     if (rnd() < 0.5) await settle(devices);
   }
-  // Everyone back online; replicate and write until quiet.
-  devices.forEach((d) => (d.area.online = true));
+  // Everyone back online, nothing fails any more; replicate and write until quiet.
+  devices.forEach((d) => ((d.area.online = true), d.faults.disarm()));
   for (let round = 0; round < 30; round++) {
     const before = devices.reduce((n, d) => n + d.area.writes, 0);
     hub.sync();
@@ -98,6 +106,7 @@ async function runOnce(seed: number, steps: number): Promise<void> {
   }
   trace('final');
   dump();
+  devices.forEach((d) => d.engine.stop()); // retries scheduled after a failure
   // Converged: every device's view of every note equals the area's.
   const remote = readArea(Object.fromEntries([...hub.server].map(([k, v]) => [k, JSON.parse(v)])));
   const ids = new Set(devices.flatMap((d) => [...d.store.notes.keys()]));
