@@ -79,6 +79,37 @@ export function fromCompact(id: string, raw: unknown): SyncEntry {
   return normaliseEntry(SyncEntrySchema.parse(entry));
 }
 
+/** A string's length in JSON, leaving out escapes and multi-byte characters (so never more). */
+const strLen = (s: string) => s.length + 2;
+const numLen = (n: number) => String(n).length;
+const listLen = <T>(xs: T[], len: (x: T) => number) => xs.reduce((sum, x, i) => sum + len(x) + (i ? 1 : 0), 2);
+const historyLen = (vv: SyncEntry['versions'][number]['vv']) =>
+  listLen(Object.entries(vv), ([k, x]) => strLen(k) + 1 + (typeof x === 'number' ? numLen(x) : listLen(x, numLen)));
+
+/**
+ * At most the bytes the entry's items take in the area, counted from the compact record field by
+ * field without encoding it, each character as one byte: exact for a note in plain ASCII that fits
+ * one item, so the planner passes over the notes that cannot fit what is left without encoding
+ * them. Escapes, multi-byte characters and chunks only add.
+ */
+export function minEncodedBytes(e: SyncEntry): number {
+  let n = headKey(e.id).length + '{"c":,"v":[]}'.length + numLen(e.created);
+  if (e.claimId !== undefined) n += ',"k":'.length + strLen(e.claimId);
+  const t = e.target;
+  if (t) {
+    const q = t.quote;
+    n += ',"t":[,,,,,]'.length + strLen(t.source) + (t.url === t.source ? 1 : strLen(t.url)) + strLen(t.title);
+    n += strLen(q.exact) + strLen(q.prefix) + strLen(q.suffix);
+    if (t.position) n += 2 + numLen(t.position.start) + numLen(t.position.end);
+  }
+  for (const v of e.versions) {
+    n += '[,,0,,]'.length + numLen(v.m) + strLen(v.d) + historyLen(v.vv) + numLen(v.n);
+    if (v.k !== undefined) n += 1 + strLen(v.k);
+    if (v.b) n += ',,,'.length + strLen(v.b.text) + listLen(v.b.tags, strLen) + strLen(v.b.color);
+  }
+  return n + e.versions.length - 1;
+}
+
 /** The canonical string of an entry: equal notes give equal strings. */
 export const entryString = (e: SyncEntry): string => JSON.stringify(toCompact(e));
 
