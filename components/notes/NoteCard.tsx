@@ -1,4 +1,5 @@
 import type { Note, NoteVersion } from '../../lib/notes/schema';
+import { isSafeHref } from '../../lib/notes/markdown';
 import { Markdown } from './Markdown';
 
 export type NoteCardProps = {
@@ -30,7 +31,12 @@ export function NoteCard({ note, notFound, showPage, onSelect, onEdit, onDelete,
     <article class={`cc-note-card cc-note-card--${note.body.color}${notFound ? ' cc-note-card--not-found' : ''}`} aria-label={`Note on “${label}”`}>
       {showPage && (
         <p class="cc-note-card__page">
-          <a href={note.target.url} target="_blank" rel="noopener noreferrer">{note.target.title || note.target.source}</a>
+          {/* Only a web page is a link (a note stored before targets were checked may hold another URL). */}
+          {isSafeHref(note.target.url) ? (
+            <a href={note.target.url} target="_blank" rel="noopener noreferrer">{note.target.title || note.target.source}</a>
+          ) : (
+            note.target.title || note.target.source
+          )}
         </p>
       )}
       {onSelect && !notFound ? (

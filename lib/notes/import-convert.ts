@@ -66,15 +66,6 @@ function readBodies(a: AnnotationIn): { text: string; tags: string[] } {
   return { text: texts.join('\n\n'), tags };
 }
 
-/** The page URL in canonical form when it is http(s); other IRIs (urn:, file:) are kept as they are. */
-function source(url: string): string {
-  try {
-    return canonicalUrl(url);
-  } catch {
-    return url;
-  }
-}
-
 /**
  * Converts one item of an import file into a note, or throws an Error saying what is wrong with it.
  * `now` fills missing times; `deviceId` marks notes from other tools.
@@ -90,7 +81,8 @@ export async function annotationToNote(item: unknown, now: number, deviceId: str
   const result = NoteSchema.safeParse({
     id: await noteIdFor(a.id ?? JSON.stringify(item)),
     target: {
-      source: source(target.source),
+      // Notes are on web pages: another IRI (urn:, file:, javascript:) is refused, named.
+      source: canonicalUrl(target.source),
       url: extras.url ?? target.source,
       title: extras.title ?? '',
       quote: parseQuote(target.quote),

@@ -48,12 +48,18 @@ export const NoteIdSchema = z.uuid();
 /** The claim a note is attached to (a database slug); bounded as the content script's marks are. */
 export const ClaimIdSchema = z.string().max(200);
 
+/**
+ * A web page's address: http or https only. Notes are made on web pages; a `javascript:` or
+ * `data:` target (from an import, or from sync) would be shown as a link the reader might click.
+ */
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(8192);
+
 /** What the note is on: the page and selectors for the quoted text. */
 export const NoteTargetSchema = z.object({
   /** The page's canonical URL (canonical link, tracking parameters and fragment dropped). */
-  source: z.url(),
+  source: HttpUrlSchema,
   /** The URL as the reader saw it. */
-  url: z.url(),
+  url: HttpUrlSchema,
   title: z.string().max(500).default(''),
   quote: TextQuoteSelectorSchema,
   position: z.optional(TextPositionSelectorSchema),

@@ -117,6 +117,25 @@ describe('importNotes', () => {
   });
 });
 
+describe('import of note targets', () => {
+  it('refuses a target that is not a web page (javascript:, data:, urn:), naming the item', async () => {
+    const item = (id: string, source: string, url?: string) => ({
+      type: 'Annotation', id,
+      target: { source, selector: { type: 'TextQuoteSelector', exact: 'words' } },
+      ...(url ? { crosscheck: { url } } : {}),
+    });
+    for (const [one, why] of [
+      [item('a', 'javascript:alert(1)'), /item 1 \(a\): Not an http\(s\) page URL: javascript:alert\(1\)/],
+      [item('b', 'data:text/html,<script>x</script>'), /item 1 \(b\): Not an http\(s\) page URL: data:/],
+      [item('c', 'urn:isbn:0451450523'), /item 1 \(c\): Not an http\(s\) page URL/],
+      [item('d', 'https://e.com/a', 'javascript:alert(1)'), /item 1 \(d\): .*must be an http\(s\) URL.*target\.url/],
+    ] as const) {
+      await expect(importNotes(db, [one], ctx)).rejects.toThrow(why);
+    }
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
 describe('noteIdFor', () => {
   it('keeps our uuids and derives stable name-based ones for other ids', async () => {
     expect(await noteIdFor('urn:uuid:00000000-0000-4000-8000-00000000000A')).toBe('00000000-0000-4000-8000-00000000000a');

@@ -63,6 +63,17 @@ describe('reading a hostile storage.sync', () => {
     expect(area.notes.get(uuid(2))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/Too big/) });
   });
 
+  it('reports a note whose page is not a web page (javascript:, data:)', () => {
+    const items: Record<string, unknown> = {};
+    for (const [n, url] of [[1, 'javascript:alert(1)'], [2, 'data:text/html,<script>x</script>']] as const) {
+      const rec = record(n) as unknown as { t: unknown[] };
+      rec.t[1] = url; // the URL the reader saw; the canonical source stays https
+      items[headKey(uuid(n))] = rec;
+    }
+    const area = readArea(items);
+    for (const n of [1, 2]) expect(area.notes.get(uuid(n))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/target\.url: must be an http\(s\) URL/) });
+  });
+
   it('merges every good note and uploads local ones past bad items, and names what it skipped', async () => {
     db = openNotesDb(`hostile-${crypto.randomUUID()}`);
     const local = makeNote(uuid(9), 'written here', 1_700_000_000_000, 'A');
