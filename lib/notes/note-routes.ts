@@ -51,7 +51,7 @@ export function toMark(note: Note): NoteMark {
 
 /**
  * The page a content script's request is about: the sender's own URL, refined by the page's
- * canonical link only on the same site (see canonicalUrl). Never a URL the script names, so a page
+ * canonical link only on the same origin (see canonicalUrl). Never a URL the script names, so a page
  * cannot ask for another page's notes.
  */
 export function senderPage(senderUrl: string | undefined, canonicalHref: string | null): string {
