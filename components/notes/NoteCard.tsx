@@ -1,6 +1,7 @@
 import type { Note, NoteVersion } from '../../lib/notes/schema';
 import { isSafeHref } from '../../lib/notes/markdown';
 import { Markdown } from './Markdown';
+import { RenderBoundary } from './RenderBoundary';
 
 export type NoteCardProps = {
   note: Note;
@@ -23,8 +24,33 @@ const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle:
 /**
  * One note: its quote, rendered Markdown, tags and colour, with edit and delete. A note whose text is
  * gone says so and offers re-attaching; conflicting versions from other devices are shown beside it.
+ * A note that cannot be rendered is shown as its raw text, with edit and delete still offered.
  */
-export function NoteCard({ note, notFound, showPage, onSelect, onEdit, onDelete, onReattach, onKeepVersion }: NoteCardProps) {
+export function NoteCard(props: NoteCardProps) {
+  return (
+    <RenderBoundary fallback={<RawNoteCard {...props} />}>
+      <FullNoteCard {...props} />
+    </RenderBoundary>
+  );
+}
+
+/** The note's quote and text as they are stored, as text; reads defensively (the row may be odd). */
+function RawNoteCard({ note, onEdit, onDelete }: NoteCardProps) {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return (
+    <article class="cc-note-card cc-note-card--raw" aria-label="Note">
+      <blockquote class="cc-note-card__quote">{text(note.target?.quote?.exact)}</blockquote>
+      <div class="cc-raw-text">{text(note.body?.text)}</div>
+      <p class="cc-error" role="status">This note could not be shown in full; here is its text as stored.</p>
+      <div class="cc-actions">
+        {onEdit && <button type="button" onClick={() => onEdit(note)}>Edit</button>}
+        {onDelete && <button type="button" onClick={() => onDelete(note)}>Delete</button>}
+      </div>
+    </article>
+  );
+}
+
+function FullNoteCard({ note, notFound, showPage, onSelect, onEdit, onDelete, onReattach, onKeepVersion }: NoteCardProps) {
   const { quote } = note.target;
   const label = quote.exact.length > 60 ? `${quote.exact.slice(0, 60)}…` : quote.exact;
   return (
