@@ -117,6 +117,49 @@ describe('importNotes', () => {
   });
 });
 
+describe('import merges versions as sync does', () => {
+  const theirs = { text: 'theirs', tags: [], color: 'blue' as const, modified: 1_500, deviceId: 'dev-b' };
+
+  it('keeps the stored note’s unresolved conflicts when a newer copy arrives', async () => {
+    const stored = makeNote({ n: 7, conflicts: [theirs] });
+    await importNotes(db, exportJson([stored]), ctx);
+    const newer = { ...stored, body: { ...stored.body, text: 'newer, from another computer' }, modified: stored.modified + 100, deviceId: 'dev-c', conflicts: [] };
+    expect(await importNotes(db, exportJson([newer]), ctx)).toMatchObject({ updated: 1 });
+    const [note] = await listAllNotes(db);
+    expect(note!.body.text).toBe('newer, from another computer');
+    // Both other versions stay listed until the reader resolves them: the conflict, and the
+    // stored text (dev-c's edit may not have seen it).
+    expect(note!.conflicts.map((c) => [c.text, c.deviceId])).toEqual([['Note number 7', 'device-a'], ['theirs', 'dev-b']]);
+  });
+
+  it('lets a device’s newer edit replace its own older text, still keeping every conflict', async () => {
+    const stored = makeNote({ n: 8, conflicts: [theirs] });
+    await importNotes(db, exportJson([stored]), ctx);
+    const other = { ...theirs, text: 'a third version', deviceId: 'dev-d', modified: 1_600 };
+    const newer = { ...stored, body: { ...stored.body, text: 'edited again on device-a' }, modified: stored.modified + 100, conflicts: [other, theirs] };
+    await importNotes(db, exportJson([newer]), ctx);
+    const [note] = await listAllNotes(db);
+    expect(note!.body.text).toBe('edited again on device-a');
+    expect(note!.conflicts.map((c) => c.text)).toEqual(['a third version', 'theirs']);
+  });
+
+  it('changes nothing with an older copy, conflicts or not', async () => {
+    const stored = makeNote({ n: 9 });
+    await importNotes(db, exportJson([stored]), ctx);
+    const older = { ...stored, body: { ...stored.body, text: 'older' }, modified: stored.modified - 1, conflicts: [theirs] };
+    expect(await importNotes(db, exportJson([older]), ctx)).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await listAllNotes(db)).toEqual([stored]);
+  });
+
+  it('does not bring a deleted note’s text back as a conflict', async () => {
+    const stored = makeNote({ n: 10, deleted: true });
+    await importNotes(db, exportJson([stored], { includeDeleted: true }), ctx);
+    const newer = { ...stored, deleted: false, body: { ...stored.body, text: 'edited elsewhere' }, modified: stored.modified + 5, deviceId: 'dev-c' };
+    await importNotes(db, exportJson([newer]), ctx);
+    expect((await listAllNotes(db))[0]).toMatchObject({ deleted: false, body: { text: 'edited elsewhere' }, conflicts: [] });
+  });
+});
+
 describe('import of note targets', () => {
   it('refuses a target that is not a web page (javascript:, data:, urn:), naming the item', async () => {
     const item = (id: string, source: string, url?: string) => ({
