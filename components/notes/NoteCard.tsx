@@ -20,6 +20,7 @@ export type NoteCardProps = {
 };
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// A note imported without dates is dated 0 (older than any edit); it shows no date rather than 1970.
 
 /**
  * One note: its quote, rendered Markdown, tags and colour, with edit and delete. A note whose text is
@@ -88,14 +89,14 @@ function FullNoteCard({ note, notFound, showPage, onSelect, onEdit, onDelete, on
             {note.body.tags.map((t) => <li key={t}>{t}</li>)}
           </ul>
         )}
-        <time dateTime={new Date(note.modified).toISOString()}>{when(note.modified)}</time>
+        {note.modified > 0 && <time dateTime={new Date(note.modified).toISOString()}>{when(note.modified)}</time>}
       </p>
       {note.conflicts.length > 0 && (
         <section class="cc-conflicts" aria-label="Other versions">
           <h4>Edited on another device too ({note.conflicts.length})</h4>
           {note.conflicts.map((v, i) => (
             <div key={`${v.deviceId}-${v.modified}-${i}`} class="cc-conflict">
-              <p class="cc-conflict__meta">Version from {v.deviceId}, {when(v.modified)}</p>
+              <p class="cc-conflict__meta">Version from {v.deviceId}{v.modified > 0 ? `, ${when(v.modified)}` : ''}</p>
               {v.text ? <Markdown text={v.text} /> : <p class="cc-empty">No note text.</p>}
               {v.tags.length > 0 && <p>Tags: {v.tags.join(', ')}</p>}
               {onKeepVersion && <button type="button" onClick={() => onKeepVersion(note, v)}>Keep this version</button>}

@@ -18,9 +18,6 @@ export class ImportError extends Error {
 /** What an import did: notes added, notes updated by a newer version, items already up to date. */
 export type ImportResult = { added: number; updated: number; unchanged: number; total: number };
 
-/** Where import gets "now" (for annotations without dates) and the device id for other tools' notes. */
-export type ImportContext = { now: () => number; deviceId: string };
-
 const MAX_REPORTED = 5;
 
 /** The annotations in a file: a single annotation, an array, a page, or a collection (items or first.items). */
@@ -38,13 +35,12 @@ function itemsOf(data: unknown): unknown[] {
 }
 
 /** Parses and converts every item, collecting errors, so that the reader sees all problems at once. */
-async function convertAll(items: unknown[], ctx: ImportContext): Promise<Note[]> {
+async function convertAll(items: unknown[]): Promise<Note[]> {
   const notes: Note[] = [];
   const errors: string[] = [];
-  const now = ctx.now();
   for (const [i, item] of items.entries()) {
     try {
-      notes.push(await annotationToNote(item, now, ctx.deviceId));
+      notes.push(await annotationToNote(item));
     } catch (e) {
       const id = (item as { id?: unknown } | null)?.id;
       errors.push(`item ${i + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${(e as Error).message}`);
@@ -63,7 +59,7 @@ async function convertAll(items: unknown[], ctx: ImportContext): Promise<Note[]>
  * edit is the note, unresolved versions stay listed beside it, and an id is never stored twice.
  * Throws ImportError (and writes nothing) when any item is bad.
  */
-export async function importNotes(db: NotesDb, file: string | unknown, ctx: ImportContext): Promise<ImportResult> {
+export async function importNotes(db: NotesDb, file: string | unknown): Promise<ImportResult> {
   let data = file;
   if (typeof file === 'string') {
     try {
@@ -72,7 +68,7 @@ export async function importNotes(db: NotesDb, file: string | unknown, ctx: Impo
       throw new ImportError(`Not a JSON file: ${(e as Error).message}`);
     }
   }
-  const notes = await convertAll(itemsOf(data), ctx);
+  const notes = await convertAll(itemsOf(data));
   const copies = new Map<string, Note[]>();
   for (const n of notes) copies.set(n.id, [...(copies.get(n.id) ?? []), n]);
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0, total: notes.length };

@@ -92,7 +92,7 @@ export function registerNoteRoutes(router: Router, db: NotesDb, deps: NoteRoutes
     }),
     router.on(importNotesRoute, async ({ text }) => {
       const before = new Set((await listAllNotes(db, { includeDeleted: true })).map((n) => `${n.id}@${n.modified}`));
-      const result = await importNotes(db, text, await ctx());
+      const result = await importNotes(db, text);
       const after = await listAllNotes(db, { includeDeleted: true });
       deps.changed([...new Set(after.filter((n) => !before.has(`${n.id}@${n.modified}`)).map((n) => n.target.source))]);
       return result;

@@ -27,6 +27,12 @@ describe('NoteCard', () => {
     expect(container.querySelector('a')).toBeNull();
   });
 
+  it('shows no date for a note imported without one', () => {
+    const { container } = render(<NoteCard note={{ ...note, modified: 0, created: 0 }} />);
+    expect(container.querySelector('time')).toBeNull();
+    expect(container.textContent).not.toContain('1970');
+  });
+
   it('calls back on edit, delete and select', () => {
     const [onEdit, onDelete, onSelect] = [vi.fn(), vi.fn(), vi.fn()];
     render(<NoteCard note={note} onEdit={onEdit} onDelete={onDelete} onSelect={onSelect} />);
