@@ -1,5 +1,5 @@
 import { escapeMarkdownHtml } from './markdown-escape';
-import type { Note } from './schema';
+import { MAX_TIME, type Note } from './schema';
 import { ANNO_CONTEXT, ANNOTATION_CONTEXT, EXTRAS_KEY, type Extras } from './web-annotation';
 
 /**
@@ -36,7 +36,12 @@ export type AnnotationCollection = {
 /** Options shared by both exports; `now` and `newId` are injectable for tests. */
 export type ExportOptions = { includeDeleted?: boolean; now?: () => number; newId?: () => string };
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/**
+ * A time as an ISO string. A note stored before dates were bounded may hold one no ISO string can
+ * write (`toISOString` throws): it is written as the nearest date that can be, so one such note
+ * never stops the reader exporting all the others.
+ */
+const iso = (ms: number) => new Date(Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_TIME) : 0).toISOString();
 const exported = (notes: Note[], o: ExportOptions) => notes.filter((n) => o.includeDeleted || !n.deleted);
 
 /** Drops empty-string prefix/suffix, which carry nothing. */

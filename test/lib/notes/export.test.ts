@@ -101,6 +101,18 @@ describe('exportMarkdown', () => {
   });
 });
 
+describe('export of notes stored before dates were bounded', () => {
+  it('writes a date no ISO string can hold as the nearest that can be, and exports the rest', () => {
+    const bad = makeNote({ n: 1, modified: 9e15, created: -5 });
+    const json = exportJson([bad, makeNote({ n: 2 })], fixed);
+    expect(json.first!.items.map((a) => [a.created, a.modified])).toEqual([
+      ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'],
+      ['1970-01-01T00:00:01.002Z', '1970-01-01T00:00:02.002Z'],
+    ]);
+    expect(exportMarkdown([bad], fixed)).toContain('Modified: 9999-12-31');
+  });
+});
+
 describe('exportMarkdown of hostile notes', () => {
   const hostile = [
     '<script>alert(1)</script> and <img src=x onerror=alert(2)> and <!-- hidden -->',
