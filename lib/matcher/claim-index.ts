@@ -53,7 +53,7 @@ export interface ClaimIndex {
 }
 
 /** Keeps per-page work bounded whatever the database size: very common lemmas are not looked up. */
-export const POSTING_CAP = 400;
+export const POSTING_CAP = 64;
 /** Names of outlets that pass claims on carry little of the claim itself ("according to Reuters"). */
 const RELAY_KINDS = new Set(['wire-agency', 'data-service', 'state-media']);
 const RELAY_WEIGHT = 0.25;
