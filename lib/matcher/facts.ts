@@ -26,7 +26,7 @@ export type FactVerdict = { status: 'agree' | 'absent' } | { status: 'conflict';
 
 /** How close two words must be for one to stand for the other in a fact ("soldiers" for "troops"). */
 export type Similar = (a: string, b: string) => number;
-const UNIT_SIMILARITY = 0.6;
+const UNIT_SIMILARITY = 0.7;
 const TEXT_SIMILARITY = 0.7;
 
 /** Reads the tokens, lemmas, counts, dates and negation of one sentence. */
@@ -93,7 +93,14 @@ const slice = (s: SentenceReading, first: number, last: number) => s.text.slice(
 const unitsAgree = (a: string[], b: string[], similar: Similar) => a.some((x) => b.some((y) => similar(x, y) >= UNIT_SIMILARITY));
 
 /** Compares one fact with a sentence: agree, conflict (with the page's value) or absent. */
-export function judgeFact(fact: IndexedFact, s: SentenceReading, said: Said, explained: Set<DateMention>, similar: Similar): FactVerdict {
+export function judgeFact(
+  fact: IndexedFact,
+  s: SentenceReading,
+  said: Said,
+  explained: Set<DateMention>,
+  similar: Similar,
+  near: (token: number) => boolean = () => true,
+): FactVerdict {
   if (fact.kind === 'number') {
     const same = s.numbers.filter((n) => unitsAgree(n.unit, fact.unit, similar));
     if (same.some((n) => numbersAgree(n, fact))) return { status: 'agree' };
@@ -103,7 +110,8 @@ export function judgeFact(fact: IndexedFact, s: SentenceReading, said: Said, exp
     const mine = s.dates.filter((d) => d.attributed === fact.attributed);
     if (mine.some((d) => compareDates(d, fact.date) === 'agree')) return { status: 'agree' };
     // A date that another fact of the same claim explains ("left Friday, landed Saturday") is no conflict.
-    const clash = mine.find((d) => !explained.has(d) && compareDates(d, fact.date) === 'conflict');
+    // Only a date told of the same words can differ: "…reached Caracas, while a plane left on Sunday" says nothing of the arrival's day.
+    const clash = mine.find((d) => !explained.has(d) && near(d.first) && compareDates(d, fact.date) === 'conflict');
     return clash ? { status: 'conflict', found: slice(s, clash.first, clash.last) } : { status: 'absent' };
   }
   // Agreement wins: a page that names the claim's own title is not contradicted by naming another too.

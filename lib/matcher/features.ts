@@ -134,8 +134,19 @@ export function reach(index: ClaimIndex, s: SentenceReading): Reach {
 /** The facts of a claim judged against a sentence: how many agree, whether a count does, and what differs. */
 export type JudgedFacts = { agree: number; countAgrees: boolean; differs: MatchDifference[] };
 
-export function judgeFacts(index: ClaimIndex, claim: number, s: SentenceReading, r: Reach): JudgedFacts {
+/** How far from the claim's words a date may stand and still be the claim's date. */
+const DATE_REACH = 8;
+
+export function judgeFacts(index: ClaimIndex, variant: number, s: SentenceReading, r: Reach): JudgedFacts {
+  const claim = index.variantClaim[variant]!;
   const c = index.claims[claim]!;
+  // Where the sentence says the claim's words.
+  const at: number[] = [];
+  for (let k = index.variantStart[variant]!; k < index.variantStart[variant + 1]!; k++) {
+    const t = index.variantTerms[k]!;
+    if ((r.said.get(t) ?? 0) >= MIN_SIMILARITY) at.push(...(r.positions.get(r.from.get(t)!) ?? []));
+  }
+  const near = (token: number) => at.some((p) => Math.abs(p - token) <= DATE_REACH);
   const similar = (a: string, b: string) => index.tokenizer.lexicon.similarity(a, b);
   const said = (l: string) => {
     const t = index.termIds.get(l);
@@ -153,7 +164,7 @@ export function judgeFacts(index: ClaimIndex, claim: number, s: SentenceReading,
   let countAgrees = false;
   const differs: MatchDifference[] = [];
   for (const f of c.facts) {
-    const v = judgeFact(f, s, said, explained, similar);
+    const v = judgeFact(f, s, said, explained, similar, near);
     if (v.status === 'agree') agree++;
     if (v.status === 'agree' && f.kind === 'number') countAgrees = true;
     if (v.status === 'conflict') differs.push({ what: f.key, expected: f.text, found: v.found });

@@ -38,7 +38,7 @@ export function candidates(index: ClaimIndex, s: SentenceReading, r: Reach, quot
   }
   const out: Candidate[] = [];
   for (const [claim, { variant }] of best) {
-    const judged = judgeFacts(index, claim, s, r);
+    const judged = judgeFacts(index, variant, s, r);
     const { features, used, negationDiffers } = featuresOf(index, s, r, variant, judged, quoted.has(variant));
     const negated = index.claims[claim]!.negated;
     const negation = { what: 'negation', expected: negated ? 'denied' : 'stated', found: negated ? 'stated' : 'denied' };
@@ -67,6 +67,8 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
   const explained = new Set<string>();
   for (const c of kept) {
     if (chosen.some((k) => k.claim === c.claim)) continue;
+    // A linked claim that differs where a chosen one agrees is the other reading of the same words.
+    if (c.differs.length && chosen.some((k) => !k.differs.length && index.claims[k.claim]!.linked.includes(c.claim))) continue;
     let own = 0;
     for (const l of c.used) if (!explained.has(l)) own += rarity(lexicon, l);
     if (chosen.length && own < model.ownWeight) continue;
