@@ -128,7 +128,7 @@ export function reach(index: ClaimIndex, s: SentenceReading): Reach {
     place(t.lemma, i);
     place(t.phrase, i);
   });
-  return { said, from, variants: sc.touched.slice(0, sc.count), reached: (v) => sc.reached[v]!, hits: (v) => sc.hits[v]!, weight, totalWeight, positions };
+  return { said, from, variants: sc.touched.subarray(0, sc.count), reached: (v) => sc.reached[v]!, hits: (v) => sc.hits[v]!, weight, totalWeight, positions };
 }
 
 /** The facts of a claim judged against a sentence: how many agree, whether a count does, and what differs. */

@@ -4,7 +4,7 @@ import { featuresOf, judgeFacts, reach, type Features, type Reach } from './feat
 import type { ClaimMatch, MatchDifference } from './schema';
 import { score, scorerModel, type ScorerModel } from './scorer';
 import { splitSentences, type SentenceSpan } from './sentences';
-import { flatten, quoteRun } from './verbatim';
+import { quoteRun } from './verbatim';
 
 /** A claim a sentence may state, with the scorer's probability. */
 export interface Candidate {
@@ -29,11 +29,13 @@ const MIN_CANDIDATE_TERMS = 2;
 export function candidates(index: ClaimIndex, s: SentenceReading, r: Reach, quoted: Set<number>, model: ScorerModel = scorerModel): Candidate[] {
   const best = new Map<number, { variant: number; coverage: number }>();
   for (const v of r.variants) {
-    const claim = index.variantClaim[v]!;
-    const coverage = quoted.has(v) ? Infinity : r.reached(v) / index.variantTotal[v]!;
-    if (coverage < MIN_CANDIDATE_COVERAGE || coverage <= (best.get(claim)?.coverage ?? -1)) continue;
+    const isQuoted = quoted.size > 0 && quoted.has(v);
+    const coverage = isQuoted ? Infinity : r.reached(v) / index.variantTotal[v]!;
+    if (coverage < MIN_CANDIDATE_COVERAGE) continue;
     // One shared word is a coincidence, unless the wording has hardly more.
-    if (r.hits(v) < Math.min(MIN_CANDIDATE_TERMS, index.variantStart[v + 1]! - index.variantStart[v]!) && !quoted.has(v)) continue;
+    if (!isQuoted && r.hits(v) < Math.min(MIN_CANDIDATE_TERMS, index.variantStart[v + 1]! - index.variantStart[v]!)) continue;
+    const claim = index.variantClaim[v]!;
+    if (coverage <= (best.get(claim)?.coverage ?? -1)) continue;
     best.set(claim, { variant: v, coverage });
   }
   const out: Candidate[] = [];
@@ -117,13 +119,11 @@ export function matchText(index: ClaimIndex, text: string, model: ScorerModel = 
     if (variants.length) quoteCands[i] = { variants, candidates: candidates(index, s, r, new Set(variants), model) };
   });
   // A quote the page reproduces decides the claim and the span, over the sentences it covers.
-  let page: ReturnType<typeof flatten> | undefined;
   const verbatim = new Map<string, ClaimMatch>();
   const quoted = new Set<number>();
   quoteCands.forEach((q, i) => {
     for (const v of q.variants) {
-      page ??= flatten(text);
-      const run = quoteRun(page, spans, i, index.quotes.get(v)!);
+      const run = quoteRun(text, spans, i, index.quotes.get(v)!);
       const c = run && q.candidates.find((x) => x.claim === index.variantClaim[v]);
       if (!run || !c) continue;
       verbatim.set(`${c.claim}/${run[0]}/${run[1]}`, toMatch(index, c, text, { start: spans[run[0]]!.start, end: spans[run[1]]!.end }, true));
