@@ -28,6 +28,8 @@ export type FactVerdict = { status: 'agree' | 'absent' } | { status: 'conflict';
 export type Similar = (a: string, b: string) => number;
 const UNIT_SIMILARITY = 0.7;
 const TEXT_SIMILARITY = 0.7;
+/** A value is given when two thirds of its words are (three of four, two of three). */
+const MOST = 2 / 3 - 1e-9;
 
 /** Reads the tokens, lemmas, counts, dates and negation of one sentence. */
 export function readSentence(tokenizer: Tokenizer, text: string, offset: number): SentenceReading {
@@ -115,7 +117,7 @@ export function judgeFact(
     return clash ? { status: 'conflict', found: slice(s, clash.first, clash.last) } : { status: 'absent' };
   }
   // Agreement wins: a page that names the claim's own title is not contradicted by naming another too.
-  if (share(fact.lemmas, said) >= 0.67) return { status: 'agree' };
+  if (share(fact.lemmas, said) >= MOST) return { status: 'agree' };
   if (fact.title) {
     // Another title given to the same person ("Tonkoshkurov, head of the Mobilization Directorate").
     const other = titlesBeside(s, fact.title.names).find((phrase) => isTitleLike(phrase, fact.lemmas, similar));
@@ -124,7 +126,7 @@ export function judgeFact(
   for (const alt of fact.alts) {
     // Only a page that gives the other value in full, with words the claim's own value lacks.
     const distinct = alt.lemmas.filter((t) => !fact.lemmas.includes(t));
-    if (distinct.length && share(distinct, said) >= 0.67 && share(alt.lemmas, said) >= 0.8) {
+    if (distinct.length && share(distinct, said) >= MOST && share(alt.lemmas, said) >= 0.8) {
       return { status: 'conflict', found: alt.text };
     }
   }
@@ -171,5 +173,5 @@ export function titlesBeside(s: SentenceReading, names: string[]): Phrase[] {
 function isTitleLike(phrase: Phrase, title: string[], similar: Similar): boolean {
   const near = (l: string) => title.some((t) => t === l || similar(t, l) >= 0.65);
   const said = [...phrase.lemmas].filter(near).length;
-  return said > 0 && share(title, saidBy(phrase.lemmas, similar)) < 0.67 && [...phrase.lemmas].some((l) => !near(l));
+  return said > 0 && share(title, saidBy(phrase.lemmas, similar)) < MOST && [...phrase.lemmas].some((l) => !near(l));
 }
