@@ -34,21 +34,21 @@ export type Features = Record<(typeof FEATURES)[number], number>;
 
 /**
  * The claim words a sentence reaches: exactly, or through a near word of the lexicon, and the
- * wordings (variants) those words belong to. Its per-variant sums live in scratch arrays of the
- * index: a Reach is valid until the next `reach` on the same index.
+ * wordings (variants) those words belong to. It reads scratch arrays of the index: a Reach is valid
+ * until the next `reach` on the same index.
  */
 export interface Reach {
-  /** Term id → how closely the sentence says it (1: in the same word), and the sentence lemma that says it. */
-  said: Map<number, number>;
-  from: Map<number, string>;
+  /** How closely the sentence says term t (1: in the same word; 0: not at all), and the sentence lemma that says it. */
+  said(t: number): number;
+  from(t: number): string;
   /** Variants the sentence reaches, with the weight of their terms it says (weight times how closely) and how many. */
   variants: Int32Array;
-  reached: (variant: number) => number;
-  hits: (variant: number) => number;
-  /** The sentence's own lemmas: how much each weighs, and where it stands (token indexes). */
-  weight: Map<string, number>;
+  reached(v: number): number;
+  hits(v: number): number;
+  /** The sentence's own lemmas: how much each weighs, their sum, and where each stands (token indexes). */
+  weight(lemma: string): number;
   totalWeight: number;
-  positions: Map<string, number[]>;
+  positions(lemma: string): number[];
 }
 
 /** Lowest lexicon similarity at which a sentence word stands for a claim word. */
@@ -59,76 +59,103 @@ export const MIN_SIMILARITY = 0.5;
  */
 export const MIN_VECTOR_SIMILARITY = 0.7;
 
-type Scratch = { reached: Float64Array; hits: Uint16Array; touched: Int32Array; count: number };
+/** Per index, buffers reused from sentence to sentence (a page has hundreds): sums per variant and per term. */
+class Scratch {
+  readonly reached: Float64Array;
+  readonly hits: Uint16Array;
+  readonly variants: Int32Array;
+  variantCount = 0;
+  readonly said: Float64Array;
+  readonly from: Int32Array;
+  readonly terms: Int32Array;
+  termCount = 0;
+
+  constructor(index: ClaimIndex) {
+    const v = index.variantClaim.length;
+    const t = index.terms.length;
+    [this.reached, this.hits, this.variants] = [new Float64Array(v), new Uint16Array(v), new Int32Array(v)];
+    [this.said, this.from, this.terms] = [new Float64Array(t), new Int32Array(t), new Int32Array(t)];
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.variantCount; i++) {
+      this.reached[this.variants[i]!] = 0;
+      this.hits[this.variants[i]!] = 0;
+    }
+    for (let i = 0; i < this.termCount; i++) this.said[this.terms[i]!] = 0;
+    this.variantCount = 0;
+    this.termCount = 0;
+  }
+
+  say(t: number, similarity: number, from: number): void {
+    if (this.said[t]! >= similarity) return;
+    if (this.said[t] === 0) this.terms[this.termCount++] = t;
+    this.said[t] = similarity;
+    this.from[t] = from;
+  }
+}
 const scratches = new WeakMap<ClaimIndex, Scratch>();
 
 /** Looks a sentence up in the index. Names reach other names only through WordNet (Russian → Russia), never the vectors (Caracas ↛ Bogotá). */
 export function reach(index: ClaimIndex, s: SentenceReading): Reach {
   const lexicon = index.tokenizer.lexicon;
   const { offsets, neighbour, similarity, linkFlags } = lexicon.data;
-  const said = new Map<number, number>();
-  const from = new Map<number, string>();
-  const proper = new Set(s.tokens.filter((t) => t.proper && t.lemma).map((t) => t.lemma!));
-  const set = (t: number, sim: number, source: string) => {
-    if ((said.get(t) ?? 0) >= sim) return;
-    said.set(t, sim);
-    from.set(t, source);
-  };
-  for (const l of s.lemmas) {
+  let sc = scratches.get(index);
+  if (!sc) scratches.set(index, (sc = new Scratch(index)));
+  sc.clear();
+  const lemmas = [...s.lemmas];
+  const proper = new Set<string>();
+  for (const t of s.tokens) if (t.proper && t.lemma) proper.add(t.lemma);
+  lemmas.forEach((l, i) => {
     const own = index.termIds.get(l);
-    if (own !== undefined) set(own, 1, l);
+    if (own !== undefined) sc.say(own, 1, i);
     const e = lexicon.find(l);
-    if (e < 0) continue;
+    if (e < 0) return;
+    const name = proper.has(l);
     for (let k = offsets[e]!; k < offsets[e + 1]!; k++) {
       const t = index.termOfEntry[neighbour[k]!]!;
       if (t < 0) continue;
       const sim = similarity[k]! / 255;
       const wordnet = (linkFlags[k]! & 1) !== 0;
       if (sim < (wordnet ? MIN_SIMILARITY : MIN_VECTOR_SIMILARITY)) continue;
-      if (!wordnet && (proper.has(l) || index.entity[t])) continue;
-      set(t, sim, l);
+      if (!wordnet && (name || index.entity[t])) continue;
+      sc.say(t, sim, i);
     }
-  }
-  let scratch = scratches.get(index);
-  if (!scratch) {
-    const n = index.variantClaim.length;
-    scratch = { reached: new Float64Array(n), hits: new Uint16Array(n), touched: new Int32Array(n), count: 0 };
-    scratches.set(index, scratch);
-  }
-  const sc = scratch;
-  for (let i = 0; i < sc.count; i++) {
-    sc.reached[sc.touched[i]!] = 0;
-    sc.hits[sc.touched[i]!] = 0;
-  }
-  sc.count = 0;
-  for (const [t, sim] of said) {
-    const w = index.weights[t]! * sim;
+  });
+  for (let i = 0; i < sc.termCount; i++) {
+    const t = sc.terms[i]!;
+    const w = index.weights[t]! * sc.said[t]!;
     for (let k = index.postingStart[t]!; k < index.postingStart[t + 1]!; k++) {
       const v = index.postingList[k]!;
-      if (sc.hits[v] === 0) sc.touched[sc.count++] = v;
+      if (sc.hits[v] === 0) sc.variants[sc.variantCount++] = v;
       sc.reached[v]! += w;
       sc.hits[v]!++;
     }
   }
-  const weight = new Map<string, number>();
+  // What the sentence's own words weigh and where they stand, read only for the few claims scored.
+  let weights: Map<string, number> | undefined;
   let totalWeight = 0;
-  for (const l of s.lemmas) {
-    const w = rarity(lexicon, l);
-    weight.set(l, w);
-    totalWeight += w;
-  }
-  const positions = new Map<string, number[]>();
-  const place = (l: string | null, i: number) => {
-    if (!l) return;
-    const at = positions.get(l);
-    if (at) at.push(i);
-    else positions.set(l, [i]);
+  for (const l of lemmas) totalWeight += rarity(lexicon, l);
+  let positions: Map<string, number[]> | undefined;
+  const scratch = sc;
+  return {
+    said: (t) => scratch.said[t]!,
+    from: (t) => lemmas[scratch.from[t]!]!,
+    variants: sc.variants.subarray(0, sc.variantCount),
+    reached: (v) => scratch.reached[v]!,
+    hits: (v) => scratch.hits[v]!,
+    weight: (l) => (weights ??= new Map(lemmas.map((x) => [x, rarity(lexicon, x)]))).get(l) ?? 0,
+    totalWeight,
+    positions: (l) => {
+      if (!positions) {
+        positions = new Map();
+        s.tokens.forEach((t, i) => {
+          for (const x of [t.lemma, t.phrase]) if (x) positions!.set(x, [...(positions!.get(x) ?? []), i]);
+        });
+      }
+      return positions.get(l) ?? [];
+    },
   };
-  s.tokens.forEach((t, i) => {
-    place(t.lemma, i);
-    place(t.phrase, i);
-  });
-  return { said, from, variants: sc.touched.subarray(0, sc.count), reached: (v) => sc.reached[v]!, hits: (v) => sc.hits[v]!, weight, totalWeight, positions };
 }
 
 /** The facts of a claim judged against a sentence: how many agree, whether a count does, and what differs. */
@@ -144,13 +171,13 @@ export function judgeFacts(index: ClaimIndex, variant: number, s: SentenceReadin
   const at: number[] = [];
   for (let k = index.variantStart[variant]!; k < index.variantStart[variant + 1]!; k++) {
     const t = index.variantTerms[k]!;
-    if ((r.said.get(t) ?? 0) >= MIN_SIMILARITY) at.push(...(r.positions.get(r.from.get(t)!) ?? []));
+    if (r.said(t) >= MIN_SIMILARITY) at.push(...r.positions(r.from(t)));
   }
   const near = (token: number) => at.some((p) => Math.abs(p - token) <= DATE_REACH);
   const similar = (a: string, b: string) => index.tokenizer.lexicon.similarity(a, b);
   const said = (l: string) => {
     const t = index.termIds.get(l);
-    return t === undefined ? 0 : (r.said.get(t) ?? 0);
+    return t === undefined ? 0 : r.said(t);
   };
   // Dates that one of the claim's date facts explains are no conflict for its others ("left Friday, landed Saturday").
   const explained = new Set<DateMention>();
@@ -200,7 +227,7 @@ export function featuresOf(
     const t = index.variantTerms[k]!;
     const role = index.variantRoles[k]!;
     const weight = index.weights[t]!;
-    const said = r.said.get(t) ?? 0;
+    const said = r.said(t);
     all += weight * said;
     if (said === 1) exact += weight;
     roleSaid[role]! += weight * said;
@@ -214,13 +241,13 @@ export function featuresOf(
     if ((role === PREDICATE || role === FACT) && weight > distinct.weight) distinct = { weight, said };
     if (said < MIN_SIMILARITY) missing = Math.max(missing, weight);
     else {
-      const from = r.from.get(t)!;
+      const from = r.from(t);
       if (!used.includes(from)) used.push(from);
     }
   }
   const total = index.variantTotal[v]!;
   let own = 0;
-  for (const l of used) own += r.weight.get(l) ?? 0;
+  for (const l of used) own += r.weight(l);
   const c = index.claims[index.variantClaim[v]!]!;
   const units = c.facts.flatMap((f) => (f.kind === 'number' ? f.unit : []));
   const counted = s.numbers.filter((n) => n.unit.length > 0);
@@ -228,7 +255,7 @@ export function featuresOf(
     units.length > 0 && counted.length > 0 && !counted.some((n) => n.unit.some((u) => units.some((w) => lexicon.similarity(u, w) >= 0.6)));
   const share = (role: number) => (roleTotal[role]! > 0 ? roleSaid[role]! / roleTotal[role]! : 1);
   // Denied is what a negator stands right before: "did not comment", not "not only … but landed".
-  const positions = used.flatMap((l) => r.positions.get(l) ?? []);
+  const positions = used.flatMap((l) => r.positions(l));
   const negationDiffers = negatedNear(s.tokens, positions) !== c.negated;
   const features: Features = {
     coverage: total > 0 ? all / total : 0,

@@ -94,7 +94,7 @@ function quoteCandidates(index: ClaimIndex, s: SentenceReading, r: Reach): numbe
   for (const v of r.variants) {
     if (!index.quotes.has(v)) continue;
     let inside = 0;
-    for (let k = index.variantStart[v]!; k < index.variantStart[v + 1]!; k++) if (r.said.get(index.variantTerms[k]!) === 1) inside++;
+    for (let k = index.variantStart[v]!; k < index.variantStart[v + 1]!; k++) if (r.said(index.variantTerms[k]!) === 1) inside++;
     const size = index.variantStart[v + 1]! - index.variantStart[v]!;
     if (inside === size || (inside >= Math.min(2, s.lemmas.size) && inside >= 0.8 * s.lemmas.size)) out.push(v);
   }
