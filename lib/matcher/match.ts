@@ -1,6 +1,7 @@
 import { rarity, type ClaimIndex } from './claim-index';
 import { readSentence, type SentenceReading } from './facts';
-import { featuresOf, judgeFacts, reach, type Features, type Reach } from './features';
+import { featuresOf, judgeFacts, type Features } from './features';
+import { reach, type Reach } from './reach';
 import type { ClaimMatch, MatchDifference } from './schema';
 import { score, scorerModel, type ScorerModel } from './scorer';
 import { splitSentences, type SentenceSpan } from './sentences';

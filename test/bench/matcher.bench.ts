@@ -17,7 +17,7 @@ import type { Claim, ClaimDatabase } from '../../lib/claims/schema';
 import type { ClaimIndex } from '../../lib/matcher/claim-index';
 import type * as Matcher from '../../lib/matcher/index';
 import { readSentence } from '../../lib/matcher/facts';
-import { reach } from '../../lib/matcher/features';
+import { reach } from '../../lib/matcher/reach';
 import { candidates } from '../../lib/matcher/match';
 import { splitSentences } from '../../lib/matcher/sentences';
 import sentences from '../fixtures/eval/sentences.json';
