@@ -163,10 +163,16 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
       if (postingCount[t]! <= POSTING_CAP) postingList[fill[t]!++] = v;
     }
   }
+  const termOfEntry = entryTerms(lexicon, terms);
+  return { tokenizer, claims, terms, termIds, weights, entity, variantStart, variantTerms, variantRoles, variantClaim, variantTotal, quotes, postingStart, postingList, termOfEntry };
+}
+
+/** Lexicon entry → term id (-1: not a term of the index). */
+export function entryTerms(lexicon: Lexicon, terms: string[]): Int32Array {
   const termOfEntry = new Int32Array(lexicon.size).fill(-1);
   terms.forEach((l, t) => {
     const e = lexicon.find(l);
     if (e >= 0) termOfEntry[e] = t;
   });
-  return { tokenizer, claims, terms, termIds, weights, entity, variantStart, variantTerms, variantRoles, variantClaim, variantTotal, quotes, postingStart, postingList, termOfEntry };
+  return termOfEntry;
 }
