@@ -1,4 +1,4 @@
-import { ENTITY, EVENT, FACT, PREDICATE, type ClaimIndex } from './claim-index';
+import { claimOf, ENTITY, EVENT, FACT, PREDICATE, type ClaimIndex } from './claim-index';
 import { MIN_SIMILARITY, type Reach } from './reach';
 import type { DateMention } from './dates';
 import { judgeFact, type SentenceReading } from './facts';
@@ -41,7 +41,7 @@ const DATE_REACH = 8;
 
 export function judgeFacts(index: ClaimIndex, variant: number, s: SentenceReading, r: Reach): JudgedFacts {
   const claim = index.variantClaim[variant]!;
-  const c = index.claims[claim]!;
+  const c = claimOf(index, claim);
   // Where the sentence says the claim's words.
   const at: number[] = [];
   for (let k = index.variantStart[variant]!; k < index.variantStart[variant + 1]!; k++) {
@@ -123,7 +123,7 @@ export function featuresOf(
   const total = index.variantTotal[v]!;
   let own = 0;
   for (const l of used) own += r.weight(l);
-  const c = index.claims[index.variantClaim[v]!]!;
+  const c = claimOf(index, index.variantClaim[v]!);
   const units = c.facts.flatMap((f) => (f.kind === 'number' ? f.unit : []));
   const counted = s.numbers.filter((n) => n.unit.length > 0);
   const countsOther =

@@ -43,7 +43,7 @@ export function candidates(index: ClaimIndex, s: SentenceReading, r: Reach, quot
   for (const [claim, { variant }] of best) {
     const judged = judgeFacts(index, variant, s, r);
     const { features, used, negationDiffers } = featuresOf(index, s, r, variant, judged, quoted.has(variant));
-    const negated = index.claims[claim]!.negated;
+    const negated = index.negated[claim] === 1;
     const negation = { what: 'negation', expected: negated ? 'denied' : 'stated', found: negated ? 'stated' : 'denied' };
     const differs = negationDiffers ? [...judged.differs, negation] : judged.differs;
     out.push({ claim, probability: score(features, model), features, agree: judged.agree, differs, used });
@@ -62,7 +62,7 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
   const kept = cands.filter((c) => c.probability >= model.threshold).sort((a, b) => b.probability - a.probability);
   const top = kept[0];
   if (top?.differs.length) {
-    const linked = index.claims[top.claim]!.linked;
+    const linked = index.linked.get(top.claim) ?? [];
     const agreeing = cands.find((c) => linked.includes(c.claim) && !c.differs.length && c.agree > 0 && c.probability >= model.threshold / 2);
     if (agreeing) kept.unshift(agreeing);
   }
@@ -71,7 +71,7 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
   for (const c of kept) {
     if (chosen.some((k) => k.claim === c.claim)) continue;
     // A linked claim that differs where a chosen one agrees is the other reading of the same words.
-    if (c.differs.length && chosen.some((k) => !k.differs.length && index.claims[k.claim]!.linked.includes(c.claim))) continue;
+    if (c.differs.length && chosen.some((k) => !k.differs.length && (index.linked.get(k.claim) ?? []).includes(c.claim))) continue;
     let own = 0;
     for (const l of c.used) if (!explained.has(l)) own += rarity(lexicon, l);
     if (chosen.length && own < model.ownWeight) continue;
@@ -83,7 +83,7 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
 
 function toMatch(index: ClaimIndex, c: Candidate, text: string, span: SentenceSpan, verbatim = false): ClaimMatch {
   const score = verbatim ? 1 : Math.round(c.probability * 1000) / 1000;
-  const base = { claimId: index.claims[c.claim]!.id, start: span.start, end: span.end, text: text.slice(span.start, span.end), score };
+  const base = { claimId: index.ids[c.claim]!, start: span.start, end: span.end, text: text.slice(span.start, span.end), score };
   // A source's own verbatim words cannot conflict with the claim recorded from them.
   if (verbatim || c.differs.length === 0) return { ...base, stance: 'corroborates' };
   return { ...base, stance: 'conflicts', differs: c.differs };

@@ -152,8 +152,9 @@ export default async function bench(): Promise<void> {
   console.log('\n| claims | index build (ms) | index heap |');
   console.log('| --- | --- | --- |');
   for (const size of sizes) {
-    let grown: ClaimDatabase | undefined = grow(db, size);
+    // The heap counted holds the database's claims too: the index reads their facts on first use.
     const start = heap();
+    let grown: ClaimDatabase | undefined = grow(db, size);
     const t = performance.now();
     indexes.push(buildClaimIndex(grown, lexicon));
     const took = performance.now() - t;
@@ -165,7 +166,7 @@ export default async function bench(): Promise<void> {
   // A persisted index is read back, not built again: structuredClone is what IndexedDB does to it.
   const stored = structuredClone(storeIndex(indexes[2]!, 'bench'));
   const restoreStart = performance.now();
-  restoreIndex(structuredClone(stored), lexicon);
+  restoreIndex(structuredClone(stored), lexicon, grow(db, 100_000).claims);
   console.log(`\n100k-claim index read back from its stored form (structured clone, as IndexedDB): ${(performance.now() - restoreStart).toFixed(0)} ms, against building it above`);
 
   const warm = performance.now();
@@ -190,7 +191,7 @@ export default async function bench(): Promise<void> {
   console.log(`| ${sizes.map((s) => `${s / 1000}k claims`).join(' | ')} | 100k ÷ 1k | target |`);
   console.log('| --- | --- | --- | --- | --- |');
   console.log(`| ${times.map(ms).join(' | ')} | ${(times[2]! / times[0]!).toFixed(2)}× | ≤ 50 ms at 1k; ≤ 2× |`);
-  console.log(`\nheap with everything loaded (the lexicon and the 100k-claim index): ${mb(lexiconBytes + indexBytes[2]!)}${gc ? '' : ' (rough: run with node --expose-gc for exact)'} (target: ≤ 150 MB)`);
+  console.log(`\nheap with everything loaded (the lexicon, and the 100k claims with their index): ${mb(lexiconBytes + indexBytes[2]!)}${gc ? '' : ' (rough: run with node --expose-gc for exact)'} (target: ≤ 150 MB)`);
   try {
     console.log(`zipped extension (.output/chrome-mv3): about ${mb(zippedSize('.output/chrome-mv3'))} (target: ≤ 15 MB)`);
   } catch {

@@ -50,7 +50,7 @@ function examples(items: LabelledSentence[]): { data: Example[]; reached: number
     for (const span of splitSentences(item.text)) {
       const s = readSentence(index.tokenizer, item.text.slice(span.start, span.end), span.start);
       for (const c of candidates(index, s, reach(index, s), new Set(), blank)) {
-        const id = index.claims[c.claim]!.id;
+        const id = index.ids[c.claim]!;
         seen.add(id);
         data.push({ x: FEATURES.map((f) => c.features[f]), y: accepted.has(id) ? 1 : 0 });
       }

@@ -7,7 +7,8 @@ import { restoreIndex, storeIndex } from '../../../lib/matcher/index-store';
 import { matchText } from '../../../lib/matcher/match';
 
 describe('storeIndex / restoreIndex', () => {
-  const index = buildClaimIndex(loadClaimDatabase(data), readLexicon());
+  const db = loadClaimDatabase(data);
+  const index = buildClaimIndex(db, readLexicon());
   const text =
     'Russia sent two bombers to Venezuela in March. Some 99 Russian troops landed in Caracas at the weekend. ' +
     'Neither Venezuelan nor Russian authorities have issued a comment on the flights.';
@@ -15,14 +16,14 @@ describe('storeIndex / restoreIndex', () => {
   it('matches the same after a structured clone, as IndexedDB stores it', () => {
     const stored = structuredClone(storeIndex(index, 'db@1/lexicon@2'));
     expect(stored.key).toBe('db@1/lexicon@2');
-    const restored = restoreIndex(stored, readLexicon());
+    const restored = restoreIndex(stored, readLexicon(), db.claims);
     expect(matchText(restored, text)).toEqual(matchText(index, text));
     expect(matchText(restored, text).length).toBeGreaterThan(0);
   });
 
-  it('keeps no part of the lexicon in what it stores', () => {
-    const stored = storeIndex(index, 'k') as Record<string, unknown>;
-    expect(Object.keys(stored)).not.toContain('tokenizer');
-    expect(Object.keys(stored)).not.toContain('termOfEntry');
+  it('keeps neither the lexicon nor the claims in what it stores, and refuses another database', () => {
+    const stored = storeIndex(index, 'k');
+    for (const key of ['tokenizer', 'termOfEntry', 'source', 'read']) expect(Object.keys(stored)).not.toContain(key);
+    expect(() => restoreIndex(stored, readLexicon(), db.claims.slice(1))).toThrow(/another database/);
   });
 });
