@@ -99,6 +99,13 @@ export class DavClient {
     return strongEtag(res.headers.get('etag'));
   }
 
+  /** DELETE `name` (absent already counts as deleted). */
+  async delete(name: string): Promise<void> {
+    const res = await this.send('DELETE', name, {});
+    await res.body?.cancel().catch(() => undefined);
+    if (res.status !== 404) await this.expect(res, [200, 204], name);
+  }
+
   /** MKCOL `name`: true when created, false when it was already there. */
   async mkcol(name: string): Promise<boolean> {
     const res = await this.send('MKCOL', name, {});

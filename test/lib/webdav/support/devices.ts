@@ -26,13 +26,19 @@ let clock = 1_700_000_000_000;
 const tick = () => (clock += 1_000);
 
 /** A device on `dav`'s folder, joined to `library` (set up once with `joinLibrary`). */
-export function davDevice(id: string, account: { url: string; username: string; password: string; fetch: typeof fetch }, library: SavedLibrary): DavDevice {
+export function davDevice(
+  id: string,
+  account: { url: string; username: string; password: string; fetch: typeof fetch },
+  library: SavedLibrary,
+  /** Waits between tries of a refused write: none (the fake server needs none), or the engine's own. */
+  backoff: 'none' | 'engine' = 'none',
+): DavDevice {
   const store = new MemoryNoteStore();
   const state = new MemoryStateStore();
   const client = new DavClient(account, account.fetch);
   const engine = new WebDavEngine({
     client, library, store, state, histories: new Histories(new MemoryMetaStore()), serial: new Serial(),
-    server: new URL(account.url).origin, debounceMs: 60_000, backoff: async () => undefined, now: () => clock,
+    server: new URL(account.url).origin, debounceMs: 60_000, now: () => clock, ...(backoff === 'none' ? { backoff: async () => undefined } : {}),
   });
   return {
     id, store, state, client, engine,
