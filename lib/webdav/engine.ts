@@ -54,7 +54,7 @@ export class WebDavEngine {
   constructor(private readonly o: WebDavEngineOptions) {
     this.serial = o.serial ?? new Serial();
     this.now = o.now ?? (() => Date.now());
-    this.current = { configured: true, server: o.server, encrypted: o.library.key !== null, lastSyncedAt: null, pending: 0, syncing: false, error: null };
+    this.current = { configured: true, enabled: true, server: o.server, encrypted: o.library.key !== null, lastSyncedAt: null, pending: 0, syncing: false, error: null };
   }
 
   /** Reads the saved histories and syncs once. */

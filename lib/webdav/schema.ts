@@ -20,6 +20,7 @@ export type WebDavConfig = z.infer<typeof WebDavConfigSchema>;
 /** What the status line says about WebDAV sync on this device. */
 export const WebDavStatusSchema = z.object({
   configured: z.boolean(),
+  enabled: z.boolean(),
   /** The server's origin, for "Syncing with cloud.example". */
   server: z.string().max(2048).nullable(),
   encrypted: z.boolean(),
@@ -32,4 +33,4 @@ export const WebDavStatusSchema = z.object({
 export type WebDavStatus = z.infer<typeof WebDavStatusSchema>;
 
 /** The status when WebDAV is not set up on this device. */
-export const NOT_CONFIGURED: WebDavStatus = { configured: false, server: null, encrypted: false, lastSyncedAt: null, pending: 0, syncing: false, error: null };
+export const NOT_CONFIGURED: WebDavStatus = { configured: false, enabled: false, server: null, encrypted: false, lastSyncedAt: null, pending: 0, syncing: false, error: null };
