@@ -90,7 +90,11 @@ export function WebDavSettings({ now }: { now: number }) {
       ) : (
         <WebDavForm values={values} onChange={setValues} onTest={test} onSave={save} busy={busy} result={result} />
       )}
-      {config && result && <p role="status">{result.message}</p>}
+      {config && result && (
+        <p role="status" data-testid="webdav-result">
+          {result.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { errorMessage } from '../error-message';
 import { DavClient } from './client';
 import { WebDavEngine } from './engine';
 import { NOT_CONFIGURED, type WebDavConfig, type WebDavStatus } from './schema';
-import { getWebDavConfig, originPattern, publishWebDavStatus, watchWebDavConfig, watchWebDavSyncRequests } from './settings';
+import { getWebDavConfig, publishWebDavStatus, watchWebDavConfig, watchWebDavSyncRequests } from './settings';
 import { areaStateStore, type DavLocalArea } from './state';
 
 /**
@@ -50,9 +50,9 @@ export function startWebDavBackground(d: WebDavBackgroundDeps): () => void {
     const server = new URL(config.url).origin;
     const base: WebDavStatus = { ...NOT_CONFIGURED, configured: true, enabled: config.enabled, server, encrypted: config.library.key !== null };
     if (!config.enabled) return publish(base);
-    if (!(await browser.permissions.contains({ origins: [originPattern(config.url)] }))) {
-      return publish({ ...base, error: `Crosscheck may not reach ${server}: set WebDAV sync up again in the options page to grant it. Your notes are safe on this device.` });
-    }
+    // Not gated on permissions.contains: Chrome grants an MV3 extension the hosts its content
+    // script is declared for without listing them as granted. Without access, requests fail and
+    // the status says the server cannot be reached.
     if (mine !== generation) return;
     const next = new WebDavEngine({
       client: new DavClient(config),
