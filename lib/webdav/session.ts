@@ -5,6 +5,7 @@ import type { SyncEntry } from '../sync/schema';
 import type { Serial } from '../sync/serial';
 import { errorMessage } from '../error-message';
 import type { DavClient } from './client';
+import { DavError } from './problems';
 import { MAX_NOTE_BYTES, noteName, type Index, type ObjectCodec } from './layout';
 import { entryHash, type DavProgress, type DavStateStore, type RemoteView } from './state';
 
@@ -73,7 +74,14 @@ export class Session {
 
   /** Fetches one note; undefined when the server has none by that name. */
   async fetchNote(id: string): Promise<Fetched | undefined> {
-    const got = await this.d.client.get(noteName(id), MAX_NOTE_BYTES);
+    let got;
+    try {
+      got = await this.d.client.get(noteName(id), MAX_NOTE_BYTES);
+    } catch (err) {
+      // Larger than any note can be: unreadable, like a note that does not decode.
+      if (err instanceof DavError && err.problem === 'too-large') return { id, etag: null, error: `note ${id} on the server could not be read (${err.message})` };
+      throw err;
+    }
     if (got.status !== 200) return undefined;
     try {
       return { id, etag: got.etag, entry: await this.d.codec.decodeNote(id, got.body) };
