@@ -46,7 +46,8 @@ describe('Test connection names what failed', () => {
   });
 });
 
-describe('Sync through Apache', () => {
+// Two key derivations, real requests and Apache's one-second ETag window: slow on a busy machine.
+describe('Sync through Apache', { timeout: 60_000 }, () => {
   it('two devices sync 60 encrypted notes, and the server holds no note text', async () => {
     const a0 = withFetch(account('notes'));
     const library = await setupLibrary(new DavClient(a0), 'a long passphrase');
