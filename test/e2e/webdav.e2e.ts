@@ -39,6 +39,7 @@ type Ui = {
   holds(origin: string): Promise<boolean>;
 };
 
+// In the page, Firefox's promise-based `browser` (its `chrome` takes callbacks), else Chrome's `chrome`.
 function ui(page: PlaywrightPage | PuppeteerPage): Ui {
   const evaluate = <T, A>(fn: (a: A) => T | Promise<T>, arg: A): Promise<T> => (page as PuppeteerPage).evaluate(fn as never, arg) as Promise<T>;
   return {
@@ -50,9 +51,9 @@ function ui(page: PlaywrightPage | PuppeteerPage): Ui {
       }, [name, value] as const),
     click: async (selector) => void (await (page as PuppeteerPage).click(selector)),
     text: (selector) => evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText ?? '', selector),
-    holds: (origin) => evaluate((o) => (globalThis as unknown as { chrome: typeof chrome }).chrome.permissions.contains({ origins: [o] }), origin),
+    holds: (origin) => evaluate((o) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).permissions.contains({ origins: [o] }), origin),
     async call<T>(route: string, data: unknown) {
-      const reply = await evaluate(([r, d]) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ route: r, data: d }), [route, data] as const) as { ok: boolean; data: T; error?: string };
+      const reply = await evaluate(([r, d]) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ route: r, data: d }), [route, data] as const) as { ok: boolean; data: T; error?: string };
       if (!reply.ok) throw new Error(`${route} refused: ${reply.error}`);
       return reply.data;
     },
