@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Crosscheck',
     description:
       'Highlights the claims in news articles, shows who corroborates and who contradicts them, and keeps your notes.',
@@ -15,6 +15,13 @@ export default defineConfig({
     // alarms: sync retries a refused or rate-limited write a minute later; an MV3 service worker
     // stops when idle and its timers with it, an alarm wakes it (lib/sync/sync-background.ts).
     permissions: ['storage', 'contextMenus', 'alarms'],
+    // WebDAV sync: the reader's own server, asked for at run time for that one origin when the
+    // reader sets it up (lib/webdav/settings.ts originPattern), and given back when removed; without
+    // WebDAV set up the extension holds no host permission. MV2 (Firefox here) has no
+    // optional_host_permissions and takes host patterns in optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] as never[] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // Keyboard shortcuts; the reader can rebind them in the browser's shortcut settings.
     commands: {
       'next-claim': {
@@ -38,6 +45,6 @@ export default defineConfig({
       },
       gecko_android: { strict_min_version: '142.0' },
     },
-  },
+  }),
   vite: () => ({ plugins: [preact()] }),
 });

@@ -1,4 +1,5 @@
 import type { SyncStatus as SyncStatusModel } from '../../lib/sync/schema';
+import { ago, plural } from './time';
 
 export type SyncStatusProps = {
   status: SyncStatusModel;
@@ -10,17 +11,6 @@ export type SyncStatusProps = {
   compact?: boolean;
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** "just now", "5 minutes ago", "2 days ago". */
-function ago(then: number, now: number): string {
-  const s = Math.round((now - then) / 1000);
-  if (s < 45) return 'just now';
-  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  if (s < 3_600) return rtf.format(-Math.round(s / 60), 'minute');
-  if (s < 86_400) return rtf.format(-Math.round(s / 3_600), 'hour');
-  return rtf.format(-Math.round(s / 86_400), 'day');
-}
 
 /** "Browser sync storage is full: 12 notes are kept on this device only." */
 export function overQuotaText(count: number): string {

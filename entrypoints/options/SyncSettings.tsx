@@ -1,10 +1,12 @@
 import { SyncStatus } from '@/components/sync/SyncStatus';
 import { useSyncStatus } from '@/components/sync/useSyncStatus';
 import '@/components/sync/sync.css';
+import { WebDavSettings } from './WebDavSettings';
 
 /**
- * Sync in the options page: the status line (last synced, waiting, full or refused) and the switch
- * that turns sync off and on for this device. The switch is stored; the background applies it.
+ * Sync in the options page: browser sync's status line (last synced, waiting, full or refused) and
+ * the switch that turns it off and on for this device, then WebDAV sync (set up, status, switch).
+ * Switches are stored; the background applies them.
  */
 export function SyncSettings() {
   const { status, enabled, now, setEnabled } = useSyncStatus();
@@ -19,6 +21,7 @@ export function SyncSettings() {
         computers. They always stay on this device too.
       </p>
       {shown ? <SyncStatus status={shown} now={now} onToggle={toggle} /> : <p class="cc-muted">Checking sync…</p>}
+      <WebDavSettings now={now} />
     </div>
   );
 }

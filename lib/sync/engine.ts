@@ -6,6 +6,7 @@ import { planWrites } from './planner';
 import { RateLimiter } from './rate-limiter';
 import { mergeRemoteNotes } from './remote-merge';
 import type { NoteSyncState, SyncEntry, SyncStatus } from './schema';
+import { Serial } from './serial';
 import { describeFailure, describeTaskFailure, SyncStatusModel } from './status';
 
 /**
@@ -33,6 +34,10 @@ export type SyncEngineOptions = {
   /** Room left for the extension's other items in `storage.sync` (settings). */
   reserve?: { bytes: number; items: number };
   enabled?: boolean;
+  /** The histories, when another transport (WebDAV) shares them; by default the engine's own. */
+  histories?: Histories;
+  /** Where tasks queue with another transport's merges (default: the engine's own). */
+  serial?: Serial;
 };
 
 /** Wait after the browser refused a write for its rate, before trying again. */
@@ -44,7 +49,7 @@ const RETRY_MS = 30_000;
 
 /** The sync engine; see the module comment. Call `start()` once, `notifyLocalChange()` per edit. */
 export class SyncEngine {
-  private readonly o: Required<Omit<SyncEngineOptions, 'limits' | 'reserve'>> & { limits: SyncLimits; reserve: { bytes: number; items: number } };
+  private readonly o: Required<Omit<SyncEngineOptions, 'limits' | 'reserve' | 'histories'>> & { limits: SyncLimits; reserve: { bytes: number; items: number } };
   private readonly limiter: RateLimiter;
   private readonly model: SyncStatusModel;
   private raw: Record<string, unknown> = {};
@@ -65,13 +70,14 @@ export class SyncEngine {
       tombstoneTtlMs: 30 * 24 * 3_600_000,
       enabled: true,
       reserve: { bytes: 2_048, items: 8 },
+      serial: new Serial(),
       ...options,
       limits,
     };
     // A sixth below the browser's ceilings: room for settings writes and for clock skew.
     this.limiter = new RateLimiter(Math.floor(limits.MAX_WRITE_OPERATIONS_PER_MINUTE * 0.83), Math.floor(limits.MAX_WRITE_OPERATIONS_PER_HOUR * 0.83));
     this.model = new SyncStatusModel(this.o.enabled);
-    this.histories = new Histories(this.o.meta);
+    this.histories = options.histories ?? new Histories(this.o.meta);
   }
 
   /** Loads bookkeeping, listens to the area and runs a first full merge and write. */
@@ -170,7 +176,7 @@ export class SyncEngine {
    * and the promise resolves either way, so no caller or listener sees a rejection.
    */
   private run(task: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(task).then(
+    const next = this.queue.then(() => this.o.serial.run(task)).then(
       () => this.model.setTaskError(null),
       (err: unknown) => {
         this.model.setTaskError(describeTaskFailure(err));

@@ -12,12 +12,20 @@ import type { NoteMeta, SyncEntry } from './schema';
 export class Histories {
   private meta = new Map<string, NoteMeta>();
   private readonly unsaved = new Set<string>();
+  private loaded: Promise<void> | undefined;
 
   constructor(private readonly store: MetaStore) {}
 
-  /** Reads the saved histories (at start). */
-  async load(): Promise<void> {
-    this.meta = await this.store.all();
+  /** Reads the saved histories, once (each transport sharing them calls it at start). */
+  load(): Promise<void> {
+    this.loaded ??= this.store.all().then(
+      (meta) => void (this.meta = meta),
+      (err: unknown) => {
+        this.loaded = undefined; // try again on the next start
+        throw err;
+      },
+    );
+    return this.loaded;
   }
 
   /** Every recorded history, by note id. */

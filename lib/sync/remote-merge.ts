@@ -20,6 +20,8 @@ export type RemoteMergeResult = {
   sources: Set<string>;
   /** Notes that could not be merged (left as they were), in words. */
   errors: string[];
+  /** Ids left as they were: edited here meanwhile, or failing to merge (a later pass merges them). */
+  unmerged: Set<string>;
 };
 
 /** The history to record for a merged entry, or undefined when `known` already says so. */
@@ -37,7 +39,7 @@ export async function mergeRemoteNotes(
   remotes: [string, SyncEntry][],
   known: ReadonlyMap<string, NoteMeta>,
 ): Promise<RemoteMergeResult> {
-  const result: RemoteMergeResult = { metas: new Map(), sources: new Set(), errors: [] };
+  const result: RemoteMergeResult = { metas: new Map(), sources: new Set(), errors: [], unmerged: new Set() };
   // Filled afresh on every call of the change callback: a store may retry its transaction.
   let metas = new Map<string, NoteMeta>();
   let sources = new Set<string>();
@@ -57,17 +59,22 @@ export async function mergeRemoteNotes(
     metas = new Map();
     sources = new Set();
     result.errors = [];
+    result.unmerged = new Set();
     return remotes.map(([id, remote], i) => {
       try {
         return mergeOne(id, remote, locals[i]);
       } catch (err) {
         // One note that cannot be merged is left as it is here; the others go on.
         result.errors.push(`synced note ${id} could not be merged (${errorMessage(err)})`);
+        result.unmerged.add(id);
         return undefined;
       }
     });
   });
   // A note edited here meanwhile was not written: its history is not what was merged.
-  for (const id of skipped) metas.delete(id);
+  for (const id of skipped) {
+    metas.delete(id);
+    result.unmerged.add(id);
+  }
   return { ...result, metas, sources };
 }

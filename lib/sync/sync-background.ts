@@ -8,10 +8,14 @@ import type { SyncStatus } from './schema';
 import { startNoteSync } from './start';
 import { getSyncEnabled, publishSyncStatus, watchSyncEnabled } from './sync-settings';
 import { errorMessage } from '../error-message';
+import { startWebDavBackground } from '../webdav/background';
+import { areaMetaStore } from './adapters';
+import { Histories } from './histories';
+import { Serial } from './serial';
 
 /**
  * The sync part of the background, in one call: starts the engine over the notes database (shared
- * with the note routes), applies the reader's switch, publishes the status line for the popup and
+ * with the note routes) and WebDAV sync beside it (`lib/webdav/background.ts`), applies the reader's switch, publishes the status line for the popup and
  * options page, and tells open tabs to repaint when notes arrive from another device.
  *
  * An MV3 service worker stops when idle and its timers die with it, so two listeners are added
@@ -76,9 +80,13 @@ export function startSyncBackground(
     void publishSyncStatus(status).catch(() => undefined);
     void Promise.resolve(needsRetry(status) ? d.alarms.create(SYNC_RETRY_ALARM, { delayInMinutes: 1 }) : d.alarms.clear(SYNC_RETRY_ALARM)).catch(() => undefined);
   };
+  // Both transports merge into the same notes: one record of their histories, one lock.
+  const histories = new Histories(areaMetaStore(d.local));
+  const serial = new Serial();
+  offs.push(startWebDavBackground({ db, histories, serial, changed: d.changed }));
   const ready = (async () => {
     enabled = await getSyncEnabled();
-    const { engine, stop } = await startNoteSync({ db, sync: d.sync, local: d.local, enabled, ...(d.debounceMs !== undefined ? { debounceMs: d.debounceMs } : {}) });
+    const { engine, stop } = await startNoteSync({ db, sync: d.sync, local: d.local, enabled, histories, serial, ...(d.debounceMs !== undefined ? { debounceMs: d.debounceMs } : {}) });
     offs.push(stop, engine.subscribe(publish), engine.onRemoteChange(d.changed));
     offs.push(watchSyncEnabled((on) => void engine.setEnabled(on)));
     publish(engine.status());

@@ -20,7 +20,7 @@ export type FirefoxSession = {
  * temporary add-on. The extension's internal UUID is fixed through a preference, so that tests
  * can open its pages.
  */
-export async function launchFirefox(options: { headed?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(options: { headed?: boolean; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
   requireFirefox();
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -39,6 +39,7 @@ export async function launchFirefox(options: { headed?: boolean } = {}): Promise
       'toolkit.telemetry.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
       'extensions.update.enabled': false,
+      ...options.prefs,
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
