@@ -8,8 +8,9 @@ export function AboutPanel({ version, permissions }: AboutPanelProps) {
       <p>Version {version}.</p>
       <p>
         Permissions: {permissions.length ? permissions.join(', ') : 'none'}. Crosscheck has no account
-        and no server, and makes no network requests: the claim database ships with it, and your notes
-        stay in this browser profile.
+        and no server of its own, and makes no network request unless you set up WebDAV sync: then it
+        speaks only to the folder you gave, and your notes leave encrypted. The claim database ships
+        with it, and your notes stay in this browser profile.
       </p>
     </section>
   );
