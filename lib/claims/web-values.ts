@@ -17,6 +17,11 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** Longest outlet or author name kept from a page; longer values are treated as absent. */
+export const MAX_PAGE_NAME = 200;
+/** Longest page title kept. */
+export const MAX_PAGE_TITLE = 500;
+
 /** Years a publication or a claim can plausibly carry; anything else is a typo or garbage. */
 export const MIN_YEAR = 1800;
 export const MAX_YEAR = 2100;
