@@ -60,6 +60,7 @@ export function newestFirst<T extends Indexed<{ id: string; modified: number }>>
   table: EntityTable<T, 'id'>,
   after?: Cursor,
 ): Collection<T, string> {
-  const end = after ? [1, after.modified, after.id] : [1, Dexie.maxKey, Dexie.maxKey];
+  // Infinity, not a second Dexie.maxKey: one array object twice in a key is a cycle to IndexedDB.
+  const end = after ? [1, after.modified, after.id] : [1, Infinity, Dexie.maxKey];
   return table.where('[live+modified+id]').between([1, Dexie.minKey, Dexie.minKey], end, true, false).reverse() as Collection<T, string>;
 }

@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { claimRow, openReaderClaimsDb, type ReaderClaimsDb } from '../../../lib/claims/reader-db';
+import { collectFactChecks } from '../../../lib/claims/reader-factchecks';
+import { queryFactChecks, queryTrackedClaims } from '../../../lib/claims/reader-query';
+import type { ReaderContext } from '../../../lib/claims/reader-rows';
+import { TrackedClaimSchema } from '../../../lib/claims/reader-schema';
+import { deleteTrackedClaim, trackClaim } from '../../../lib/claims/reader-store';
+import { parseClaimReviews } from '../../../lib/factchecks/parse';
+import { claimReviewFixture } from '../factchecks/claim-review-fixtures';
+import { claimDraft } from './reader-fixtures';
+
+let db: ReaderClaimsDb;
+let clock: number;
+const ctx: ReaderContext = { now: () => clock };
+
+beforeEach(() => {
+  db = openReaderClaimsDb(`test-${crypto.randomUUID()}`);
+  clock = 1_000;
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+/** Tracks claims with these statements, one millisecond apart, oldest first. */
+async function track(...statements: string[]) {
+  const out = [];
+  for (const statement of statements) {
+    clock++;
+    out.push(await trackClaim(db, claimDraft({ statement }), ctx));
+  }
+  return out;
+}
+
+/** Stores many claims at once, all written in the same millisecond (as an import does). */
+async function bulk(count: number, statement: (i: number) => string, modified = 100) {
+  const [base] = await track('template');
+  const claims = Array.from({ length: count }, (_, i) =>
+    TrackedClaimSchema.parse({ ...base, id: crypto.randomUUID(), statement: statement(i), modified }),
+  );
+  await db.claims.bulkAdd(claims.map(claimRow));
+  return claims;
+}
+
+describe('queryTrackedClaims: listing', () => {
+  it('lists live claims newest edit first, a page at a time, without skipping claims edited in the same millisecond', async () => {
+    const claims = await bulk(25, (i) => `Claim number ${i}`);
+    const seen: string[] = [];
+    let after: { modified: number; id: string } | undefined;
+    for (;;) {
+      const page = await queryTrackedClaims(db, { limit: 10, after });
+      if (page.length === 0) break;
+      seen.push(...page.map((c) => c.id));
+      const last = page.at(-1)!;
+      after = { modified: last.modified, id: last.id };
+    }
+    expect(seen).toHaveLength(26);
+    expect(new Set(seen)).toEqual(new Set([...claims.map((c) => c.id), ...(await db.claims.toArray()).map((c) => c.id)]));
+  });
+
+  it('leaves deleted claims out', async () => {
+    const [a, b] = await track('First claim', 'Second claim');
+    await deleteTrackedClaim(db, a!.id, ctx);
+    expect((await queryTrackedClaims(db)).map((c) => c.id)).toEqual([b!.id]);
+  });
+});
+
+describe('queryTrackedClaims: search', () => {
+  it('finds by word prefixes of the statement or the quote, in any case and accents, newest first', async () => {
+    const [bridge, zelensky, troops] = await track(
+      'The harbour bridge reopened',
+      'Zelenskyy met the mayor',
+      'Russian troops landed in Caracas',
+    );
+    const ids = async (text: string) => (await queryTrackedClaims(db, { text })).map((c) => c.id);
+    expect(await ids('ZELENSK')).toEqual([zelensky!.id]);
+    expect(await ids('cara russ')).toEqual([troops!.id]);
+    expect(await ids('inspectors')).toEqual([troops!.id, zelensky!.id, bridge!.id]); // every quote has it
+    expect(await ids('harbour reopened')).toEqual([bridge!.id]);
+    expect(await ids('harbour nowhere')).toEqual([]);
+    const [accented] = await track('São Paulo mayor resigns');
+    expect(await ids('sao')).toEqual([accented!.id]);
+  });
+
+  it('gives the newest matches first whether few or many claims match', async () => {
+    // Every claim's quote has "bridge": more than a search reads and sorts, so for "bridge" alone it
+    // walks the claims newest first; "tolls" narrows to about 500, which it reads and sorts.
+    await bulk(1_500, (i) => `Bridge claim ${i} ${i % 3 === 0 ? 'tolls' : 'ferries'}`);
+    await track('Bridge tolls rise again', 'Ferry tolls fall');
+    const all = (await db.claims.toArray()).sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1));
+    const expected = (pattern: RegExp) => all.filter((c) => pattern.test(`${c.statement} ${c.quote.exact}`)).slice(0, 20).map((c) => c.id);
+    const ids = async (text: string) => (await queryTrackedClaims(db, { text, limit: 20 })).map((c) => c.id);
+    expect(await ids('bridge')).toEqual(expected(/bridge/i));
+    expect(await ids('bridge tolls')).toEqual(expected(/tolls/i));
+    expect((await queryTrackedClaims(db, { text: 'claim 1499' })).map((c) => c.statement)).toEqual(['Bridge claim 1499 ferries']);
+  });
+
+  it('refuses a malformed query', async () => {
+    await expect(queryTrackedClaims(db, { limit: -1 })).rejects.toThrow(/limit/);
+  });
+});
+
+describe('queryFactChecks', () => {
+  it('searches the claim, the fact-checker and the claimant', async () => {
+    await collectFactChecks(db, parseClaimReviews(claimReviewFixture('afp-like-feed.json')).items, ctx);
+    await collectFactChecks(db, parseClaimReviews(claimReviewFixture('google-example-shape.json')).items, ctx);
+    expect(await queryFactChecks(db)).toHaveLength(4);
+    expect((await queryFactChecks(db, { text: 'cheese' })).map((f) => f.factChecker.name)).toEqual(['Example.com science watch']);
+    expect((await queryFactChecks(db, { text: 'dairy' })).map((f) => f.claimant?.name)).toEqual(['Dairy Engineering Society']);
+    expect((await queryFactChecks(db, { text: 'factual ejemplo' })).map((f) => f.claimReviewed)).toEqual([
+      'El puente de Eastport cerrará durante diez años.',
+    ]);
+  });
+});
