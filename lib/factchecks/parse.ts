@@ -1,6 +1,6 @@
 import { errorMessage } from '../error-message';
 import { ClaimReviewInputSchema } from './claim-review-input';
-import { findTypedNodes, type JsonLdNode } from './jsonld';
+import { DEFAULT_WALK_LIMITS, findTypedNodes, type JsonLdNode, type WalkLimits } from './jsonld';
 import type { FactCheck } from './schema';
 
 /**
@@ -72,12 +72,15 @@ function readItem(node: JsonLdNode, index: number): FactCheck | ClaimReviewProbl
   }
 }
 
-/** Every ClaimReview in `json`, read; see the module's comment. */
-export function parseClaimReviews(json: unknown): ClaimReviewParse {
+/**
+ * Every ClaimReview in `json`, read; see the module's comment. `limits` bound the walk (a page's
+ * JSON-LD by default; an imported feed may hold many more items).
+ */
+export function parseClaimReviews(json: unknown, limits: WalkLimits = DEFAULT_WALK_LIMITS): ClaimReviewParse {
   const items: FactCheck[] = [];
   const problems: ClaimReviewProblem[] = [];
   try {
-    const walk = findTypedNodes(json, CLAIM_REVIEW);
+    const walk = findTypedNodes(json, CLAIM_REVIEW, limits);
     if (walk.truncated) problems.push({ index: null, url: null, message: `Stopped reading the JSON-LD: ${walk.truncated}` });
     walk.nodes.forEach((node, index) => {
       const read = readItem(node, index);
