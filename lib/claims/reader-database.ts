@@ -1,6 +1,6 @@
 import { ClaimDatabaseBuilder, concatClaimDatabases } from './database-builder';
 import { addFactCheck } from './factcheck-claims';
-import { fromRow, newestFirst, type ReaderClaimsDb } from './reader-db';
+import { liveRows, type ReaderClaimsDb } from './reader-db';
 import { READER_PREFIX, readerIds } from './reader-ids';
 import type { ClaimPack, CollectedFactCheck, Sighting, TrackedClaim } from './reader-schema';
 import type { ClaimDatabase } from './schema';
@@ -100,10 +100,12 @@ export function readerClaimDatabase(data: ReaderData, version = 1): ClaimDatabas
 
 /** Reads the store's live items and gives them as a claim database. */
 export async function toClaimDatabase(db: ReaderClaimsDb): Promise<ClaimDatabase> {
+  // Rows are used as they are read: their index fields are ignored, and copying 100,000 rows
+  // without them would cost more than the conversion.
   const data = await db.transaction('r', db.claims, db.sightings, db.factChecks, db.packs, async () => ({
-    claims: (await newestFirst(db.claims).toArray()).map(fromRow),
-    sightings: (await db.sightings.where('live').equals(1).toArray()).map(fromRow),
-    factChecks: (await newestFirst(db.factChecks).toArray()).map(fromRow),
+    claims: await liveRows(db.claims),
+    sightings: await db.sightings.where('live').equals(1).toArray(),
+    factChecks: await liveRows(db.factChecks),
     packs: await db.packs.toArray(),
   }));
   return readerClaimDatabase(data);

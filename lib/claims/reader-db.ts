@@ -64,3 +64,8 @@ export function newestFirst<T extends Indexed<{ id: string; modified: number }>>
   const end = after ? [1, after.modified, after.id] : [1, Infinity, Dexie.maxKey];
   return table.where('[live+modified+id]').between([1, Dexie.minKey, Dexie.minKey], end, true, false).reverse() as Collection<T, string>;
 }
+
+/** Every live row of claims or fact-checks, in index order (read in bulk: no cursor per row). */
+export function liveRows<T extends Indexed<{ id: string; modified: number }>>(table: EntityTable<T, 'id'>): Promise<T[]> {
+  return table.where('[live+modified+id]').between([1, Dexie.minKey, Dexie.minKey], [1, Infinity, Dexie.maxKey]).toArray() as Promise<T[]>;
+}
