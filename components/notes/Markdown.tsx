@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { isSafeHref, parseMarkdown, type Block, type Inline } from '../../lib/notes/markdown';
+import { RenderBoundary } from './RenderBoundary';
 
 export type MarkdownProps = {
   /** The note's Markdown text. */
@@ -68,10 +69,19 @@ function blocks(nodes: Block[], offset: number): ComponentChildren {
   });
 }
 
+function MarkdownTree({ text, headingOffset, className }: { text: string; headingOffset: number; className: string }) {
+  return <div class={className}>{blocks(parseMarkdown(text), headingOffset)}</div>;
+}
+
 /**
  * Renders a note's Markdown safely as Preact elements, from the tree of lib/notes/markdown: never
- * innerHTML, so HTML in a note shows as text, and only http(s)/mailto links are made.
+ * innerHTML, so HTML in a note shows as text, and only http(s)/mailto links are made. Should the
+ * tree fail to render, the note's text is shown as it was written, as text.
  */
-export function Markdown({ text, headingOffset = 2, class: className }: MarkdownProps) {
-  return <div class={className ?? 'cc-markdown'}>{blocks(parseMarkdown(text), headingOffset)}</div>;
+export function Markdown({ text, headingOffset = 2, class: className = 'cc-markdown' }: MarkdownProps) {
+  return (
+    <RenderBoundary fallback={<div class={`${className} cc-raw-text`}>{text}</div>}>
+      <MarkdownTree text={text} headingOffset={headingOffset} className={className} />
+    </RenderBoundary>
+  );
 }

@@ -2,5 +2,6 @@ import { render } from 'preact';
 import { App } from './App';
 import '@/components/common/theme.css';
 import '@/components/notes/notes.css';
+import './options.css';
 
 render(<App />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { buildClaimIndex } from '../matcher/claim-index';
+import { readLexicon } from './lexicon-file';
 import { matchText } from '../matcher/match';
 import { CliFileError, DEFAULT_ARTICLES, DEFAULT_DATABASE, displayPath, loadDatabaseFile } from './claim-files';
 import { parseOptions, UsageError, type CliCommand } from './command';
@@ -20,7 +21,7 @@ export const matchCommand: CliCommand = {
     const text = readPageText(path, io.cwd);
     const dbPath = resolve(io.cwd, options.get('db') ?? DEFAULT_DATABASE);
     const { database } = loadDatabaseFile(dbPath, DEFAULT_ARTICLES, io.cwd);
-    io.out(JSON.stringify(matchText(buildClaimIndex(database), text), null, 2));
+    io.out(JSON.stringify(matchText(buildClaimIndex(database, readLexicon()), text), null, 2));
     return 0;
   },
 };

@@ -1,48 +1,76 @@
 import type { ClaimDatabase } from '../claims/schema';
 import { indexFact, readSentence, type IndexedFact } from './facts';
-import { isNegated, termsOf } from './tokens';
+import type { Lexicon } from './lexicon';
+import { Tokenizer } from './tokens';
 import { flattenQuote } from './verbatim';
+
+/** What a word does in a claim: names someone or somewhere, gives a fact's value, says what happened (a verb), or the rest of it. */
+export const ENTITY = 0;
+export const FACT = 1;
+export const EVENT = 2;
+export const PREDICATE = 3;
+export type Role = typeof ENTITY | typeof FACT | typeof EVENT | typeof PREDICATE;
 
 /** A claim as the matcher keeps it: its facts pre-read, and the claims linked to it by relations. */
 export interface IndexedClaim {
   id: string;
   facts: IndexedFact[];
   negated: boolean;
-  /** Indexes of claims linked by any relation: alternative readings of the same span. */
+  /** Indexes of claims linked by any relation: other readings of the same events. */
   linked: number[];
-  /**
-   * The statement's terms that say what happened, not who or where: minus names (capitalised words)
-   * and title and place facts. "Jorge Rodriguez is communications minister" names a claim's people without stating it.
-   */
-  predicate: string[];
 }
 
 /**
- * The inverted index over the claim database. Plain JSON data (no Maps or classes) so the
- * background can build it once and hand it to a content script or cache it.
- * A "variant" is one wording of a claim: its statement, or one of its verbatim assertion quotes.
+ * The index over a claim database: what the matcher looks claims up by. Built once per database.
+ * A "variant" is one wording of a claim (its statement, or one of its verbatim quotes); a "term" is
+ * one distinct lemma of the database's wordings. Variants and postings are flat typed arrays (offsets
+ * into one list each), so that 100,000 claims stay small in memory and quick to walk.
  */
 export interface ClaimIndex {
-  version: 1;
+  tokenizer: Tokenizer;
   claims: IndexedClaim[];
-  /** Per variant: its claim's index, its distinct terms, and the summed weight of those terms. */
-  variants: { claim: number; terms: string[]; total: number; unposted: number; quote?: string }[];
-  /** Term weight: inverse document frequency over claims (rare words count more). */
-  weights: Record<string, number>;
-  /** Weight of a word no claim uses (as rare as can be). */
-  rareWeight: number;
-  /** Term → variant indexes. Terms in more than POSTING_CAP variants are left out (they still score). */
-  postings: Record<string, number[]>;
+  /** Term id → lemma, and back. */
+  terms: string[];
+  termIds: Map<string, number>;
+  /** Term id → how much it says (rarity in English, how few claims share it). */
+  weights: Float64Array;
+  /** Term id → 1 when it names someone or somewhere in some claim: only WordNet, never the vectors alone, relates it to other words. */
+  entity: Uint8Array;
+  /** Variant v's terms are variantTerms[variantStart[v] .. variantStart[v + 1]), with their roles. */
+  variantStart: Int32Array;
+  variantTerms: Int32Array;
+  variantRoles: Uint8Array;
+  variantClaim: Int32Array;
+  /** Summed weight of a variant's terms. */
+  variantTotal: Float64Array;
+  /** Variant → its flattened quote (quotes only), for verbatim matching. */
+  quotes: Map<number, string>;
+  /** Term t's variants are postingList[postingStart[t] .. postingStart[t + 1]); empty for terms too common to look up. */
+  postingStart: Int32Array;
+  postingList: Int32Array;
+  /** Lexicon entry → the term it is (-1: none), so that walking a word's neighbours needs no string look-ups. */
+  termOfEntry: Int32Array;
 }
 
-/** Keeps per-page work bounded whatever the database size: very common terms are not looked up. */
+/** Keeps per-page work bounded whatever the database size: very common lemmas are not looked up. */
 export const POSTING_CAP = 400;
 /** Names of outlets that pass claims on carry little of the claim itself ("according to Reuters"). */
 const RELAY_KINDS = new Set(['wire-agency', 'data-service', 'state-media']);
 const RELAY_WEIGHT = 0.25;
 
-/** Builds the index: one pass over claims and assertions, then weights and postings. */
-export function buildClaimIndex(db: ClaimDatabase): ClaimIndex {
+/**
+ * How much a word says, from how rare it is in English (the lexicon's frequency rank): "the" nothing,
+ * "troops" much, a name the lexicon does not know the most.
+ */
+export function rarity(lexicon: Lexicon, lemma: string): number {
+  const rank = lexicon.rankOf(lemma);
+  if (rank === 0) return 1;
+  return Math.min(1, Math.max(0.1, Math.log(rank) / Math.log(100_000)));
+}
+
+/** Builds the index: one pass over claims and their quotes, then weights and postings. */
+export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex {
+  const tokenizer = new Tokenizer(lexicon);
   const position = new Map(db.claims.map((c, i) => [c.id, i]));
   const linked: number[][] = db.claims.map(() => []);
   const alts = new Map<string, { text: string }[]>();
@@ -62,41 +90,83 @@ export function buildClaimIndex(db: ClaimDatabase): ClaimIndex {
     }
   }
   const quotesOf = new Map<string, string[]>();
-  for (const a of db.assertions) quotesOf.set(a.claimId, [...(quotesOf.get(a.claimId) ?? []), a.quote]);
-  const relay = new Set(db.sources.filter((s) => RELAY_KINDS.has(s.kind)).flatMap((s) => termsOf(s.name)));
-  const variants: ClaimIndex['variants'] = [];
+  for (const a of db.assertions) quotesOf.set(a.claimId, (quotesOf.get(a.claimId) ?? []).concat(a.quote));
+  const relay = new Set(db.sources.filter((s) => RELAY_KINDS.has(s.kind)).flatMap((s) => tokenizer.tokenize(s.name).flatMap((t) => t.lemma ?? [])));
+
+  // Per wording: its lemmas and their roles; document frequency over claims for the weights.
+  const wordings: { claim: number; roles: Map<string, Role>; quote?: string }[] = [];
   const df = new Map<string, number>();
+  const entities = new Set<string>();
   const claims = db.claims.map((claim, i): IndexedClaim => {
-    const quotes = quotesOf.get(claim.id) ?? [];
-    const statement = readSentence(claim.statement, 0);
+    const statement = readSentence(tokenizer, claim.statement, 0);
+    const factWords = new Set(
+      claim.facts.filter((f) => f.kind === 'title' || f.kind === 'place').flatMap((f) => tokenizer.tokenize(f.text).flatMap((t) => t.lemma ?? [])),
+    );
     const seen = new Set<string>();
-    for (const w of [claim.statement, ...quotes]) {
-      const terms = w === claim.statement ? [...statement.terms] : termsOf(w);
-      const quote = w === claim.statement ? undefined : flattenQuote(w);
-      if (terms.length) variants.push({ claim: i, terms, total: 0, unposted: 0, ...(quote ? { quote } : {}) });
-      for (const t of terms) seen.add(t);
+    for (const wording of [claim.statement, ...(quotesOf.get(claim.id) ?? [])]) {
+      const roles = new Map<string, Role>();
+      for (const t of wording === claim.statement ? statement.tokens : tokenizer.tokenize(wording)) {
+        for (const lemma of [t.lemma, t.phrase]) {
+          if (!lemma || roles.has(lemma)) continue;
+          const role: Role = t.proper ? ENTITY : factWords.has(lemma) ? FACT : t.verb ? EVENT : PREDICATE;
+          roles.set(lemma, role);
+          if (role === ENTITY) entities.add(lemma);
+          seen.add(lemma);
+        }
+      }
+      if (roles.size) wordings.push({ claim: i, roles, ...(wording === claim.statement ? {} : { quote: flattenQuote(wording) }) });
     }
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-    const facts = claim.facts.flatMap((f) => indexFact(f, statement, alts.get(`${i}/${f.key}`) ?? []) ?? []);
-    // Names are the capitalised words and the title and place facts (the schema's entities also hold concepts).
-    const naming = new Set(claim.facts.filter((f) => f.kind === 'title' || f.kind === 'place').flatMap((f) => termsOf(f.text)));
-    for (const t of statement.tokens) if (t.term && /^\p{Lu}/u.test(t.raw)) naming.add(t.term);
-    const predicate = [...statement.terms].filter((t) => !naming.has(t));
-    return { id: claim.id, facts, negated: isNegated(statement.tokens), linked: [...new Set(linked[i])], predicate };
+    for (const l of seen) df.set(l, (df.get(l) ?? 0) + 1);
+    const facts = claim.facts.flatMap((f) => indexFact(tokenizer, f, statement, alts.get(`${i}/${f.key}`) ?? []) ?? []);
+    return { id: claim.id, facts, negated: statement.negated, linked: [...new Set(linked[i])] };
   });
-  const weights: Record<string, number> = {};
+
+  // Terms, weighted: what a word says in English times how few claims share it.
+  const terms = [...df.keys()];
+  const termIds = new Map(terms.map((t, i) => [t, i]));
   const n = db.claims.length;
-  for (const [t, d] of df) weights[t] = Math.log(1 + n / d) * (relay.has(t) ? RELAY_WEIGHT : 1);
-  const postings: Record<string, number[]> = {};
-  variants.forEach((v, vi) => {
-    for (const t of v.terms) (postings[t] ??= []).push(vi);
+  const weights = Float64Array.from(terms, (l) => rarity(lexicon, l) * (0.5 + (0.5 * Math.log(1 + n / df.get(l)!)) / Math.log(1 + n)) * (relay.has(l) ? RELAY_WEIGHT : 1));
+  const entity = Uint8Array.from(terms, (l) => (entities.has(l) ? 1 : 0));
+
+  // Variants, flat.
+  const variantStart = new Int32Array(wordings.length + 1);
+  const size = wordings.reduce((sum, w) => sum + w.roles.size, 0);
+  const variantTerms = new Int32Array(size);
+  const variantRoles = new Uint8Array(size);
+  const variantClaim = new Int32Array(wordings.length);
+  const variantTotal = new Float64Array(wordings.length);
+  const quotes = new Map<number, string>();
+  const postingCount = new Int32Array(terms.length);
+  let at = 0;
+  wordings.forEach((w, v) => {
+    variantStart[v] = at;
+    variantClaim[v] = w.claim;
+    if (w.quote) quotes.set(v, w.quote);
+    for (const [lemma, role] of w.roles) {
+      const t = termIds.get(lemma)!;
+      variantTerms[at] = t;
+      variantRoles[at++] = role;
+      variantTotal[v]! += weights[t]!;
+      postingCount[t]!++;
+    }
   });
-  for (const [t, list] of Object.entries(postings)) if (list.length > POSTING_CAP) delete postings[t];
-  for (const v of variants) {
-    for (const t of v.terms) {
-      v.total += weights[t]!;
-      if (!Object.hasOwn(postings, t)) v.unposted += weights[t]!;
+  variantStart[wordings.length] = at;
+
+  // Postings: each term's variants, except terms in more than POSTING_CAP of them (they still score).
+  const postingStart = new Int32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) postingStart[t + 1] = postingStart[t]! + (postingCount[t]! > POSTING_CAP ? 0 : postingCount[t]!);
+  const postingList = new Int32Array(postingStart[terms.length]!);
+  const fill = postingStart.slice(0, terms.length);
+  for (let v = 0; v < wordings.length; v++) {
+    for (let k = variantStart[v]!; k < variantStart[v + 1]!; k++) {
+      const t = variantTerms[k]!;
+      if (postingCount[t]! <= POSTING_CAP) postingList[fill[t]!++] = v;
     }
   }
-  return { version: 1, claims, variants, weights, rareWeight: Math.log(1 + n), postings };
+  const termOfEntry = new Int32Array(lexicon.size).fill(-1);
+  terms.forEach((l, t) => {
+    const e = lexicon.find(l);
+    if (e >= 0) termOfEntry[e] = t;
+  });
+  return { tokenizer, claims, terms, termIds, weights, entity, variantStart, variantTerms, variantRoles, variantClaim, variantTotal, quotes, postingStart, postingList, termOfEntry };
 }

@@ -79,6 +79,7 @@ export function coverageHalf(pages: CoveragePage[], half: 'tune' | 'test'): Labe
         .map((s) => ({
           text: s.text,
           source: page.url,
+          group: outletGroup(page),
           labels: s.claims.map((c) => ({ id: c.id, stance: c.stance, alternatives: c.alternatives ?? [], differs: c.differs ?? [] })),
         })),
     );

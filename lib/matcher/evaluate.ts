@@ -15,6 +15,8 @@ export interface LabelledSentence {
   labels: Label[];
   /** Where it came from (a page URL), for reading errors. */
   source?: string;
+  /** Its outlet group (wire story or domain), which keeps an outlet's sentences together in any split. */
+  group?: string;
 }
 
 /** Figures for claim detection and stance, as `npm run eval` prints them. */

@@ -1,13 +1,13 @@
 import type { Fact } from '../claims/schema';
 import { compareDates, parseIsoDate, readDates, type DateMention, type DateParts } from './dates';
 import { numbersAgree, readNumbers, type NumberMention } from './numbers';
-import { termsOf, tokenize, type Token } from './tokens';
+import { isNegated, lemmasOf, type Token, type Tokenizer } from './tokens';
 
 /** A claim's fact, pre-read at index time into the form sentences are compared with. */
 export type IndexedFact = { key: string; text: string } & (
   | { kind: 'number'; lo: number; hi: number; unit: string[] }
   | { kind: 'date'; date: DateParts & { yearStated?: boolean }; attributed: boolean }
-  | { kind: 'text'; terms: string[]; alts: { text: string; terms: string[] }[] }
+  | { kind: 'text'; lemmas: string[]; alts: { text: string; lemmas: string[] }[]; title?: { names: string[] } }
 );
 
 /** What one sentence says, read once and compared with every candidate claim. */
@@ -15,35 +15,38 @@ export interface SentenceReading {
   text: string;
   offset: number;
   tokens: Token[];
-  terms: Set<string>;
+  lemmas: Set<string>;
   numbers: NumberMention[];
   dates: DateMention[];
+  negated: boolean;
 }
 
 /** A fact's verdict for one sentence: `found` is the page's wording when it differs. */
 export type FactVerdict = { status: 'agree' | 'absent' } | { status: 'conflict'; found: string };
 
-/** Reads the tokens, terms, counts and dates of one sentence. */
-export function readSentence(text: string, offset: number): SentenceReading {
-  const tokens = tokenize(text);
+/** How close two words must be for one to stand for the other in a fact ("soldiers" for "troops"). */
+export type Similar = (a: string, b: string) => number;
+const UNIT_SIMILARITY = 0.6;
+const TEXT_SIMILARITY = 0.7;
+
+/** Reads the tokens, lemmas, counts, dates and negation of one sentence. */
+export function readSentence(tokenizer: Tokenizer, text: string, offset: number): SentenceReading {
+  const tokens = tokenizer.tokenize(text);
   const dates = readDates(tokens);
   const skip = new Set<number>();
   for (const d of dates) for (let i = d.first; i <= d.last; i++) skip.add(i);
-  const terms = new Set<string>();
-  for (const t of tokens) if (t.term) terms.add(t.term);
-  return { text, offset, tokens, terms, numbers: readNumbers(tokens, skip, text), dates };
+  return { text, offset, tokens, lemmas: new Set(lemmasOf(tokens)), numbers: readNumbers(tokens, skip, text), dates, negated: isNegated(tokens) };
 }
 
 /**
  * Pre-reads a fact. A count's unit comes from the claim statement ("Two Russian planes" → plane),
  * because fact texts are often bare ("two"). `alts` are the values linked claims give the same key.
  */
-export function indexFact(fact: Fact, statement: SentenceReading, alts: { text: string }[]): IndexedFact | null {
+export function indexFact(tokenizer: Tokenizer, fact: Fact, statement: SentenceReading, alts: { text: string }[]): IndexedFact | null {
   const base = { key: fact.key, text: fact.text };
-  const own = readSentence(fact.text, 0).numbers[0];
+  const own = readSentence(tokenizer, fact.text, 0).numbers[0];
   // A detail stated as a figure ("hundreds of tons") is compared as a figure.
   if (fact.kind === 'number' || (fact.kind === 'detail' && own && own.unit.length > 0)) {
-    // A value in words ("hundreds of tons") is read from the fact's text.
     const value = typeof fact.value === 'number' ? { lo: fact.value, hi: fact.value } : own;
     if (!value) return null;
     const inStatement = statement.numbers.find((n) => numbersAgree(n, value));
@@ -53,28 +56,46 @@ export function indexFact(fact: Fact, statement: SentenceReading, alts: { text: 
     return { ...base, kind: 'number', lo: value.lo * (1 - widen), hi: value.hi * (1 + widen), unit };
   }
   if (fact.kind === 'date') {
-    const read = readSentence(fact.text, 0).dates[0];
-    const date = { ...read, ...(typeof fact.value === 'string' ? parseIsoDate(fact.value) : {}), yearStated: read?.year !== undefined };
-    delete (date as Partial<DateMention>).first;
-    delete (date as Partial<DateMention>).last;
-    delete (date as Partial<DateMention>).attributed;
+    const read = readSentence(tokenizer, fact.text, 0).dates[0];
+    const parts: DateParts = { ...(read ? { year: read.year, month: read.month, day: read.day, weekdays: read.weekdays } : {}) };
+    const date = { ...parts, ...(typeof fact.value === 'string' ? parseIsoDate(fact.value) : {}), yearStated: read?.year !== undefined };
+    for (const k of Object.keys(date) as (keyof typeof date)[]) if (date[k] === undefined) delete date[k];
     // A date the statement gives as the report's date ("Reuters reported on Sunday") is compared only with report dates.
     const said = statement.dates.find((d) => compareDates(d, date) === 'agree');
     return { ...base, kind: 'date', date, attributed: said?.attributed ?? false };
   }
-  const terms = termsOf(fact.text);
-  if (terms.length === 0) return null;
-  return { ...base, kind: 'text', terms, alts: alts.map((a) => ({ text: a.text, terms: termsOf(a.text) })) };
+  const lemmas = lemmasOf(tokenizer.tokenize(fact.text));
+  if (lemmas.length === 0) return null;
+  // A title belongs to the names the claim gives (not the title's own capitalised words).
+  const names = fact.kind === 'title' ? statement.tokens.filter((t) => t.proper && t.lemma && !lemmas.includes(t.lemma)).map((t) => t.lemma!) : [];
+  return {
+    ...base,
+    kind: 'text',
+    lemmas,
+    alts: alts.map((a) => ({ text: a.text, lemmas: lemmasOf(tokenizer.tokenize(a.text)) })),
+    ...(names.length ? { title: { names } } : {}),
+  };
 }
 
-const share = (terms: string[], have: Set<string>) => (terms.length ? terms.filter((t) => have.has(t)).length / terms.length : 0);
-const slice = (s: SentenceReading, first: number, last: number) =>
-  s.text.slice(s.tokens[first]!.start, s.tokens[last]!.end);
+/** How closely a sentence says a word: 1 in its own words, the lexicon's similarity through a near one, else 0. */
+export type Said = (lemma: string) => number;
+
+/** Share of `lemmas` said, in the same words or near ones. */
+function share(lemmas: string[], said: Said): number {
+  if (lemmas.length === 0) return 0;
+  return lemmas.filter((l) => said(l) >= TEXT_SIMILARITY).length / lemmas.length;
+}
+
+/** What a set of words says of a word, through the lexicon (for phrases, which are few and short). */
+const saidBy = (have: Set<string>, similar: Similar): Said => (l) => (have.has(l) ? 1 : Math.max(0, ...[...have].map((h) => similar(l, h))));
+
+const slice = (s: SentenceReading, first: number, last: number) => s.text.slice(s.tokens[first]!.start, s.tokens[last]!.end);
+const unitsAgree = (a: string[], b: string[], similar: Similar) => a.some((x) => b.some((y) => similar(x, y) >= UNIT_SIMILARITY));
 
 /** Compares one fact with a sentence: agree, conflict (with the page's value) or absent. */
-export function judgeFact(fact: IndexedFact, s: SentenceReading, explained: Set<DateMention>): FactVerdict {
+export function judgeFact(fact: IndexedFact, s: SentenceReading, said: Said, explained: Set<DateMention>, similar: Similar): FactVerdict {
   if (fact.kind === 'number') {
-    const same = s.numbers.filter((n) => n.unit.some((u) => fact.unit.includes(u)));
+    const same = s.numbers.filter((n) => unitsAgree(n.unit, fact.unit, similar));
     if (same.some((n) => numbersAgree(n, fact))) return { status: 'agree' };
     return same[0] ? { status: 'conflict', found: slice(s, same[0].first, same[0].last) } : { status: 'absent' };
   }
@@ -86,13 +107,61 @@ export function judgeFact(fact: IndexedFact, s: SentenceReading, explained: Set<
     return clash ? { status: 'conflict', found: slice(s, clash.first, clash.last) } : { status: 'absent' };
   }
   // Agreement wins: a page that names the claim's own title is not contradicted by naming another too.
-  if (share(fact.terms, s.terms) >= 0.67) return { status: 'agree' };
+  if (share(fact.lemmas, said) >= 0.67) return { status: 'agree' };
+  if (fact.title) {
+    // Another title given to the same person ("Tonkoshkurov, head of the Mobilization Directorate").
+    const other = titlesBeside(s, fact.title.names).find((phrase) => isTitleLike(phrase, fact.lemmas, similar));
+    if (other) return { status: 'conflict', found: other.text };
+  }
   for (const alt of fact.alts) {
     // Only a page that gives the other value in full, with words the claim's own value lacks.
-    const distinct = alt.terms.filter((t) => !fact.terms.includes(t));
-    if (distinct.length && share(distinct, s.terms) >= 0.67 && share(alt.terms, s.terms) >= 0.8) {
+    const distinct = alt.lemmas.filter((t) => !fact.lemmas.includes(t));
+    if (distinct.length && share(distinct, said) >= 0.67 && share(alt.lemmas, said) >= 0.8) {
       return { status: 'conflict', found: alt.text };
     }
   }
   return { status: 'absent' };
+}
+
+type Phrase = { text: string; lemmas: Set<string> };
+/** Words that end an appositive. */
+const APPOSITIVE_END = /[,.;:()]/;
+const MAX_APPOSITIVE = 12;
+
+/**
+ * The phrases a sentence gives beside a person's name: the appositive after it ("Vasily
+ * Tonkoshkurov, head of the Mobilization Directorate,") and the words right before it ("army chief
+ * Vasily Tonkoshkurov").
+ */
+export function titlesBeside(s: SentenceReading, names: string[]): Phrase[] {
+  const out: Phrase[] = [];
+  const at = s.tokens.flatMap((t, i) => (t.lemma && names.includes(t.lemma) ? [i] : []));
+  if (at.length === 0) return out;
+  const first = at[0]!;
+  const last = at[at.length - 1]!;
+  const phrase = (from: number, to: number): Phrase | null => {
+    if (to < from) return null;
+    const tokens = s.tokens.slice(from, to + 1);
+    return { text: s.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end), lemmas: new Set(lemmasOf(tokens)) };
+  };
+  // After: ", the head of X, …"
+  if (/^\s*,/.test(s.text.slice(s.tokens[last]!.end, s.tokens[last + 1]?.start ?? s.text.length))) {
+    let end = last + 1;
+    while (end + 1 < s.tokens.length && end - last < MAX_APPOSITIVE && !APPOSITIVE_END.test(s.text.slice(s.tokens[end]!.end, s.tokens[end + 1]!.start))) end++;
+    const after = phrase(last + 1, end);
+    if (after) out.push(after);
+  }
+  // Before: the run of words back to a comma or the sentence's start.
+  let begin = first;
+  while (begin > 0 && first - begin < 6 && !APPOSITIVE_END.test(s.text.slice(s.tokens[begin - 1]!.end, s.tokens[begin]!.start))) begin--;
+  const before = phrase(begin, first - 1);
+  if (before) out.push(before);
+  return out;
+}
+
+/** A phrase is a title of the claim's kind when it names a role near the claim's ("head" for "chief"), and does not share most of it. */
+function isTitleLike(phrase: Phrase, title: string[], similar: Similar): boolean {
+  const near = (l: string) => title.some((t) => t === l || similar(t, l) >= 0.65);
+  const said = [...phrase.lemmas].filter(near).length;
+  return said > 0 && share(title, saidBy(phrase.lemmas, similar)) < 0.67 && [...phrase.lemmas].some((l) => !near(l));
 }

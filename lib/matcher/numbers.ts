@@ -1,4 +1,4 @@
-import { termsOf, type Token } from './tokens';
+import type { Token } from './tokens';
 
 /** A count read from text: an interval, so that "nearly 100", "some 100" and "99" can agree. */
 export interface NumberMention {
@@ -24,12 +24,6 @@ const VAGUE: Record<string, [number, number]> = {
   dozens: [24, 99], hundreds: [200, 999], thousands: [2000, 9999], millions: [2e6, 9e9], handful: [3, 6], several: [3, 9],
 };
 const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'estimated', 'over', 'than', 'least', 'upwards', 'close', 'circa', 'approx', 'up', 'under']);
-/** Words that describe what is counted without being it ("100 Russian troops"). */
-const MODIFIERS = new Set(
-  'russian american venezuelan military strategic senior additional more heavy armed foreign elite special unidentified small nuclear capable hired trained unnamed civilian local'
-    .split(' ')
-    .flatMap((w) => termsOf(w)),
-);
 /** Count nouns too general to say what is counted alone: the word after them says it ("two people died"). */
 const GENERIC = new Set(['people', 'person']);
 
@@ -71,16 +65,17 @@ const MEASURES = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', '
 function unitAfter(tokens: Token[], last: number, first: number): string[] {
   const unit: string[] = [];
   for (let j = last + 1; j < tokens.length && j <= last + 4; j++) {
-    const lower = tokens[j]!.lower;
-    const term = tokens[j]!.term ?? (MEASURES.has(lower) ? lower.replace(/s$/, '') : null);
-    if (/^\d/.test(tokens[j]!.lower) || SMALL[tokens[j]!.lower] !== undefined) break;
-    if (term && !MODIFIERS.has(term) && !/\d/.test(term)) {
+    const t = tokens[j]!;
+    const term = t.lemma ?? (MEASURES.has(t.lower) ? t.lower.replace(/s$/, '') : null);
+    if (/^\d/.test(t.lower) || SMALL[t.lower] !== undefined) break;
+    // Names and adjectives describe what is counted ("100 Russian troops", "two strategic bombers").
+    if (term && !t.modifier && !/\d/.test(term)) {
       unit.push(term);
       if (!GENERIC.has(term)) break;
     }
   }
-  const before = tokens[first - 1]?.term;
-  if (before && !MODIFIERS.has(before)) unit.push(before);
+  const before = tokens[first - 1];
+  if (before?.lemma && !before.modifier) unit.push(before.lemma);
   return unit;
 }
 

@@ -1,114 +1,133 @@
-import { buildLexicon, STOP_WORDS } from './synonyms';
+import { ADJECTIVE, NOUN, PROPER, VERB, type Lexicon } from './lexicon';
+import { FACT_WORDS, fold, NEGATORS, STOP_WORDS } from './words';
 
 /**
- * One word of a text, with its offsets (UTF-16 code units) and its normalised forms.
- * `lower` is folded for case, diacritics and curly quotes; `term` is the stemmed, synonym-folded
- * concept used for matching, or null for stop words, numbers and date words (those are read as facts).
+ * One word of a text, with its offsets (UTF-16 code units) and its normalised forms. `lemma` is the
+ * word's dictionary form ("flew" → "fly"), or a two-word phrase's ("touched down" → "touch down"),
+ * and null for stop words, numbers and date words (those are read as facts).
  */
 export interface Token {
   start: number;
   end: number;
   raw: string;
   lower: string;
-  term: string | null;
+  lemma: string | null;
+  /** The two-word phrase this word begins, when the lexicon knows it ("touched down" → "touch down"), or null. */
+  phrase: string | null;
+  /** A name: capitalised, and known to WordNet only as a name or not known at all ("Caracas", "Tonkoshkurov"). */
+  proper: boolean;
+  /** Can say what a figure counts: a noun, or a word the lexicon does not know. */
+  noun: boolean;
+  /** Describes what is counted without being it ("strategic", "Russian"). */
+  modifier: boolean;
+  /** Says what happened: a verb, inflected ("landed", "sent") or after an auxiliary ("will ship"). */
+  verb: boolean;
 }
+
+const AUXILIARIES = new Set('to will would shall should has have had is are was were be been being did does do can could may might must'.split(' '));
 
 // Model codes ("Tu-160", "IL-62") stay one token so their digits are never read as counts.
 const WORD = /(?:\p{Lu}\.){2,}|\p{L}+-\d+\p{L}*|\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*/gu;
 
-/** Small suffix-stripper: enough to fold plurals and tenses ("landed", "lands", "landing" → "land"). */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3) return w;
-  // "-ly" first, and never from "supply" or "family": the "-ly" of "reportedly", "nearly".
-  if (w.length > 5 && w.endsWith('ly') && !/(?:pp|[^aeiou]i)ly$/.test(w) && !/ply$/.test(w)) w = w.slice(0, -2);
-  if (/[^aeiou]ie[sd]$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
-  // A final e drops only where "-ed"/"-ing" forms lose it too (arrive/arrived, force/forced), so
-  // that "plane" never folds into "plan".
-  if (/(?:[vcgzsu]|at|r)e$/.test(w)) w = w.slice(0, -1);
-  return w;
+type Reading = { lower: string; lemma: string | null; flags: number };
+
+const UNITED_STATES = 'united states';
+
+/** An unknown word's lemma: plurals folded, so a claim's "Tonkoshkurovs" meets a page's "Tonkoshkurov". */
+function guessLemma(lower: string): string {
+  if (lower.length > 4 && lower.endsWith('s') && !/(?:ss|us|is)$/.test(lower)) return lower.slice(0, -1);
+  return lower;
 }
 
-const lexicon = buildLexicon(stem);
+/** Splits text into tokens with the lexicon's lemmas, folding two-word phrases into one. */
+export class Tokenizer {
+  private readonly memo = new Map<string, Reading>();
 
-/** Words read as numbers or dates: they become facts, never matching terms. */
-const FACT_WORDS = new Set(
-  (
-    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
-    'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand ' +
-    'thousands million millions billion dozen dozens couple pair handful several ' +
-    'january february march april june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday weekend morning afternoon evening night'
-  ).split(' '),
-);
+  constructor(readonly lexicon: Lexicon) {}
 
-/** Folds case, diacritics, curly apostrophes and a trailing possessive. */
-export function fold(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .replace(/'s$/, '');
-}
-
-function termOf(raw: string, lower: string): string | null {
-  if (raw === 'US' || raw === 'U.S.' || raw === 'U.S') return 'usa';
-  if (/^\d/.test(lower) || STOP_WORDS.has(lower) || FACT_WORDS.has(lower)) return null;
-  if (lower.endsWith("n't")) return null;
-  const s = stem(lower.replace(/\./g, ''));
-  return lexicon.words.get(s) ?? s;
-}
-
-// Words repeat a lot within a page and across pages: normalise each distinct spelling once.
-const memo = new Map<string, { lower: string; term: string | null; stem: string }>();
-function normalise(raw: string): { lower: string; term: string | null; stem: string } {
-  let hit = memo.get(raw);
-  if (!hit) {
-    if (memo.size > 50_000) memo.clear();
-    const lower = fold(raw);
-    hit = { lower, term: termOf(raw, lower), stem: stem(lower) };
-    memo.set(raw, hit);
+  private read(raw: string): Reading {
+    let hit = this.memo.get(raw);
+    if (!hit) {
+      if (this.memo.size > 50_000) this.memo.clear();
+      const lower = fold(raw).replace(/\./g, '');
+      // "US" and "U.S." are the country, never the pronoun "us".
+      const country = /^U\.?S\.?(?:A\.?)?$/.test(raw);
+      const content = country || (!/^\d/.test(lower) && !STOP_WORDS.has(lower) && !FACT_WORDS.has(lower) && !lower.endsWith("n't"));
+      const known = country || this.lexicon.find(lower) >= 0;
+      const lemma = country ? UNITED_STATES : (this.lexicon.lemmaOf(lower) ?? guessLemma(lower));
+      hit = { lower, lemma: content ? lemma : null, flags: known ? this.lexicon.flagsOf(lemma) | (country ? PROPER : 0) : NOUN | PROPER };
+      this.memo.set(raw, hit);
+    }
+    return hit;
   }
-  return hit;
-}
 
-/** Splits text into tokens, folding two-word phrases ("touched down") into one concept. */
-export function tokenize(text: string, offset = 0): Token[] {
-  const tokens: Token[] = [];
-  const stems: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const { lower, term, stem: s } = normalise(raw);
-    const start = offset + m.index;
-    tokens.push({ start, end: start + raw.length, raw, lower, term });
-    stems.push(s);
+  tokenize(text: string, offset = 0): Token[] {
+    const tokens: Token[] = [];
+    for (const m of text.matchAll(WORD)) {
+      const raw = m[0];
+      const { lower, lemma, flags } = this.read(raw);
+      const start = offset + m.index;
+      const capitalised = /^\p{Lu}/u.test(raw);
+      const previous = tokens[tokens.length - 1]?.lower ?? '';
+      const inflected = lemma !== null && lemma !== lower && !lemma.includes(' ');
+      tokens.push({
+        verb: lemma !== null && (flags & VERB) !== 0 && (inflected || (flags & NOUN) === 0 || AUXILIARIES.has(previous)),
+        start,
+        end: start + raw.length,
+        raw,
+        lower,
+        lemma,
+        phrase: null,
+        proper: capitalised && (flags & PROPER) !== 0,
+        noun: (flags & NOUN) !== 0,
+        modifier: (capitalised && (flags & PROPER) !== 0) || ((flags & ADJECTIVE) !== 0 && (flags & NOUN) === 0),
+      });
+    }
+    this.foldPhrases(tokens);
+    return tokens;
   }
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
-    const phrase = lexicon.phrases.get(`${stems[i]} ${stems[i + 1]}`);
-    if (phrase) {
-      a.term = phrase;
-      b.term = null;
+
+  /**
+   * Marks two-word phrases the lexicon knows ("touched down" → "touch down", "military plane"), where
+   * one word carries content. The words keep their own lemmas too: a "military plane" is a plane.
+   */
+  private foldPhrases(tokens: Token[]): void {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i]!;
+      const b = tokens[i + 1]!;
+      if (a.lemma === null && b.lemma === null) continue;
+      const first = a.lemma ?? this.lexicon.lemmaOf(a.lower) ?? a.lower;
+      const second = this.lexicon.lemmaOf(b.lower) ?? b.lower;
+      a.phrase = [`${first} ${second}`, `${first} ${b.lower}`].find((p) => this.lexicon.find(p) >= 0) ?? null;
     }
   }
-  return tokens;
 }
 
-/** The distinct matching terms of a text. */
-export function termsOf(text: string): string[] {
-  return [...new Set(tokenize(text).flatMap((t) => (t.term ? [t.term] : [])))];
+/** The distinct lemmas and phrases of a token list. */
+export function lemmasOf(tokens: Token[]): string[] {
+  const out = new Set<string>();
+  for (const t of tokens) {
+    if (t.lemma) out.add(t.lemma);
+    if (t.phrase) out.add(t.phrase);
+  }
+  return [...out];
 }
 
-const NEGATORS = new Set(['not', 'cannot', 'never', 'neither', 'nor', 'no', 'none', 'declined', 'refused', 'denied', 'denies']);
+/** How far before a word a negator still denies it ("did not immediately comment"). */
+const NEGATION_REACH = 4;
 
-/** True when the text negates what it says ("not", "never", "didn't", "declined to", "yet to"), which flips a claim. */
+/** True when a negator stands shortly before one of the words at `positions` ("declined to comment"). */
+export function negatedNear(tokens: Token[], positions: number[]): boolean {
+  return positions.some((p) => {
+    for (let i = Math.max(0, p - NEGATION_REACH); i <= p; i++) {
+      const t = tokens[i]!;
+      if (NEGATORS.has(t.lower) || t.lower.endsWith("n't") || (t.lower === 'yet' && tokens[i + 1]?.lower === 'to')) return true;
+    }
+    return false;
+  });
+}
+
+/** True when the text denies what it says ("not", "never", "didn't", "declined to", "yet to"), which flips a claim. */
 export function isNegated(tokens: Token[]): boolean {
   return tokens.some((t, i) => NEGATORS.has(t.lower) || t.lower.endsWith("n't") || (t.lower === 'yet' && tokens[i + 1]?.lower === 'to'));
 }

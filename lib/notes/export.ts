@@ -1,4 +1,5 @@
-import type { Note } from './schema';
+import { escapeMarkdownHtml } from './markdown-escape';
+import { MAX_TIME, type Note } from './schema';
 import { ANNO_CONTEXT, ANNOTATION_CONTEXT, EXTRAS_KEY, type Extras } from './web-annotation';
 
 /**
@@ -35,7 +36,12 @@ export type AnnotationCollection = {
 /** Options shared by both exports; `now` and `newId` are injectable for tests. */
 export type ExportOptions = { includeDeleted?: boolean; now?: () => number; newId?: () => string };
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/**
+ * A time as an ISO string. A note stored before dates were bounded may hold one no ISO string can
+ * write (`toISOString` throws): it is written as the nearest date that can be, so one such note
+ * never stops the reader exporting all the others.
+ */
+const iso = (ms: number) => new Date(Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_TIME) : 0).toISOString();
 const exported = (notes: Note[], o: ExportOptions) => notes.filter((n) => o.includeDeleted || !n.deleted);
 
 /** Drops empty-string prefix/suffix, which carry nothing. */
@@ -90,27 +96,30 @@ export function exportJson(notes: Note[], o: ExportOptions = {}): AnnotationColl
   };
 }
 
-/** Escapes text for a Markdown link label. */
-const label = (s: string) => s.replace(/[\\[\]*_`<>]/g, '\\$&');
+/** Escapes text for a Markdown link label (`<` as an entity: not every tool knows `\<`). */
+const label = (s: string) => s.replace(/[\\[\]*_`>]/g, '\\$&').replace(/</g, '&lt;');
 /** Makes a URL safe inside a Markdown link destination. */
 const dest = (url: string) => url.replace(/[()\s<>]/g, encodeURIComponent);
 
 /** One note as Markdown: the quote as a block quote, then the note, tags and colour. */
 function noteMarkdown(note: Note): string {
-  const quote = note.target.quote.exact.split('\n').map((l) => `> ${l}`).join('\n');
+  const quote = escapeMarkdownHtml(note.target.quote.exact).split('\n').map((l) => `> ${l}`).join('\n');
   const meta = [
     note.body.tags.length > 0 ? `Tags: ${note.body.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(', ')}` : '',
     `Colour: ${note.body.color}`,
     `Modified: ${iso(note.modified).slice(0, 10)}`,
     note.deleted ? 'Deleted' : '',
   ].filter(Boolean);
-  return [quote, note.body.text.trim(), `*${meta.join(' · ')}*`].filter(Boolean).join('\n\n');
+  return [quote, escapeMarkdownHtml(note.body.text.trim()), `*${meta.join(' · ')}*`].filter(Boolean).join('\n\n');
 }
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Exports notes as Markdown, grouped by page (most recently edited page first), each page headed by
  * a link to it and its notes in reading order, each with its quote. Note text is written as the
- * reader wrote it: it already is Markdown.
+ * reader wrote it (it already is Markdown), except that raw HTML and unsafe links are made
+ * harmless for whatever tool the file is pasted into (see markdown-escape).
  */
 export function exportMarkdown(notes: Note[], o: ExportOptions = {}): string {
   const pages = new Map<string, Note[]>();
@@ -124,6 +133,6 @@ export function exportMarkdown(notes: Note[], o: ExportOptions = {}): string {
       const body = ns.sort((a, b) => at(a) - at(b) || a.created - b.created).map(noteMarkdown);
       return `## [${label(title)}](${dest(source)})\n\n${body.join('\n\n---\n\n')}`;
     });
-  const count = sections.length === 0 ? 'No notes.' : `${[...pages.values()].flat().length} notes on ${pages.size} pages.`;
-  return [`# Crosscheck notes`, `Exported ${iso((o.now ?? Date.now)())}. ${count}`, ...sections].join('\n\n') + '\n';
+  const summary = sections.length === 0 ? 'No notes.' : `${count([...pages.values()].flat().length, 'note')} on ${count(pages.size, 'page')}.`;
+  return [`# Crosscheck notes`, `Exported ${iso((o.now ?? Date.now)())}. ${summary}`, ...sections].join('\n\n') + '\n';
 }

@@ -66,31 +66,28 @@ function readBodies(a: AnnotationIn): { text: string; tags: string[] } {
   return { text: texts.join('\n\n'), tags };
 }
 
-/** The page URL in canonical form when it is http(s); other IRIs (urn:, file:) are kept as they are. */
-function source(url: string): string {
-  try {
-    return canonicalUrl(url);
-  } catch {
-    return url;
-  }
-}
+/** The device of an annotation from another tool (ours carry the device that made them). */
+export const IMPORTED_DEVICE = 'imported';
 
 /**
  * Converts one item of an import file into a note, or throws an Error saying what is wrong with it.
- * `now` fills missing times; `deviceId` marks notes from other tools.
+ * An annotation without dates is dated 0, older than any edit, and another tool's annotation is
+ * marked as from IMPORTED_DEVICE: never "now" and this device, which made every re-import of the
+ * file newer than the reader's own edit of it. So the same file always gives the same note.
  */
-export async function annotationToNote(item: unknown, now: number, deviceId: string): Promise<Note> {
+export async function annotationToNote(item: unknown): Promise<Note> {
   const parsed = AnnotationInSchema.safeParse(item);
   if (!parsed.success) throw new Error(z.prettifyError(parsed.error).replace(/\n/g, ' '));
   const a = parsed.data;
   const extras = a[EXTRAS_KEY] ?? {};
   const target = quotedTarget(a);
   const position = TextPositionSelectorSchema.safeParse(target.position);
-  const created = a.created ? Date.parse(a.created) : (a.modified ? Date.parse(a.modified) : now);
+  const created = a.created ? Date.parse(a.created) : (a.modified ? Date.parse(a.modified) : 0);
   const result = NoteSchema.safeParse({
     id: await noteIdFor(a.id ?? JSON.stringify(item)),
     target: {
-      source: source(target.source),
+      // Notes are on web pages: another IRI (urn:, file:, javascript:) is refused, named.
+      source: canonicalUrl(target.source),
       url: extras.url ?? target.source,
       title: extras.title ?? '',
       quote: parseQuote(target.quote),
@@ -100,7 +97,7 @@ export async function annotationToNote(item: unknown, now: number, deviceId: str
     ...(extras.claimId ? { claimId: extras.claimId } : {}),
     created,
     modified: a.modified ? Date.parse(a.modified) : created,
-    deviceId: extras.deviceId ?? deviceId,
+    deviceId: extras.deviceId ?? IMPORTED_DEVICE,
     deleted: extras.deleted ?? false,
     conflicts: extras.conflicts ?? [],
   });

@@ -1,6 +1,7 @@
 import type { NotesDb } from './db';
 import { annotationToNote } from './import-convert';
-import { toRecord } from './record';
+import { mergeImported } from './import-merge';
+import { fromRecord, toRecord } from './record';
 import type { Note } from './schema';
 import { ImportFileSchema } from './web-annotation';
 
@@ -14,11 +15,8 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-/** What an import did: notes added, notes replaced by a newer version, items already up to date. */
+/** What an import did: notes added, notes updated by a newer version, items already up to date. */
 export type ImportResult = { added: number; updated: number; unchanged: number; total: number };
-
-/** Where import gets "now" (for annotations without dates) and the device id for other tools' notes. */
-export type ImportContext = { now: () => number; deviceId: string };
 
 const MAX_REPORTED = 5;
 
@@ -37,13 +35,12 @@ function itemsOf(data: unknown): unknown[] {
 }
 
 /** Parses and converts every item, collecting errors, so that the reader sees all problems at once. */
-async function convertAll(items: unknown[], ctx: ImportContext): Promise<Note[]> {
+async function convertAll(items: unknown[]): Promise<Note[]> {
   const notes: Note[] = [];
   const errors: string[] = [];
-  const now = ctx.now();
   for (const [i, item] of items.entries()) {
     try {
-      notes.push(await annotationToNote(item, now, ctx.deviceId));
+      notes.push(await annotationToNote(item));
     } catch (e) {
       const id = (item as { id?: unknown } | null)?.id;
       errors.push(`item ${i + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${(e as Error).message}`);
@@ -57,11 +54,12 @@ async function convertAll(items: unknown[], ctx: ImportContext): Promise<Note[]>
 }
 
 /**
- * Imports a file (JSON text or parsed JSON) into the database. Duplicates are merged by id, in the
- * file and against stored notes: the newer `modified` wins, and an id is never stored twice. Throws
- * ImportError (and writes nothing) when any item is bad.
+ * Imports a file (JSON text or parsed JSON) into the database. Copies of a note are merged by id,
+ * in the file and against stored notes, as sync merges versions (see import-merge): the newest
+ * edit is the note, unresolved versions stay listed beside it, and an id is never stored twice.
+ * Throws ImportError (and writes nothing) when any item is bad.
  */
-export async function importNotes(db: NotesDb, file: string | unknown, ctx: ImportContext): Promise<ImportResult> {
+export async function importNotes(db: NotesDb, file: string | unknown): Promise<ImportResult> {
   let data = file;
   if (typeof file === 'string') {
     try {
@@ -70,19 +68,27 @@ export async function importNotes(db: NotesDb, file: string | unknown, ctx: Impo
       throw new ImportError(`Not a JSON file: ${(e as Error).message}`);
     }
   }
-  const notes = await convertAll(itemsOf(data), ctx);
-  const newest = new Map<string, Note>();
-  for (const n of notes) if ((newest.get(n.id)?.modified ?? -Infinity) < n.modified) newest.set(n.id, n);
+  const notes = await convertAll(itemsOf(data));
+  const copies = new Map<string, Note[]>();
+  for (const n of notes) copies.set(n.id, [...(copies.get(n.id) ?? []), n]);
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0, total: notes.length };
-  result.unchanged = notes.length - newest.size; // older copies within the file itself
   await db.transaction('rw', db.notes, async () => {
-    const stored = await db.notes.bulkGet([...newest.keys()]);
-    const writes = [...newest.values()].filter((n, i) => {
-      const old = stored[i];
-      if (!old) return ++result.added;
-      if (old.modified < n.modified) return ++result.updated;
-      result.unchanged++;
-      return false;
+    const ids = [...copies.keys()];
+    const stored = (await db.notes.bulkGet(ids)).map((r) => r && fromRecord(r));
+    const writes: Note[] = [];
+    ids.forEach((id, i) => {
+      // Each copy in the file is merged in turn; one note per id counts as added or updated, the
+      // other copies as up to date.
+      const group = copies.get(id)!;
+      const note = group.reduce<Note | undefined>((acc, copy) => mergeImported(acc, copy) ?? acc, stored[i]);
+      if (note === stored[i]) {
+        result.unchanged += group.length;
+        return;
+      }
+      writes.push(note!);
+      if (stored[i]) result.updated++;
+      else result.added++;
+      result.unchanged += group.length - 1;
     });
     await db.notes.bulkPut(writes.map(toRecord));
   });

@@ -1,6 +1,8 @@
 /**
  * Inline Markdown (emphasis, strong, code, links) to a tree. Part of the safe Markdown parser for
- * notes (see markdown.ts): the output is data, never HTML, and links keep only safe schemes.
+ * notes (see markdown.ts): the output is data, never HTML, and links keep only safe schemes. A
+ * note syncs to every device and is rendered in every list, so its work is bounded: nesting
+ * deeper than MAX_INLINE_DEPTH, and anything after the note's work budget is spent, stays text.
  */
 
 /** An inline node: text, emphasis, strong, code span, link or hard line break. */
@@ -29,21 +31,51 @@ export function isSafeHref(href: string): boolean {
 }
 
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!<>|~"']/;
+
+/** Deepest nesting of emphasis and links parsed; deeper text stays literal. */
+export const MAX_INLINE_DEPTH = 10;
+/**
+ * Characters a note's parse may scan in all (searching for closing delimiters, say): about a
+ * hundred passes over the longest note. Ordinary notes use a small fraction; a note built to make
+ * every opener search to its end (quadratic) reaches it, and its rest is shown as text.
+ */
+export const PARSE_BUDGET = 1_000_000;
+
+/** The work left for one note's parse, shared by all its paragraphs. */
+export type ParseBudget = { left: number };
+/** A fresh budget for one note. */
+export const newBudget = (): ParseBudget => ({ left: PARSE_BUDGET });
 const BARE_URL = /^https?:\/\/[^\s<>"]*[^\s<>".,:;!?'")\]]/;
 
-/** Finds `]` closing the `[` at `open`, allowing nested brackets and escapes. */
-function closingBracket(src: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < src.length; i++) {
+/**
+ * The `]` closing each `[` (nested brackets and escapes allowed), in one pass: searching from each
+ * `[` in turn is quadratic on a note of unclosed brackets.
+ */
+function bracketPairs(src: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < src.length; i++) {
     if (src[i] === '\\') i++;
-    else if (src[i] === '[') depth++;
-    else if (src[i] === ']' && --depth === 0) return i;
+    else if (src[i] === '[') open.push(i);
+    else if (src[i] === ']' && open.length) pairs.set(open.pop()!, i);
   }
-  return -1;
+  return pairs;
 }
 
-/** Parses inline Markdown into nodes. Anything that does not parse stays literal text. */
-export function parseInline(src: string): Inline[] {
+/**
+ * Parses inline Markdown into nodes. Anything that does not parse stays literal text, as does
+ * anything nested deeper than MAX_INLINE_DEPTH or left when `budget` runs out.
+ */
+export function parseInline(src: string, budget: ParseBudget = newBudget(), depth = 0): Inline[] {
+  if (depth >= MAX_INLINE_DEPTH || budget.left <= 0) return src ? [{ type: 'text', text: src }] : [];
+  budget.left -= src.length;
+  const brackets = bracketPairs(src);
+  /** `indexOf`, paying for the characters it scans. */
+  const find = (what: string, from: number) => {
+    const at = src.indexOf(what, from);
+    budget.left -= (at < 0 ? src.length : at) - from;
+    return at;
+  };
   const out: Inline[] = [];
   let text = '';
   const flush = () => {
@@ -53,6 +85,10 @@ export function parseInline(src: string): Inline[] {
   const push = (node: Inline) => (flush(), out.push(node));
   let i = 0;
   while (i < src.length) {
+    if (budget.left <= 0) {
+      text += src.slice(i); // the note's work is spent: the rest is shown as written
+      break;
+    }
     const ch = src[i]!;
     const rest = src.slice(i);
     if (ch === '\\' && src[i + 1] === '\n') {
@@ -66,7 +102,7 @@ export function parseInline(src: string): Inline[] {
       i += rest.indexOf('\n') + 1;
     } else if (ch === '`') {
       const ticks = /^`+/.exec(rest)![0];
-      const close = src.indexOf(ticks, i + ticks.length);
+      const close = find(ticks, i + ticks.length);
       if (close < 0) {
         text += ticks;
         i += ticks.length;
@@ -79,9 +115,9 @@ export function parseInline(src: string): Inline[] {
       const delim = strong ? ch + ch : ch;
       // `_` only opens at a word boundary, so snake_case stays text.
       const opens = ch === '*' || !/[\p{L}\p{N}]/u.test(src[i - 1] ?? '');
-      let close = src.indexOf(delim, i + delim.length + 1);
-      while (close > 0 && (src[close - 1] === ' ' || (!strong && src[close + 1] === ch))) {
-        close = src.indexOf(delim, close + (strong ? 1 : 2));
+      let close = find(delim, i + delim.length + 1);
+      while (close > 0 && budget.left > 0 && (src[close - 1] === ' ' || (!strong && src[close + 1] === ch))) {
+        close = find(delim, close + (strong ? 1 : 2));
       }
       // In a run like `***`, strong closes on the last two, leaving the inner `*` to emphasis.
       if (strong && close > 0 && src[close + 2] === ch) close++;
@@ -89,17 +125,17 @@ export function parseInline(src: string): Inline[] {
         text += delim;
         i += delim.length;
       } else {
-        push({ type: strong ? 'strong' : 'em', children: parseInline(src.slice(i + delim.length, close)) });
+        push({ type: strong ? 'strong' : 'em', children: parseInline(src.slice(i + delim.length, close), budget, depth + 1) });
         i = close + delim.length;
       }
     } else if (ch === '[') {
-      const close = closingBracket(src, i);
+      const close = brackets.get(i) ?? -1;
       const target = close < 0 ? null : /^\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"]*")?\s*\)/.exec(src.slice(close + 1));
       if (!target) {
         text += ch;
         i++;
       } else {
-        const children = parseInline(src.slice(i + 1, close));
+        const children = parseInline(src.slice(i + 1, close), budget, depth + 1);
         // An unsafe link keeps its words but loses the link.
         if (isSafeHref(target[1]!)) push({ type: 'link', href: target[1]!, children });
         else {

@@ -1,4 +1,4 @@
-import { parseInline, type Inline } from './markdown-inline';
+import { newBudget, parseInline, type Inline, type ParseBudget } from './markdown-inline';
 
 /**
  * A small, safe Markdown parser for note text. It produces a tree (never HTML) that a renderer
@@ -7,7 +7,7 @@ import { parseInline, type Inline } from './markdown-inline';
  * strong, code, code blocks, lists, block quotes, links and rules; not tables or raw HTML.
  */
 
-export { isSafeHref, parseInline, type Inline } from './markdown-inline';
+export { isSafeHref, MAX_INLINE_DEPTH, parseInline, type Inline } from './markdown-inline';
 
 /** A block node of the tree. */
 export type Block =
@@ -31,7 +31,7 @@ const startsBlock = (line: string) =>
   FENCE.test(line) || HEADING.test(line) || RULE.test(line) || QUOTE.test(line) || ITEM.test(line);
 
 /** Parses list items starting at `lines[at]`; returns the list and the index after it. */
-function parseList(lines: string[], at: number, depth: number): [Block, number] {
+function parseList(lines: string[], at: number, depth: number, budget: ParseBudget): [Block, number] {
   const first = ITEM.exec(lines[at]!)!;
   const ordered = /\d/.test(first[2]!);
   const items: Block[][] = [];
@@ -54,14 +54,14 @@ function parseList(lines: string[], at: number, depth: number): [Block, number] 
       else break;
       i++;
     }
-    items.push(parseBlocks(content.join('\n'), depth + 1));
+    items.push(parseBlocks(content.join('\n'), depth + 1, budget));
     while (i < lines.length && blank(lines[i]!) && i + 1 < lines.length && ITEM.test(lines[i + 1]!)) i++;
   }
   return [{ type: 'list', ordered, start: ordered ? parseInt(first[2]!, 10) : 1, items }, i];
 }
 
-/** Parses Markdown text into blocks. */
-export function parseBlocks(src: string, depth = 0): Block[] {
+/** Parses Markdown text into blocks; `budget` bounds the inline parsing of the whole note. */
+export function parseBlocks(src: string, depth = 0, budget: ParseBudget = newBudget()): Block[] {
   const lines = src.replace(/\r\n?/g, '\n').split('\n');
   const out: Block[] = [];
   let i = 0;
@@ -79,7 +79,7 @@ export function parseBlocks(src: string, depth = 0): Block[] {
       out.push({ type: 'code_block', lang: m[2] ?? '', text: lines.slice(i + 1, stop).join('\n') });
       i = stop + 1;
     } else if ((m = HEADING.exec(line))) {
-      out.push({ type: 'heading', level: m[1]!.length as 1, children: parseInline(m[2] ?? '') });
+      out.push({ type: 'heading', level: m[1]!.length as 1, children: parseInline(m[2] ?? '', budget) });
       i++;
     } else if (RULE.test(line)) {
       out.push({ type: 'rule' });
@@ -90,19 +90,23 @@ export function parseBlocks(src: string, depth = 0): Block[] {
         quoted.push(lines[i]!.replace(QUOTE, ''));
         i++;
       }
-      out.push({ type: 'blockquote', children: parseBlocks(quoted.join('\n'), depth + 1) });
+      out.push({ type: 'blockquote', children: parseBlocks(quoted.join('\n'), depth + 1, budget) });
     } else if (ITEM.test(line)) {
-      const [list, next] = parseList(lines, i, depth);
+      const [list, next] = parseList(lines, i, depth, budget);
       out.push(list);
       i = next;
     } else {
       const para: string[] = [];
       while (i < lines.length && !blank(lines[i]!) && (para.length === 0 || !startsBlock(lines[i]!))) para.push(lines[i++]!.trim());
-      out.push({ type: 'paragraph', children: parseInline(para.join('\n')) });
+      out.push({ type: 'paragraph', children: parseInline(para.join('\n'), budget) });
     }
   }
   return out;
 }
 
-/** Parses a note's Markdown into a tree of blocks (alias of parseBlocks, the public entry). */
-export const parseMarkdown = (src: string): Block[] => parseBlocks(src);
+/**
+ * Parses a note's Markdown into a tree of blocks (the public entry): nesting is at most MAX_DEPTH
+ * blocks and MAX_INLINE_DEPTH inlines deep, and the work is bounded (see PARSE_BUDGET), whatever
+ * the note holds.
+ */
+export const parseMarkdown = (src: string): Block[] => parseBlocks(src, 0, newBudget());

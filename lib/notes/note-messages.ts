@@ -24,7 +24,7 @@ export type NoteMark = z.infer<typeof NoteMarkSchema>;
 /**
  * Content script → background: the marks of the notes on the page the script runs in. The page is
  * the sender's own URL (never one the script names), and only its canonical link may refine it,
- * which `canonicalUrl` accepts on the same site only: a page cannot read another site's marks.
+ * which `canonicalUrl` accepts on the page's own origin only: a page cannot read another's marks.
  */
 export const listPageMarks = defineRoute({
   name: 'listPageMarks',

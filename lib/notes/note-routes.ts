@@ -51,7 +51,7 @@ export function toMark(note: Note): NoteMark {
 
 /**
  * The page a content script's request is about: the sender's own URL, refined by the page's
- * canonical link only on the same site (see canonicalUrl). Never a URL the script names, so a page
+ * canonical link only on the same origin (see canonicalUrl). Never a URL the script names, so a page
  * cannot ask for another page's notes.
  */
 export function senderPage(senderUrl: string | undefined, canonicalHref: string | null): string {
@@ -92,7 +92,7 @@ export function registerNoteRoutes(router: Router, db: NotesDb, deps: NoteRoutes
     }),
     router.on(importNotesRoute, async ({ text }) => {
       const before = new Set((await listAllNotes(db, { includeDeleted: true })).map((n) => `${n.id}@${n.modified}`));
-      const result = await importNotes(db, text, await ctx());
+      const result = await importNotes(db, text);
       const after = await listAllNotes(db, { includeDeleted: true });
       deps.changed([...new Set(after.filter((n) => !before.has(`${n.id}@${n.modified}`)).map((n) => n.target.source))]);
       return result;

@@ -29,12 +29,37 @@ export const NoteBodySchema = z.object({
 });
 export type NoteBody = z.infer<typeof NoteBodySchema>;
 
+/**
+ * The last instant a note may carry: 9999-12-31T23:59:59.999Z, the latest a four-digit ISO date
+ * (and so the W3C export) can write. Later numbers are not dates anyone made; `toISOString`
+ * throws on some of them, which once locked every note away.
+ */
+export const MAX_TIME = 253_402_300_799_999;
+
+/** A time in milliseconds since 1970, within what a date can be written as (see MAX_TIME). */
+export const TimestampSchema = z.number().int().min(0).max(MAX_TIME);
+
+/** A device id (a UUID on our devices; any short text from an import). */
+export const DeviceIdSchema = z.string().min(1).max(200);
+
+/** A note's id: a UUID, so that notes made on different devices never collide. */
+export const NoteIdSchema = z.uuid();
+
+/** The claim a note is attached to (a database slug); bounded as the content script's marks are. */
+export const ClaimIdSchema = z.string().max(200);
+
+/**
+ * A web page's address: http or https only. Notes are made on web pages; a `javascript:` or
+ * `data:` target (from an import, or from sync) would be shown as a link the reader might click.
+ */
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(8192);
+
 /** What the note is on: the page and selectors for the quoted text. */
 export const NoteTargetSchema = z.object({
   /** The page's canonical URL (canonical link, tracking parameters and fragment dropped). */
-  source: z.url(),
+  source: HttpUrlSchema,
   /** The URL as the reader saw it. */
-  url: z.url(),
+  url: HttpUrlSchema,
   title: z.string().max(500).default(''),
   quote: TextQuoteSelectorSchema,
   position: z.optional(TextPositionSelectorSchema),
@@ -43,23 +68,22 @@ export type NoteTarget = z.infer<typeof NoteTargetSchema>;
 
 /** Another device's version of the same note, kept visible until the reader resolves it. */
 export const NoteVersionSchema = NoteBodySchema.extend({
-  modified: z.number().int(),
-  deviceId: z.string().min(1),
+  modified: TimestampSchema,
+  deviceId: DeviceIdSchema,
 });
 export type NoteVersion = z.infer<typeof NoteVersionSchema>;
 
 /** A stored note, tombstones included (see notes-service for how they are made). */
 export const NoteSchema = z.object({
-  /** A UUID, so that notes made on different devices never collide. */
-  id: z.uuid(),
+  id: NoteIdSchema,
   target: NoteTargetSchema,
   body: NoteBodySchema,
   /** Set when the note was attached to a claim from its card. */
-  claimId: z.string().optional(),
-  created: z.number().int(),
-  modified: z.number().int(),
+  claimId: ClaimIdSchema.optional(),
+  created: TimestampSchema,
+  modified: TimestampSchema,
   /** The device that made the last edit. */
-  deviceId: z.string().min(1),
+  deviceId: DeviceIdSchema,
   /** A tombstone: deletions travel through sync as edits. */
   deleted: z.boolean().default(false),
   conflicts: z.array(NoteVersionSchema).default([]),

@@ -1,5 +1,4 @@
-import type { ClaimDatabase } from '../claims/schema';
-import { buildClaimIndex, type ClaimIndex } from '../matcher/index';
+import type { ClaimIndex } from '../matcher/index';
 import { matchText } from '../matcher/match';
 import type { ClaimMatch } from '../matcher/schema';
 import type { BlockMatch } from './page-schema';
@@ -14,20 +13,22 @@ const REMEMBERED_BLOCKS = 4000;
  * in a second tab costs no matching.
  */
 export class BlockMatcher {
-  private index: ClaimIndex | undefined;
+  private index: Promise<ClaimIndex> | undefined;
   private readonly remembered = new Map<string, ClaimMatch[]>();
 
   constructor(
-    private readonly loadDatabase: () => ClaimDatabase,
+    private readonly loadIndex: () => Promise<ClaimIndex>,
     private readonly capacity = REMEMBERED_BLOCKS,
   ) {}
 
   /** Every claim stated in each block, with offsets into that block. */
-  match(blocks: readonly string[]): BlockMatch[] {
-    return blocks.flatMap((text, block) => this.matchBlock(text).map((m) => ({ ...m, block })));
+  async match(blocks: readonly string[]): Promise<BlockMatch[]> {
+    this.index ??= this.loadIndex();
+    const index = await this.index;
+    return blocks.flatMap((text, block) => this.matchBlock(index, text).map((m) => ({ ...m, block })));
   }
 
-  private matchBlock(text: string): ClaimMatch[] {
+  private matchBlock(index: ClaimIndex, text: string): ClaimMatch[] {
     const known = this.remembered.get(text);
     if (known) {
       // Least recently used first out: a hit moves to the end.
@@ -35,8 +36,7 @@ export class BlockMatcher {
       this.remembered.set(text, known);
       return known;
     }
-    this.index ??= buildClaimIndex(this.loadDatabase());
-    const found = matchText(this.index, text);
+    const found = matchText(index, text);
     this.remembered.set(text, found);
     if (this.remembered.size > this.capacity) this.remembered.delete(this.remembered.keys().next().value!);
     return found;

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { getBundledClaimDatabase } from '../claims/bundled';
 import type { Router } from '../messaging/router';
 import { callTab } from '../messaging/runtime';
 import { BlockMatcher } from './block-matcher';
+import { loadBundledIndex } from './bundled-index';
 import {
   closePanel,
   closeTabPanel,
@@ -23,7 +23,7 @@ import { TabStates } from './tab-states';
  */
 export function startPagesBackground(router: Router): void {
   const tabs = new TabStates(browser.storage.session);
-  const matcher = new BlockMatcher(getBundledClaimDatabase);
+  const matcher = new BlockMatcher(loadBundledIndex);
   const tickets = new PanelTickets();
   // MV3 has `action`, Firefox's MV2 build `browserAction`.
   const action = browser.action ?? browser.browserAction;

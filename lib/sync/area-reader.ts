@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { NoteIdSchema } from '../notes/schema';
+import { errorMessage } from '../error-message';
 import { fromCompact, ManifestSchema } from './codec';
 import { shortHash } from './bytes';
 import { chunkKey, parseKey } from './keys';
@@ -18,23 +21,31 @@ export type RemoteNote =
 /** Everything sync found in the area. */
 export type AreaSnapshot = { notes: Map<string, RemoteNote>; orphanChunks: string[] };
 
-/** Decodes one note's items from the snapshot `items` (keyed as in the area). */
+/**
+ * Decodes one note's items from the snapshot `items` (keyed as in the area). Never throws: what
+ * cannot be read is `unreadable`, with the reason, and the caller goes on with the other notes.
+ */
 export function readNote(id: string, head: string, items: Record<string, unknown>): RemoteNote {
   const raw = items[head];
-  const manifest = ManifestSchema.safeParse(raw);
+  let owned = [head]; // a chunk set that cannot be read is still this note's, not an orphan
   try {
-    if (!manifest.success) return { kind: 'complete', entry: fromCompact(id, raw), keys: [head] };
-    const { h, n, m, d } = manifest.data;
+    if (!NoteIdSchema.safeParse(id).success) throw new Error('its key holds no note id');
+    // A head item is a record, or a manifest (named by its hash and count) for a chunked note.
+    const isManifest = raw !== null && typeof raw === 'object' && 'h' in raw && 'n' in raw;
+    if (!isManifest) return { kind: 'complete', entry: fromCompact(id, raw), keys: [head] };
+    const { h, n, m, d } = ManifestSchema.parse(raw);
     const keys = Array.from({ length: n }, (_, i) => chunkKey(id, h, i));
     const pieces = keys.map((k) => items[k]);
     const all = [head, ...keys];
+    owned = all.filter((k) => k in items);
     if (pieces.some((p) => typeof p !== 'string')) return { kind: 'incomplete', m, d, keys: all.filter((k) => k in items) };
     const json = pieces.join('');
     if (shortHash(json) !== h) return { kind: 'incomplete', m, d, keys: all };
     return { kind: 'complete', entry: fromCompact(id, JSON.parse(json)), keys: all };
   } catch (err) {
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { kind: 'unreadable', error: `synced note ${id} could not be read (${reason})`, keys: [head] };
+    const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
+    const reason = issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : errorMessage(err);
+    return { kind: 'unreadable', error: `synced note ${id.slice(0, 64)} could not be read (${reason})`, keys: owned };
   }
 }
 

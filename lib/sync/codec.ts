@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { DeviceIdSchema, TimestampSchema } from '../notes/schema';
+import { SYNC_LIMITS } from './area';
 import { itemBytes, shortHash, utf8Length } from './bytes';
 import { chunkKey, headKey } from './keys';
+import { normaliseEntry } from './merge';
 import { SyncEntrySchema, type SyncEntry } from './schema';
 
 /**
@@ -24,8 +27,16 @@ const CompactRecord = z.object({
   v: z.array(CompactVersion),
 });
 type CompactRecordT = z.infer<typeof CompactRecord>;
-/** The head item of a chunked note. */
-export const ManifestSchema = z.object({ h: z.string(), n: z.number().int().positive(), m: z.number(), d: z.string() });
+/**
+ * The head item of a chunked note: the chunk set's hash, how many chunks (no more than the area
+ * can hold items: a reader builds their keys), and the newest version's stamp.
+ */
+export const ManifestSchema = z.object({
+  h: z.string().regex(/^[0-9a-z]{1,7}$/),
+  n: z.number().int().min(1).max(SYNC_LIMITS.MAX_ITEMS),
+  m: TimestampSchema,
+  d: DeviceIdSchema,
+});
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Encodes an entry as its compact record. */
@@ -44,7 +55,10 @@ export function toCompact(e: SyncEntry): CompactRecordT {
   return rec;
 }
 
-/** Decodes a compact record; throws an error naming what is wrong. */
+/**
+ * Decodes a compact record into a normalised entry; throws an error naming what is wrong. The one
+ * door for notes coming from `storage.sync`: everything past it is bounded by the schemas.
+ */
 export function fromCompact(id: string, raw: unknown): SyncEntry {
   const rec = CompactRecord.parse(raw);
   const entry: Record<string, unknown> = { id, created: rec.c, claimId: rec.k };
@@ -62,7 +76,38 @@ export function fromCompact(id: string, raw: unknown): SyncEntry {
     if (!x) v.b = { text: rest[0], tags: rest[1], color: rest[2] };
     return v;
   });
-  return SyncEntrySchema.parse(entry);
+  return normaliseEntry(SyncEntrySchema.parse(entry));
+}
+
+/** A string's length in JSON, leaving out escapes and multi-byte characters (so never more). */
+const strLen = (s: string) => s.length + 2;
+const numLen = (n: number) => String(n).length;
+const listLen = <T>(xs: T[], len: (x: T) => number) => xs.reduce((sum, x, i) => sum + len(x) + (i ? 1 : 0), 2);
+const historyLen = (vv: SyncEntry['versions'][number]['vv']) =>
+  listLen(Object.entries(vv), ([k, x]) => strLen(k) + 1 + (typeof x === 'number' ? numLen(x) : listLen(x, numLen)));
+
+/**
+ * At most the bytes the entry's items take in the area, counted from the compact record field by
+ * field without encoding it, each character as one byte: exact for a note in plain ASCII that fits
+ * one item, so the planner passes over the notes that cannot fit what is left without encoding
+ * them. Escapes, multi-byte characters and chunks only add.
+ */
+export function minEncodedBytes(e: SyncEntry): number {
+  let n = headKey(e.id).length + '{"c":,"v":[]}'.length + numLen(e.created);
+  if (e.claimId !== undefined) n += ',"k":'.length + strLen(e.claimId);
+  const t = e.target;
+  if (t) {
+    const q = t.quote;
+    n += ',"t":[,,,,,]'.length + strLen(t.source) + (t.url === t.source ? 1 : strLen(t.url)) + strLen(t.title);
+    n += strLen(q.exact) + strLen(q.prefix) + strLen(q.suffix);
+    if (t.position) n += 2 + numLen(t.position.start) + numLen(t.position.end);
+  }
+  for (const v of e.versions) {
+    n += '[,,0,,]'.length + numLen(v.m) + strLen(v.d) + historyLen(v.vv) + numLen(v.n);
+    if (v.k !== undefined) n += 1 + strLen(v.k);
+    if (v.b) n += ',,,'.length + strLen(v.b.text) + listLen(v.b.tags, strLen) + strLen(v.b.color);
+  }
+  return n + e.versions.length - 1;
 }
 
 /** The canonical string of an entry: equal notes give equal strings. */

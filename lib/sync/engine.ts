@@ -1,18 +1,21 @@
 import { readArea } from './area-reader';
 import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncArea, type SyncLimits } from './area';
-import { updateNotes, type LocalNoteStore, type MetaStore } from './local-store';
-import { entryToNote, mergeEntries, metaOf, normaliseEntry, noteToEntry, sameNote } from './merge';
+import type { LocalNoteStore, MetaStore } from './local-store';
+import { Histories } from './histories';
 import { planWrites } from './planner';
 import { RateLimiter } from './rate-limiter';
-import type { NoteMeta, NoteSyncState, SyncEntry, SyncStatus } from './schema';
-import { describeFailure, SyncStatusModel } from './status';
+import { mergeRemoteNotes } from './remote-merge';
+import type { NoteSyncState, SyncEntry, SyncStatus } from './schema';
+import { describeFailure, describeTaskFailure, SyncStatusModel } from './status';
 
 /**
  * Mirrors this device's notes into `storage.sync` and merges other devices' notes back, on
  * start-up and on every `onChanged`. The local store stays the source of truth: sync only ever
  * writes merged notes back to it, never removes one, and when the area is full or refuses a write
  * the notes simply stay pending or over-quota here (see `status`). Writes are debounced and kept
- * under the browser's rate limits; all work runs one task at a time.
+ * under the browser's rate limits; all work runs one task at a time. A task that fails (a store
+ * or the area refusing) is reported in the status and tried again; it never leaves bookkeeping
+ * that its failed write did not back up.
  */
 
 /** How to build an engine; everything but the stores and the area has a default. */
@@ -36,6 +39,8 @@ export type SyncEngineOptions = {
 const RATE_BACKOFF_MS = 60_000;
 /** Wait after a full area refused a write (another device may have filled it meanwhile). */
 const QUOTA_BACKOFF_MS = 30_000;
+/** Wait after a task failed for another reason (the notes database or `storage.local` refused). */
+const RETRY_MS = 30_000;
 
 /** The sync engine; see the module comment. Call `start()` once, `notifyLocalChange()` per edit. */
 export class SyncEngine {
@@ -43,7 +48,9 @@ export class SyncEngine {
   private readonly limiter: RateLimiter;
   private readonly model: SyncStatusModel;
   private raw: Record<string, unknown> = {};
-  private meta = new Map<string, NoteMeta>();
+  private readonly histories: Histories;
+  /** Whether `raw` holds a full read of the area (until then nothing is written). */
+  private loaded = false;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listening = false;
@@ -64,11 +71,12 @@ export class SyncEngine {
     // A sixth below the browser's ceilings: room for settings writes and for clock skew.
     this.limiter = new RateLimiter(Math.floor(limits.MAX_WRITE_OPERATIONS_PER_MINUTE * 0.83), Math.floor(limits.MAX_WRITE_OPERATIONS_PER_HOUR * 0.83));
     this.model = new SyncStatusModel(this.o.enabled);
+    this.histories = new Histories(this.o.meta);
   }
 
   /** Loads bookkeeping, listens to the area and runs a first full merge and write. */
   async start(): Promise<void> {
-    this.meta = await this.o.meta.all();
+    await this.histories.load();
     if (this.o.enabled) await this.resume();
   }
 
@@ -97,6 +105,7 @@ export class SyncEngine {
   flush(): Promise<void> {
     return this.run(async () => {
       if (!this.o.enabled) return;
+      if (!this.loaded) await this.load();
       await this.mergeFrom(undefined);
       await this.write();
     });
@@ -106,7 +115,7 @@ export class SyncEngine {
   pull(): Promise<void> {
     return this.run(async () => {
       if (!this.o.enabled) return;
-      this.raw = await this.o.area.get(null);
+      await this.load();
       await this.mergeFrom(undefined);
     });
   }
@@ -147,15 +156,28 @@ export class SyncEngine {
   private async resume(): Promise<void> {
     if (!this.listening) this.o.area.onChanged.addListener(this.onChanged);
     this.listening = true;
-    await this.run(async () => {
-      this.raw = await this.o.area.get(null);
-    });
+    this.loaded = false; // changes were missed while off: read everything again
     await this.flush();
   }
 
-  private run<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(task, task);
-    this.queue = next.catch(() => undefined);
+  private async load(): Promise<void> {
+    this.raw = await this.o.area.get(null);
+    this.loaded = true;
+  }
+
+  /**
+   * Queues a task. A task that throws is reported and retried later: the notes stay safe here,
+   * and the promise resolves either way, so no caller or listener sees a rejection.
+   */
+  private run(task: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(task).then(
+      () => this.model.setTaskError(null),
+      (err: unknown) => {
+        this.model.setTaskError(describeTaskFailure(err));
+        if (this.o.enabled) this.schedule(RETRY_MS);
+      },
+    );
+    this.queue = next;
     return next;
   }
 
@@ -170,6 +192,8 @@ export class SyncEngine {
   private remoteChanged(changes: Record<string, StorageChange>): void {
     if (!this.o.enabled) return;
     void this.run(async () => {
+      // Before a full read, writing could overwrite what was never read: read and merge first.
+      if (!this.loaded) return this.schedule(0);
       // Our own writes come back as changes too; they hold nothing new.
       const news = Object.entries(changes).filter(([key, c]) => JSON.stringify(c.newValue) !== JSON.stringify(this.raw[key]));
       if (news.length === 0) return;
@@ -187,50 +211,27 @@ export class SyncEngine {
   /** Merges complete remote notes (those with a key in `keys`, or all) into the local store. */
   private async mergeFrom(keys: Set<string> | undefined): Promise<boolean> {
     const snapshot = readArea(this.raw);
-    const remotes = [...snapshot.notes].filter(([, r]) => r.kind === 'complete' && (!keys || r.keys.some((k) => keys.has(k))));
-    const errors = [...snapshot.notes.values()].flatMap((r) => (r.kind === 'unreadable' ? [r.error] : []));
+    const remotes: [string, SyncEntry][] = [];
+    const errors: string[] = [];
+    for (const [id, r] of snapshot.notes) {
+      if (r.kind === 'unreadable') errors.push(r.error);
+      else if (r.kind === 'complete' && (!keys || r.keys.some((k) => keys.has(k)))) remotes.push([id, r.entry]);
+    }
+    const merged = remotes.length ? await mergeRemoteNotes(this.o.store, remotes, this.histories.known) : undefined;
+    errors.push(...(merged?.errors ?? []));
     this.model.setReadError(errors.length ? `${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : null);
-    if (remotes.length === 0) return false;
-    const metas: [string, NoteMeta][] = [];
-    const sources = new Set<string>();
-    await updateNotes(this.o.store, remotes.map(([id]) => id), (locals) =>
-      remotes.map(([id, remote], i) => {
-        if (remote.kind !== 'complete') return undefined;
-        const local = locals[i];
-        const merged = local ? mergeEntries(noteToEntry(local, this.meta.get(id)), remote.entry) : normaliseEntry(remote.entry);
-        const note = entryToNote(merged, local);
-        if (!note) return undefined;
-        this.remember(id, merged, metas);
-        if (local && sameNote(note, local)) return undefined;
-        // Both pages, in case a re-attach moved the note: the old one must drop its highlight.
-        if (local) sources.add(local.target.source);
-        sources.add(note.target.source);
-        return note;
-      }),
-    );
-    if (metas.length) await this.o.meta.putMany(metas);
-    if (sources.size) for (const l of this.mergedListeners) l([...sources]);
-    return sources.size > 0;
-  }
-
-  private remember(id: string, entry: SyncEntry, into: [string, NoteMeta][]): void {
-    const meta = metaOf(entry);
-    if (JSON.stringify(meta) === JSON.stringify(this.meta.get(id))) return;
-    this.meta.set(id, meta);
-    into.push([id, meta]);
+    if (!merged) return false;
+    // The local write has committed: only now do the histories say the notes were merged.
+    await this.histories.record(merged.metas);
+    if (merged.sources.size) for (const l of this.mergedListeners) l([...merged.sources]);
+    return merged.sources.size > 0;
   }
 
   /** Plans and makes the writes; on refusal leaves notes marked and retries later. */
   private async write(): Promise<void> {
     const notes = await this.o.store.all();
     const deleted = new Set(notes.filter((n) => n.deleted).map((n) => n.id));
-    const metas: [string, NoteMeta][] = [];
-    const entries = notes.map((n) => {
-      const entry = noteToEntry(n, this.meta.get(n.id));
-      this.remember(n.id, entry, metas); // a local edit's history must be stable from now on
-      return entry;
-    });
-    if (metas.length) await this.o.meta.putMany(metas);
+    const entries = await this.histories.entriesOf(notes);
     const { limits, reserve } = this.o;
     const now = this.o.now();
     const plan = planWrites(entries, readArea(this.raw), this.raw, {

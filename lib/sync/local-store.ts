@@ -25,19 +25,25 @@ export interface LocalNoteStore {
 /**
  * Runs a read-merge-write on any store: atomically with `update`, otherwise by re-reading just
  * before `putMany` and skipping notes edited meanwhile (they are merged on the next pass).
+ * Resolves with the ids skipped that way, once the write has committed.
  */
 export async function updateNotes(
   store: LocalNoteStore,
   ids: string[],
   change: (current: (Note | undefined)[]) => (Note | undefined)[],
-): Promise<void> {
-  if (store.update) return store.update(ids, change);
+): Promise<Set<string>> {
+  if (store.update) {
+    await store.update(ids, change);
+    return new Set();
+  }
   const before = await store.get(ids);
   const next = change(before);
   const now = await store.get(ids);
   const stamp = (n: Note | undefined) => (n ? `${n.modified}|${n.deviceId}|${n.deleted}|${n.conflicts.length}` : '');
-  const safe = next.filter((n, i): n is Note => n !== undefined && stamp(before[i]) === stamp(now[i]));
+  const skipped = new Set(ids.filter((_, i) => stamp(before[i]) !== stamp(now[i])));
+  const safe = next.filter((n, i): n is Note => n !== undefined && !skipped.has(ids[i]!));
   if (safe.length) await store.putMany(safe);
+  return skipped;
 }
 
 /** Sync's bookkeeping per note (the histories of its versions); survives restarts. */

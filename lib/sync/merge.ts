@@ -36,8 +36,30 @@ export function normaliseVersions(versions: SyncVersion[]): SyncVersion[] {
   const unique = new Map<string, SyncVersion>();
   for (const v of versions.map(canonical)) unique.set(JSON.stringify(v), v);
   const all = [...unique.values()];
-  const kept = all.filter((v) => !all.some((w) => replaces(w, v)));
+  // replaced[i]: the versions that replace version i.
+  const replaced = all.map((v) => all.flatMap((w, j) => (replaces(w, v) ? [j] : [])));
+  // A version goes only when something replaces it that it does not itself (through others)
+  // replace. Real histories never circle, so this is "nothing replaces it"; histories that do
+  // circle are no device's, and their versions are kept rather than all lost.
+  const kept = all.filter((_, i) => replaced[i]!.every((j) => replacesThrough(replaced, i, j)));
   return kept.sort(compareVersions);
+}
+
+/** Whether version `from` replaces version `to` through a chain of replacements. */
+function replacesThrough(replaced: number[][], from: number, to: number): boolean {
+  const seen = new Set<number>();
+  const stack = [to];
+  // Walk up from `to` along "is replaced by" until `from` is met.
+  while (stack.length) {
+    const at = stack.pop()!;
+    for (const by of replaced[at]!) {
+      if (by === from) return true;
+      if (seen.has(by)) continue;
+      seen.add(by);
+      stack.push(by);
+    }
+  }
+  return false;
 }
 
 /** Puts an entry in its canonical form: normalised versions, target only while a version lives. */

@@ -1,5 +1,5 @@
 import { itemBytes } from './bytes';
-import { encodeEntry, entryString } from './codec';
+import { encodeEntry, entryString, minEncodedBytes } from './codec';
 import type { AreaSnapshot } from './area-reader';
 import type { NoteSyncState, SyncEntry } from './schema';
 
@@ -8,6 +8,10 @@ import type { NoteSyncState, SyncEntry } from './schema';
  * tombstones, as many as fit the byte and item budget; tombstones older than the time-to-live are
  * dropped from the area (each device keeps its own tombstone, which still wins against an old
  * copy coming back). The result is the one `remove` and one `set` that bring the area there.
+ *
+ * Two devices holding the same notes must choose the same ones, or each would remove what the
+ * other wrote, forever: so the order is total (ties broken by device, then id), and every note is
+ * considered, down to a small old one that fits the last bytes.
  */
 
 /** Space the engine may use, and how long tombstones stay in the area. */
@@ -24,8 +28,15 @@ export type Plan = {
 
 type Candidate = { entry: SyncEntry; items: Record<string, unknown> | undefined; tomb: boolean };
 
-/** After this many notes in a row that do not fit, the rest are not even encoded (10,000 notes). */
-const GIVE_UP_AFTER = 64;
+/** Newest edit first, live notes before tombstones; a total order, the same on every device. */
+function priority(a: Candidate, b: Candidate): number {
+  const x = a.entry.versions[0]!;
+  const y = b.entry.versions[0]!;
+  if (a.tomb !== b.tomb) return Number(a.tomb) - Number(b.tomb);
+  if (x.m !== y.m) return y.m - x.m;
+  if (x.d !== y.d) return x.d < y.d ? 1 : -1;
+  return a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0;
+}
 
 const isNewer = (a: { m: number; d: string }, b: { m: number; d: string }) => a.m > b.m || (a.m === b.m && a.d > b.d);
 
@@ -74,26 +85,23 @@ export function planWrites(
     bytes += itemBytes(k, v);
     items++;
   }
-  candidates.sort((a, b) => Number(a.tomb) - Number(b.tomb) || b.entry.versions[0]!.m - a.entry.versions[0]!.m);
+  candidates.sort(priority);
   const set: Record<string, unknown> = {};
   const keep = new Set<string>();
   const writing: string[] = [];
-  let misses = 0;
   for (const c of candidates) {
-    if (misses >= GIVE_UP_AFTER) {
+    // Encoded only when it might fit, so notes past the budget cost next to nothing.
+    if (items >= limits.items || bytes + minEncodedBytes(c.entry) > limits.bytes) {
       states.set(c.entry.id, 'over-quota');
       continue;
     }
-    // Encoded only now, in priority order, so notes far past the budget cost nothing.
     const encoded = c.items ?? encodeEntry(c.entry, limits.perItem);
     const n = Object.keys(encoded).length;
     const size = Object.entries(encoded).reduce((sum, [k, v]) => sum + itemBytes(k, v), 0);
     if (bytes + size > limits.bytes || items + n > limits.items) {
       states.set(c.entry.id, 'over-quota');
-      misses++;
       continue;
     }
-    misses = 0;
     bytes += size;
     items += n;
     for (const [k, v] of Object.entries(encoded)) {

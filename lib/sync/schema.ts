@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NoteBodySchema, NoteTargetSchema } from '../notes/schema';
+import { DeviceIdSchema, NoteBodySchema, NoteSchema, NoteTargetSchema, TimestampSchema } from '../notes/schema';
+import { SYNC_LIMITS } from './area';
 
 /**
  * Schemas for sync: the reader's switch, the status the popup and side panel show, and the
@@ -30,39 +31,56 @@ export const NoteSyncStateSchema = z.enum(['synced', 'pending', 'over-quota']);
 export type NoteSyncState = z.infer<typeof NoteSyncStateSchema>;
 
 /**
+ * The highest edit counter sync accepts. A new edit on top of a history that saw none of its
+ * device's earlier counters lists them all as unseen, and a list longer than the whole quota
+ * (at least two bytes a number) is not one any device could have written. It bounds the work a
+ * hostile counter can cause: 2^24 once made every write spin for 20 s and fail.
+ */
+export const MAX_COUNTER = Math.floor(SYNC_LIMITS.QUOTA_BYTES / 2);
+const CounterSchema = z.number().int().min(1).max(MAX_COUNTER);
+
+/** The key of a history: a device id, or `device@time` for a version sync had no record of. */
+const DotDeviceSchema = z.string().min(1).max(256);
+
+/**
  * Which edits a version was made on top of: device id → highest edit counter seen there, or
  * [highest, ...counters below it not seen]. See `version-vector.ts`.
  */
-export const VersionVectorSchema = z.record(
-  z.string().min(1),
-  z.union([z.number().int().positive(), z.array(z.number().int().positive()).min(1)]),
-);
+export const VersionVectorSchema = z.record(DotDeviceSchema, z.union([CounterSchema, z.array(CounterSchema).min(1)]));
 export type VersionVector = z.infer<typeof VersionVectorSchema>;
 
 const VersionStampSchema = z.object({
-  m: z.number().int(),
-  d: z.string().min(1),
+  m: TimestampSchema,
+  d: DeviceIdSchema,
   /** A tombstone: the note was deleted. Tombstones carry no body in sync. */
   x: z.boolean(),
   vv: VersionVectorSchema,
   /** This version's own edit counter on its device (its dot). */
-  n: z.number().int().positive(),
+  n: CounterSchema,
   /** The dot's device when it is not `d` (a conflict sync has no record of). */
-  k: z.string().optional(),
+  k: DotDeviceSchema.optional(),
 });
 
 /** One version of a note: its stamp (modified, device), tombstone flag, history and body. */
 export const SyncVersionSchema = VersionStampSchema.extend({ b: NoteBodySchema.optional() }).refine((v) => v.x === (v.b === undefined), 'a live version needs a body; a tombstone has none');
 export type SyncVersion = z.infer<typeof SyncVersionSchema>;
 
-/** A note as sync sees it: shared fields plus every version no other version has replaced. */
+/** Most versions one synced note may hold (concurrent edits left unresolved, tombstones). */
+export const MAX_VERSIONS = 128;
+
+/**
+ * A note as sync sees it: shared fields plus every version no other version has replaced. Every
+ * field that becomes part of a stored note uses the note's own schema, so an entry that decodes
+ * always makes a note that `NoteSchema` accepts: nothing read from `storage.sync` can fail later.
+ */
 export const SyncEntrySchema = z.object({
-  id: z.string().min(1),
-  created: z.number().int(),
+  id: NoteSchema.shape.id,
+  created: NoteSchema.shape.created,
   /** Present while some version is live; a deleted note travels without it, to stay small. */
   target: NoteTargetSchema.optional(),
-  claimId: z.string().optional(),
-  versions: z.array(SyncVersionSchema).min(1),
+  claimId: NoteSchema.shape.claimId,
+  /** At least one; at most what a reader could sort out (merging compares them pairwise). */
+  versions: z.array(SyncVersionSchema).min(1).max(MAX_VERSIONS),
 });
 export type SyncEntry = z.infer<typeof SyncEntrySchema>;
 

@@ -20,12 +20,18 @@ export function describeFailure(kind: WriteFailure, err: unknown, waiting: numbe
   return `Sync could not write (${reason}); ${notes} ${waiting === 1 ? 'is' : 'are'} safe on this device and will be retried.`;
 }
 
+/** Says that a sync task failed for a reason other than the area's limits (the notes database, say). */
+export function describeTaskFailure(err: unknown): string {
+  return `Sync could not finish (${errorMessage(err)}). Your notes are safe on this device; it will try again shortly.`;
+}
+
 /** Holds the status and per-note states and tells subscribers when they change. */
 export class SyncStatusModel {
   private current: SyncStatus;
   private perNote = new Map<string, NoteSyncState>();
   private writeError: string | null = null;
   private readError: string | null = null;
+  private taskError: string | null = null;
   private readonly listeners = new Set<(s: SyncStatus) => void>();
 
   constructor(enabled: boolean) {
@@ -52,7 +58,19 @@ export class SyncStatusModel {
   setReadError(error: string | null): void {
     if (error === this.readError) return;
     this.readError = error;
-    this.update({ error: this.writeError ?? this.readError });
+    this.update({ error: this.shownError() });
+  }
+
+  /** Records why the last task failed (null: it succeeded). */
+  setTaskError(error: string | null): void {
+    if (error === this.taskError) return;
+    this.taskError = error;
+    this.update({ error: this.shownError() });
+  }
+
+  /** The one problem the status line shows: a refused write, then a failed task, then a bad item. */
+  private shownError(): string | null {
+    return this.writeError ?? this.taskError ?? this.readError;
   }
 
   /**
@@ -70,7 +88,7 @@ export class SyncStatusModel {
       else if (s === 'over-quota' && !deleted.has(id)) overQuota++;
     }
     const lastSyncedAt = syncedAt !== undefined && pending === 0 ? syncedAt : this.current.lastSyncedAt;
-    this.update({ pending, overQuota, lastSyncedAt, error: this.writeError ?? this.readError });
+    this.update({ pending, overQuota, lastSyncedAt, error: this.shownError() });
   }
 
   /** Subscribes to changes; returns the unsubscribe function. */

@@ -18,13 +18,20 @@ export function hasSeen(h: VersionVector, device: string, n: number): boolean {
 
 const maxOf = (e: number | number[] | undefined) => (e === undefined ? 0 : typeof e === 'number' ? e : e[0]!);
 
+/** The counters below its highest that a history entry lists as not seen. */
+const gapsOf = (e: number | number[] | undefined): number[] => (Array.isArray(e) ? e.slice(1) : []);
+
 /** The history that includes everything any of `hs` includes, keys sorted. */
 export function joinHistories(...hs: VersionVector[]): VersionVector {
   const out: VersionVector = {};
   for (const device of new Set(hs.flatMap((h) => Object.keys(h))).values()) {
-    const max = Math.max(...hs.map((h) => maxOf(h[device])));
-    const gaps = new Set(hs.flatMap((h) => (Array.isArray(h[device]) ? (h[device] as number[]).slice(1) : [])));
-    const missing = [...gaps].filter((n) => n <= max && !hs.some((h) => hasSeen(h, device, n))).sort((a, b) => a - b);
+    const entries = hs.map((h) => h[device]);
+    const max = Math.max(...entries.map(maxOf));
+    // A counter stays unseen only if every history lists it as a gap or stops below it. Sets,
+    // so the cost follows the gaps listed, not their square.
+    const unseen = entries.map((e) => ({ top: maxOf(e), gaps: new Set(gapsOf(e)) }));
+    const candidates = new Set(entries.flatMap(gapsOf));
+    const missing = [...candidates].filter((n) => n <= max && unseen.every((u) => n > u.top || u.gaps.has(n))).sort((a, b) => a - b);
     out[device] = missing.length ? [max, ...missing] : max;
   }
   return sortHistory(out);
@@ -32,8 +39,14 @@ export function joinHistories(...hs: VersionVector[]): VersionVector {
 
 /** `h` plus the single edit `n` of `device` (counters in between stay unseen). */
 export function addDot(h: VersionVector, device: string, n: number): VersionVector {
-  const below = Array.from({ length: n - 1 }, (_, i) => i + 1);
-  return joinHistories(h, { [device]: below.length ? [n, ...below] : n });
+  const e = h[device];
+  const max = maxOf(e);
+  const top = Math.max(max, n);
+  const gaps = new Set(gapsOf(e).filter((g) => g !== n && g <= top));
+  // Counters between the highest seen and `n` are new gaps; nothing else changes.
+  for (let g = max + 1; g < n; g++) gaps.add(g);
+  const sorted = [...gaps].sort((a, b) => a - b);
+  return sortHistory({ ...h, [device]: sorted.length ? [top, ...sorted] : top });
 }
 
 /** The highest counter of `device` in any of `hs`: a new edit there takes the next one. */

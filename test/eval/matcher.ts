@@ -1,3 +1,4 @@
+import { readLexicon } from '../../lib/cli/lexicon-file';
 import type { ClaimDatabase } from '../../lib/claims/schema';
 import { buildClaimIndex } from '../../lib/matcher/claim-index';
 import { matchText } from '../../lib/matcher/match';
@@ -5,6 +6,6 @@ import type { ClaimMatch } from '../../lib/matcher/schema';
 
 /** The matcher as the extension and the CLI run it, over one database. */
 export function loadMatcher(db: ClaimDatabase): (text: string) => ClaimMatch[] {
-  const index = buildClaimIndex(db);
+  const index = buildClaimIndex(db, readLexicon());
   return (text) => matchText(index, text);
 }

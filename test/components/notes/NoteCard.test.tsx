@@ -19,6 +19,20 @@ describe('NoteCard', () => {
     expect(screen.queryByRole('button')).toBeNull(); // no callbacks, no buttons
   });
 
+  it('links the page only when it is a web page', () => {
+    const base = makeNote({ n: 2 });
+    const stored = { ...base, target: { ...base.target, url: 'javascript:alert(1)', source: 'javascript:alert(1)', title: 'Old import' } };
+    const { container } = render(<NoteCard note={stored} showPage />);
+    expect(screen.getByText('Old import')).toBeTruthy();
+    expect(container.querySelector('a')).toBeNull();
+  });
+
+  it('shows no date for a note imported without one', () => {
+    const { container } = render(<NoteCard note={{ ...note, modified: 0, created: 0 }} />);
+    expect(container.querySelector('time')).toBeNull();
+    expect(container.textContent).not.toContain('1970');
+  });
+
   it('calls back on edit, delete and select', () => {
     const [onEdit, onDelete, onSelect] = [vi.fn(), vi.fn(), vi.fn()];
     render(<NoteCard note={note} onEdit={onEdit} onDelete={onDelete} onSelect={onSelect} />);

@@ -9,6 +9,20 @@ afterEach(cleanup);
 const notes = [makeNote({ n: 1 }), makeNote({ n: 2 }), makeNote({ n: 3 })];
 
 describe('NoteList', () => {
+  it('shows every note when one cannot be rendered: that one as its raw text', () => {
+    const nested = makeNote({ n: 4, body: { text: `${'['.repeat(1600)}a${'](http://x)'.repeat(1600)}`, tags: [], color: 'yellow' } });
+    // A row stored before dates were bounded: no browser can print it.
+    const undatable = makeNote({ n: 5, modified: 9e15, body: { text: '<b>raw</b> *text*', tags: [], color: 'pink' } });
+    render(<NoteList notes={[notes[0]!, nested, undatable]} onDelete={vi.fn()} />);
+    const cards = within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('article');
+    expect(cards).toHaveLength(3);
+    expect(cards[0]!.textContent).toContain('Note number 1');
+    expect(cards[1]!.textContent).toContain('a');
+    expect(cards[2]!.textContent).toContain('<b>raw</b> *text*');
+    expect(cards[2]!.querySelector('b')).toBeNull();
+    expect(within(cards[2]!).getByRole('button', { name: 'Delete' })).toBeTruthy();
+  });
+
   it('shows the empty state', () => {
     render(<NoteList notes={[]} emptyText="No notes on this page yet." />);
     expect(screen.getByText('No notes on this page yet.')).toBeTruthy();

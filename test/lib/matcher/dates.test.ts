@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareDates, parseIsoDate, readDates } from '../../../lib/matcher/dates';
-import { tokenize } from '../../../lib/matcher/tokens';
+import { tokenize } from './tokenize';
 
 const read = (text: string) => readDates(tokenize(text));
 const saturday = parseIsoDate('2019-03-23');

@@ -17,10 +17,18 @@ describe('matcher on the evaluation sets', () => {
     expect(test.length).toBeGreaterThan(0.4 * coverage.length);
   });
 
-  it('hand-written set: precision 0.95, recall 0.90 and stance accuracy 0.90', () => {
+  // Floors a little under what the trained scorer reaches on the sets it was tuned on: a change
+  // that loses them is a regression. The test half's figures are reported by `npm run eval`.
+  it('hand-written set: precision 0.93, recall 0.90 and stance accuracy 0.93', () => {
     const f = evaluate(handWritten, match);
-    expect(f.precision).toBeGreaterThanOrEqual(0.95);
+    expect(f.precision).toBeGreaterThanOrEqual(0.93);
     expect(f.recall).toBeGreaterThanOrEqual(0.9);
-    expect(f.stanceAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(f.stanceAccuracy).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('tune half of real coverage: precision 0.75 and recall 0.33', () => {
+    const f = evaluate(tune, match);
+    expect(f.precision).toBeGreaterThanOrEqual(0.75);
+    expect(f.recall).toBeGreaterThanOrEqual(0.33);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import data from '../../../lib/claims/database.json';
 import { loadClaimDatabase } from '../../../lib/claims/database';
+import { readLexicon } from '../../../lib/cli/lexicon-file';
 import { buildClaimIndex } from '../../../lib/matcher/claim-index';
 import { matchText } from '../../../lib/matcher/match';
 
@@ -11,7 +12,7 @@ import { matchText } from '../../../lib/matcher/match';
  * database's verbatim quotes and a sentence splitter written here, independent of the matcher's.
  */
 const db = loadClaimDatabase(data);
-const index = buildClaimIndex(db);
+const index = buildClaimIndex(db, readLexicon());
 
 /** Sentence spans by a plain rule: lines, then ". " before a capital or opening quote, minding "U.S." and "Gen.". */
 function sentencesOf(text: string): { start: number; end: number }[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, isTrackingParam, siteKey } from '../../../lib/notes/canonical-url';
+import { canonicalUrl, isTrackingParam } from '../../../lib/notes/canonical-url';
 
 describe('canonicalUrl', () => {
   it('drops tracking parameters and the fragment, keeps and sorts the rest', () => {
@@ -19,12 +19,26 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('http://example.com:8080/a')).toBe('http://example.com:8080/a');
   });
 
-  it('uses a same-site canonical link, relative or absolute', () => {
-    expect(canonicalUrl('https://m.example.com/s/1?utm_source=x', 'https://www.example.com/story/1?ref=2#x')).toBe(
+  it('uses a canonical link on the page’s own origin, relative or absolute', () => {
+    expect(canonicalUrl('https://www.example.com/s/1?utm_source=x', 'https://www.example.com/story/1?ref=2#x')).toBe(
       'https://www.example.com/story/1?ref=2',
     );
     expect(canonicalUrl('https://example.com/amp/1', '/story/1')).toBe('https://example.com/story/1');
-    expect(canonicalUrl('https://news.bbc.co.uk/a', 'https://www.bbc.co.uk/b')).toBe('https://www.bbc.co.uk/b');
+    expect(canonicalUrl('https://EXAMPLE.com:443/amp/1', 'https://example.com/story/1')).toBe('https://example.com/story/1');
+  });
+
+  it('ignores a canonical link on another subdomain, scheme or port: another site may own it', () => {
+    const cases = [
+      ['https://evil.blogs.example/post', 'https://victim.blogs.example/diary'],
+      ['https://attacker.substack.com/p/x', 'https://reporter.substack.com/p/story'],
+      ['https://attacker.github.io/', 'https://victim.github.io/notes'],
+      ['https://a.blogspot.com/x', 'https://b.blogspot.com/y'],
+      ['https://a.wordpress.com/x', 'https://b.wordpress.com/y'],
+      ['https://m.example.com/s/1', 'https://www.example.com/story/1'],
+      ['http://example.com/a', 'https://example.com/a'],
+      ['https://example.com:8443/a', 'https://example.com/b'],
+    ];
+    for (const [page, link] of cases) expect(canonicalUrl(page!, link), `${page} → ${link}`).toBe(new URL(page!).href);
   });
 
   it('ignores a canonical link to another site or a non-http scheme', () => {
@@ -46,12 +60,5 @@ describe('helpers', () => {
     expect(isTrackingParam('FBCLID')).toBe(true);
     expect(isTrackingParam('id')).toBe(false);
     expect(isTrackingParam('page')).toBe(false);
-  });
-
-  it('finds the registrable domain approximately', () => {
-    expect(siteKey('www.nytimes.com')).toBe('nytimes.com');
-    expect(siteKey('news.bbc.co.uk')).toBe('bbc.co.uk');
-    expect(siteKey('localhost')).toBe('localhost');
-    expect(siteKey('127.0.0.1')).toBe('127.0.0.1');
   });
 });

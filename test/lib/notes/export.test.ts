@@ -93,4 +93,59 @@ describe('exportMarkdown', () => {
   it('says so when there is nothing to export', () => {
     expect(exportMarkdown([], fixed)).toContain('No notes.');
   });
+
+  it('counts in the singular where there is one', () => {
+    const one = makeNote({ n: 1 });
+    expect(exportMarkdown([one], fixed)).toContain('. 1 note on 1 page.');
+    expect(exportMarkdown([one, makeNote({ n: 2 }), makeNote({ n: 3 })], fixed)).toContain('. 3 notes on 1 page.');
+  });
+});
+
+describe('export of notes stored before dates were bounded', () => {
+  it('writes a date no ISO string can hold as the nearest that can be, and exports the rest', () => {
+    const bad = makeNote({ n: 1, modified: 9e15, created: -5 });
+    const json = exportJson([bad, makeNote({ n: 2 })], fixed);
+    expect(json.first!.items.map((a) => [a.created, a.modified])).toEqual([
+      ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'],
+      ['1970-01-01T00:00:01.002Z', '1970-01-01T00:00:02.002Z'],
+    ]);
+    expect(exportMarkdown([bad], fixed)).toContain('Modified: 9999-12-31');
+  });
+});
+
+describe('exportMarkdown of hostile notes', () => {
+  const hostile = [
+    '<script>alert(1)</script> and <img src=x onerror=alert(2)> and <!-- hidden -->',
+    'inline `<b>code</b>` and a [bad link](javascript:alert(3)) and [a good one](https://e.com/a) and <https://e.com/auto>',
+    '[entity](java&#115;cript:alert(4)) and [ref]: javascript:alert(5)',
+    '[ref]: data:text/html,<b>x</b>',
+    '```\n<div>code stays</div>\n```',
+    '- `a\n- b <svg onload=alert(6)> `c`',
+  ].join('\n\n');
+  const note = makeNote({ n: 1, body: { text: hostile, tags: [], color: 'yellow' } });
+  const page = makeNote({ n: 2, target: { ...note.target, source: 'https://other.example/p', title: 'Title <img src=x onerror=alert(7)>' } });
+  const quoted = makeNote({ n: 3, target: { ...note.target, quote: { type: 'TextQuoteSelector', exact: 'page said <iframe src=javascript:alert(8)>', prefix: '', suffix: '' } } });
+  const md = exportMarkdown([note, page, quoted], fixed);
+  /** The file without its fenced code (HTML is text there in every tool that reads fences) and autolinks. */
+  const outsideFences = md.replace(/^```\n[\s\S]*?\n```$/gm, '').replace(/<https:\/\/[^\s<>]*>/g, '');
+
+  it('leaves no raw HTML a Markdown tool would pass through', () => {
+    expect(outsideFences).not.toMatch(/<[a-z!/?]/i);
+    for (const shown of ['&lt;script>alert(1)&lt;/script>', '&lt;img src=x onerror=alert(2)>', '&lt;!-- hidden -->', '&lt;svg onload=alert(6)>', '&lt;iframe']) {
+      expect(md).toContain(shown);
+    }
+    expect(md).toContain('## [Title &lt;img src=x onerror=alert(7)\\>]');
+  });
+
+  it('unlinks destinations that are not plainly http(s) or mailto, keeping the words', () => {
+    expect(md).toContain('[bad link]\\(javascript:alert(3))');
+    expect(md).toContain('[entity]\\(java&#115;cript:alert(4))');
+    expect(md).toContain('\\[ref]: data:text/html');
+    expect(md).toContain('[a good one](https://e.com/a)');
+    expect(md).toContain('<https://e.com/auto>');
+  });
+
+  it('leaves fenced code as written', () => {
+    expect(md).toContain('```\n<div>code stays</div>\n```');
+  });
 });

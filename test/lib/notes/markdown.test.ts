@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeHref, parseInline, parseMarkdown } from '../../../lib/notes/markdown';
+import { isSafeHref, MAX_INLINE_DEPTH, parseInline, parseMarkdown, type Block, type Inline } from '../../../lib/notes/markdown';
+import { newBudget, PARSE_BUDGET } from '../../../lib/notes/markdown-inline';
 
 const t = (text: string) => ({ type: 'text', text });
 
@@ -102,5 +103,46 @@ describe('parseMarkdown', () => {
   it('returns nothing for empty text', () => {
     expect(parseMarkdown('')).toEqual([]);
     expect(parseMarkdown('  \n\n ')).toEqual([]);
+  });
+});
+
+/** How deep a tree goes, blocks and inlines together. */
+function depthOf(nodes: (Block | Inline)[]): number {
+  let deepest = 0;
+  for (const n of nodes) {
+    const kids: (Block | Inline)[] = 'children' in n ? n.children : 'items' in n ? n.items.flat() : [];
+    deepest = Math.max(deepest, 1 + depthOf(kids));
+  }
+  return deepest;
+}
+/** Every character of text in a tree, in order. */
+const textOf = (nodes: (Block | Inline)[]): string =>
+  nodes.map((n) => ('text' in n ? n.text : 'children' in n ? textOf(n.children) : 'items' in n ? textOf(n.items.flat()) : '')).join('');
+
+describe('hostile notes', () => {
+  it('caps nesting: a note of 1,600 nested links parses to a shallow tree, its words kept', () => {
+    const note = `${'['.repeat(1600)}a${'](http://x)'.repeat(1600)}`;
+    const tree = parseMarkdown(note);
+    expect(depthOf(tree)).toBeLessThanOrEqual(2 + MAX_INLINE_DEPTH); // paragraph, links, text
+    expect(textOf(tree)).toContain('a');
+    expect(textOf(tree).length).toBeGreaterThan(note.length / 2); // the deep part stays as text
+  });
+
+  it('bounds the work of a note built to make every opener search to its end, keeping its text', () => {
+    for (const note of ['['.repeat(20_000), '*a '.repeat(6_666), ' _x'.repeat(6_666), '`a ``b '.repeat(2_800)]) {
+      const budget = newBudget();
+      const tree = parseInline(note, budget);
+      expect(budget.left, note.slice(0, 6)).toBeGreaterThan(-note.length * 2);
+      expect(PARSE_BUDGET - budget.left, note.slice(0, 6)).toBeLessThanOrEqual(PARSE_BUDGET + note.length * 2);
+      // Every letter and bracket is still there (`*`, `_` and backticks may be markup).
+      const kept = (x: string) => (x.match(/[a-z[]/g) ?? []).length;
+      expect(kept(textOf(tree)), note.slice(0, 6)).toBe(kept(note));
+    }
+    // An ordinary long note is parsed in full, far within the budget.
+    const budget = newBudget();
+    const ordinary = 'Some *emphasis*, a [link](https://e.com), `code` and **strong** words. '.repeat(250);
+    const tree = parseInline(ordinary, budget);
+    expect(tree.filter((n) => n.type === 'link')).toHaveLength(250);
+    expect(budget.left).toBeGreaterThan(PARSE_BUDGET / 2);
   });
 });

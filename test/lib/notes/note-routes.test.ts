@@ -88,11 +88,15 @@ describe('note routes', () => {
     expect(reply.marks).toEqual([expect.objectContaining({ id: note.id, claimId: 'nuclear-capable-bombers-in-december' })]);
   });
 
-  it('lets a canonical link refine the page only on the same site', async () => {
+  it('lets a canonical link refine the page only on the same origin', async () => {
     await send(createNoteRoute, draft('https://elsewhere.example.org/secret'));
     const reply = await send(listPageMarks, { canonicalHref: 'https://elsewhere.example.org/secret' }, fromTab(PAGE));
     expect(reply.source).toBe(PAGE);
     expect(reply.marks).toEqual([]);
+    // A sibling subdomain (another blog on the same host) cannot read this page's marks.
+    await send(createNoteRoute, draft());
+    const sibling = await send(listPageMarks, { canonicalHref: PAGE }, fromTab('https://evil.example.com/post'));
+    expect(sibling).toMatchObject({ source: 'https://evil.example.com/post', marks: [] });
     const same = await send(listPageMarks, { canonicalHref: '/story' }, fromTab(`https://news.example.com/amp/story`));
     expect(same.source).toBe(PAGE);
   });

@@ -62,6 +62,16 @@ describe('createNote', () => {
     await expect(createNote(db, bad, ctx)).rejects.toThrow(/body\.color/);
     expect(await db.notes.count()).toBe(0);
   });
+
+  it('keeps notes on web pages only: a javascript: or data: target is refused', async () => {
+    for (const source of ['javascript:alert(1)//', 'data:text/html,hi', 'file:///etc/passwd']) {
+      await expect(createNote(db, draft({ source }), ctx)).rejects.toThrow(/must be an http\(s\) URL/);
+    }
+    const sneaky = draft();
+    sneaky.target.url = 'javascript:alert(document.domain)';
+    await expect(createNote(db, sneaky, ctx)).rejects.toThrow(/target\.url/);
+    expect(await db.notes.count()).toBe(0);
+  });
 });
 
 describe('editing', () => {

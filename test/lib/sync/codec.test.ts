@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readArea } from '../../../lib/sync/area-reader';
 import { itemBytes, utf8Length } from '../../../lib/sync/bytes';
-import { encodeEntry, entryString, fromCompact, splitJson, toCompact } from '../../../lib/sync/codec';
+import { encodeEntry, entryString, fromCompact, minEncodedBytes, splitJson, toCompact } from '../../../lib/sync/codec';
 import { headKey, packId, parseKey, unpackId } from '../../../lib/sync/keys';
-import { noteToEntry } from '../../../lib/sync/merge';
+import { mergeEntries, noteToEntry } from '../../../lib/sync/merge';
 import { makeNote } from './support/devices';
 
 const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -75,5 +76,48 @@ describe('codec', () => {
     const items = encodeEntry(noteToEntry(makeNote(id, 'y'.repeat(20_000), 5, 'dev'), undefined));
     const { [headKey(id)]: _head, ...chunks } = items;
     expect(readArea(chunks).orphanChunks.sort()).toEqual(Object.keys(chunks).sort());
+  });
+});
+
+describe('minEncodedBytes', () => {
+  const text = (ascii: boolean, max: number) => (ascii ? fc.string({ unit: fc.constantFrom(...'abc XYZ019-.:/'), maxLength: max }) : fc.string({ unit: 'binary', maxLength: max }));
+  const note = (ascii: boolean) =>
+    fc.record({
+      text: text(ascii, 12_000),
+      tags: fc.array(text(ascii, 40).filter((t) => t.trim().length > 0), { maxLength: 3 }),
+      exact: text(ascii, 200).filter((t) => t.length > 0),
+      url: fc.constantFrom('https://e.com/a', 'https://e.com/a?x=1'),
+      deleted: fc.boolean(),
+      claimId: fc.option(text(ascii, 30), { nil: undefined }),
+      position: fc.boolean(),
+      other: fc.option(text(ascii, 500), { nil: undefined }),
+    });
+  type Drawn = { text: string; tags: string[]; exact: string; url: string; deleted: boolean; claimId: string | undefined; position: boolean; other: string | undefined };
+  const entryOf = (n: Drawn) => {
+    const base = makeNote(id, n.text, 1_700_000_000_000, 'dev');
+    const mine = noteToEntry({
+      ...base,
+      body: { ...base.body, tags: n.tags },
+      target: { ...base.target, url: n.url, quote: { ...base.target.quote, exact: n.exact }, ...(n.position ? { position: { type: 'TextPositionSelector', start: 3, end: 30 } } : {}) },
+      deleted: n.deleted,
+      ...(n.claimId !== undefined ? { claimId: n.claimId } : {}),
+    }, undefined);
+    return n.other === undefined ? mine : mergeEntries(mine, noteToEntry(makeNote(id, n.other, 5, 'other'), undefined));
+  };
+  const size = (items: Record<string, unknown>) => Object.entries(items).reduce((sum, [k, v]) => sum + itemBytes(k, v), 0);
+
+  it('never exceeds what the encoded items take', () => {
+    fc.assert(fc.property(note(false), (n) => {
+      const e = entryOf(n);
+      expect(minEncodedBytes(e)).toBeLessThanOrEqual(size(encodeEntry(e)));
+    }), { seed: 20_260_103, numRuns: 200 });
+  });
+
+  it('is exact for a note in plain ASCII that fits one item', () => {
+    fc.assert(fc.property(note(true), (n) => {
+      const e = entryOf(n);
+      const items = encodeEntry(e);
+      if (Object.keys(items).length === 1) expect(minEncodedBytes(e)).toBe(size(items));
+    }), { seed: 20_260_104, numRuns: 200 });
   });
 });

@@ -62,6 +62,31 @@ describe('sync at the limits of storage.sync', () => {
     expect(b.note(note.id)?.body.text).toBe('written while full');
   });
 
+  it('settles when the area is full: both devices keep a small old note that fits the last bytes', async () => {
+    const hub = new FakeSyncHub(false);
+    const clock = new TestClock();
+    const a = new Device('A', hub, clock);
+    const b = new Device('B', hub, clock);
+    const small = [await b.create('small and old'), await b.create('small, old too')];
+    for (let i = 0; i < 300; i++) await a.create(`${i} `.padEnd(1_650, 'x'));
+    const round = async () => {
+      hub.sync();
+      await settle([a, b]);
+      for (const d of [a, b]) await d.engine.flush();
+      await settle([a, b]);
+    };
+    await a.engine.start();
+    await b.engine.start();
+    for (let i = 0; i < 6; i++) await round();
+    const writes = a.area.writes + b.area.writes;
+    for (let i = 0; i < 3; i++) await round();
+    expect(a.area.writes + b.area.writes).toBe(writes); // quiet: nobody removes what the other wrote
+    const held = readArea(Object.fromEntries([...hub.server].map(([k, v]) => [k, JSON.parse(v)]))).notes;
+    // The newer small note fits what the long ones leave; both devices agree on it.
+    expect(held.has(small[1]!.id)).toBe(true);
+    for (const d of [a, b]) expect(small.map((n) => d.engine.noteStates().get(n.id)), d.name).toEqual(['over-quota', 'synced']);
+  });
+
   it('counts another device’s items against the space, leaving its own newest notes in', async () => {
     const hub = new FakeSyncHub();
     const clock = new TestClock();

@@ -139,6 +139,57 @@ describe('sync between devices', () => {
     }
   });
 
+  it('records a merge only once its local write committed, so a failed write never overwrites the other device', async () => {
+    const { hub, devices } = world(2, false);
+    const [a, b] = devices as [Device, Device];
+    for (const d of devices) await d.engine.start();
+    const note = await a.create('v0');
+    await converge(hub, devices);
+    await b.edit(note.id, 'edited on B');
+    await b.engine.flush();
+    const errors: string[] = [];
+    a.engine.subscribe((status) => void (status.error && errors.push(status.error)));
+    // A's database refuses the merged note once (quota exceeded), after the merge was computed.
+    a.faults.arm('store.commit');
+    hub.sync();
+    await settle(devices);
+    expect(a.faults.fired).toEqual(['store.commit']);
+    expect(a.note(note.id)?.body.text).toBe('v0');
+    // A flushes again: its old copy is no newer edit, and B's text wins everywhere.
+    await a.engine.flush().catch(() => undefined);
+    await converge(hub, devices);
+    for (const d of devices) expect(d.note(note.id)).toMatchObject({ body: { text: 'edited on B' }, conflicts: [] });
+    expect(errors.join('\n')).toMatch(/injected failure at store\.commit.*safe on this device/);
+    expect(a.engine.status().error).toBeNull();
+  });
+
+  it('reports a failure at any step of merge or flush, and catches up on the next pass', async () => {
+    for (const step of ['area.get', 'area.set', 'area.remove', 'store.all', 'store.update', 'store.commit', 'meta.putMany'] as const) {
+      const { hub, devices } = world(2, false);
+      const [a, b] = devices as [Device, Device];
+      const errors: string[] = [];
+      a.engine.subscribe((status) => void (status.error && errors.push(status.error)));
+      if (step === 'area.get') a.faults.arm(step); // read once, at start
+      for (const d of devices) await d.engine.start();
+      const big = await a.create('x'.repeat(10_000)); // in chunks, so an edit removes items
+      await converge(hub, devices);
+      await a.edit(big.id, 'y'.repeat(10_000));
+      await b.create(`from B before ${step}`);
+      await b.engine.flush();
+      const mine = await a.create(`from A before ${step}`);
+      if (step !== 'area.get') a.faults.arm(step);
+      hub.sync();
+      await settle(devices);
+      await expect(a.engine.flush()).resolves.toBeUndefined();
+      expect(a.faults.fired, step).toEqual([step]);
+      expect(errors.join('\n'), step).toMatch(/injected failure/);
+      await converge(hub, devices);
+      expect(a.engine.status().error, step).toBeNull();
+      for (const d of devices) expect([...d.store.notes.values()].map((n) => n.body.text).sort(), `${step} on ${d.name}`).toContain(`from B before ${step}`);
+      expect(b.note(mine.id)?.body.text, step).toBe(`from A before ${step}`);
+    }
+  });
+
   it('starts up from what is already in the area', async () => {
     const { hub, clock, devices } = world(1);
     const [a] = devices as [Device];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryString } from '../../../lib/sync/codec';
 import { entryToNote, mergeEntries, metaOf, noteToEntry, sameNote } from '../../../lib/sync/merge';
-import type { SyncEntry } from '../../../lib/sync/schema';
+import type { SyncEntry, SyncVersion } from '../../../lib/sync/schema';
 import { addDot, hasSeen, joinHistories } from '../../../lib/sync/version-vector';
 import { makeNote } from './support/devices';
 
@@ -66,6 +66,15 @@ describe('merge', () => {
     const local = entryToNote(both!, undefined)!;
     const edited = noteToEntry({ ...local, body: { ...local.body, text: 'B2' }, modified: 40, deviceId: 'A' }, metaOf(both!));
     expect(entryToNote(mergeEntries(edited, both!), undefined)?.conflicts.map((c) => c.text)).toEqual(['A1']);
+  });
+
+  it('keeps every version of histories that replace each other in a circle (no device makes them)', () => {
+    const v = (d: string, saw: string, m: number): SyncVersion => ({ m, d, x: false, vv: { [d]: 1, [saw]: 1 }, n: 1, b: { text: d, tags: [], color: 'yellow' } });
+    const circle: SyncEntry = { id, created: 1, versions: [v('A', 'C', 3), v('B', 'A', 2), v('C', 'B', 1)] };
+    const local = noteToEntry(makeNote(id, 'mine', 10, 'L'), undefined);
+    const merged = mergeEntries(local, circle);
+    expect(entryToNote(merged, undefined)).toMatchObject({ body: { text: 'mine' } });
+    expect(entryToNote(merged, undefined)?.conflicts.map((c) => c.text)).toEqual(['A', 'B', 'C']);
   });
 });
 

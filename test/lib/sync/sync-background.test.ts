@@ -115,11 +115,22 @@ describe('startSyncBackground', () => {
     expect(await readSyncStatus()).toMatchObject({ pending: 0, error: null });
   });
 
-  it('tells the reader when sync cannot start, without touching the notes', async () => {
+  it('tells the reader when sync cannot read storage.sync, without touching the notes, and tries again', async () => {
     const note = await putNote('safe');
     const broken = { ...area, get: () => Promise.reject(new Error('storage.sync is unavailable')) };
-    await expect(startSyncBackground(db, { sync: broken as never, local: fakeBrowser.storage.local, alarms: fakeBrowser.alarms as never, storageEvents: fakeBrowser.storage.onChanged as never, changed }).ready).rejects.toThrow();
-    await vi.waitFor(async () => expect((await readSyncStatus())?.error).toMatch(/Sync could not start \(storage.sync is unavailable\)/));
+    const started = startSyncBackground(db, { sync: broken as never, local: fakeBrowser.storage.local, alarms: fakeBrowser.alarms as never, storageEvents: fakeBrowser.storage.onChanged as never, changed });
+    stop = started.stop;
+    await (await started.ready).idle();
+    await vi.waitFor(async () => expect((await readSyncStatus())?.error).toMatch(/Sync could not finish \(storage.sync is unavailable\).*safe on this device/));
+    expect(await fakeBrowser.alarms.get(SYNC_RETRY_ALARM)).toBeDefined();
+    expect((await db.notes.get(note.id))?.body.text).toBe('safe');
+  });
+
+  it('tells the reader when sync cannot start at all, without touching the notes', async () => {
+    const note = await putNote('safe');
+    const local = { ...fakeBrowser.storage.local, get: () => Promise.reject(new Error('storage.local is unavailable')) };
+    await expect(startSyncBackground(db, { sync: area, local: local as never, alarms: fakeBrowser.alarms as never, storageEvents: fakeBrowser.storage.onChanged as never, changed }).ready).rejects.toThrow();
+    await vi.waitFor(async () => expect((await readSyncStatus())?.error).toMatch(/Sync could not start \(storage.local is unavailable\)/));
     expect((await db.notes.get(note.id))?.body.text).toBe('safe');
   });
 });

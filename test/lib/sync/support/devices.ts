@@ -1,7 +1,8 @@
 import { SyncEngine, type SyncEngineOptions } from '../../../../lib/sync/engine';
 import { MemoryMetaStore, MemoryNoteStore } from '../../../../lib/sync/local-store';
 import type { Note } from '../../../../lib/notes/schema';
-import type { FakeAreaOptions, FakeSyncArea, FakeSyncHub } from './fake-sync';
+import type { NoteMeta } from '../../../../lib/sync/schema';
+import { Faults, type FakeAreaOptions, type FakeSyncArea, type FakeSyncHub } from './fake-sync';
 
 /**
  * Simulated devices for sync tests: each has its own note store, sync bookkeeping, area replica
@@ -36,10 +37,42 @@ export function makeNote(id: string, text: string, at: number, deviceId: string)
   };
 }
 
+/** A note store whose sync-facing calls fail when a test arms them (the reader's own edits never do). */
+class FaultyNoteStore extends MemoryNoteStore {
+  constructor(private readonly faults: Faults) {
+    super();
+  }
+  override async all(): Promise<Note[]> {
+    this.faults.take('store.all');
+    return super.all();
+  }
+  override async update(ids: string[], change: (current: (Note | undefined)[]) => (Note | undefined)[]): Promise<void> {
+    this.faults.take('store.update'); // refused before anything is read
+    if (this.faults.isArmed('store.commit')) {
+      change(await this.get(ids)); // the merge ran, then its write did not commit (quota, say)
+      this.faults.take('store.commit');
+    }
+    return super.update(ids, change);
+  }
+}
+
+/** Sync bookkeeping whose writes fail when a test arms them. */
+class FaultyMetaStore extends MemoryMetaStore {
+  constructor(private readonly faults: Faults) {
+    super();
+  }
+  override async putMany(entries: [string, NoteMeta][]): Promise<void> {
+    this.faults.take('meta.putMany');
+    return super.putMany(entries);
+  }
+}
+
 /** One simulated device. */
 export class Device {
-  readonly store = new MemoryNoteStore();
-  readonly meta = new MemoryMetaStore();
+  /** Arm one to make the next call at that step of merge or flush throw, once. */
+  readonly faults = new Faults();
+  readonly store: MemoryNoteStore = new FaultyNoteStore(this.faults);
+  readonly meta: MemoryMetaStore = new FaultyMetaStore(this.faults);
   readonly area: FakeSyncArea;
   readonly engine: SyncEngine;
 
@@ -50,7 +83,7 @@ export class Device {
     engineOptions: Partial<SyncEngineOptions> = {},
     areaOptions: FakeAreaOptions = {},
   ) {
-    this.area = hub.area({ now: clock.now, ...areaOptions });
+    this.area = hub.area({ now: clock.now, faults: this.faults, ...areaOptions });
     this.engine = new SyncEngine({ area: this.area, store: this.store, meta: this.meta, now: clock.now, ...engineOptions });
   }
 

@@ -24,8 +24,33 @@ export const CHROME_ERRORS = {
 } as const;
 export const FIREFOX_QUOTA_ERROR = 'QuotaExceededError: storage.sync API call exceeded its quota limitations.';
 
+/** Where a test can make the next call fail, once (see `Faults`). */
+export type FaultStep = 'area.get' | 'area.set' | 'area.remove' | 'store.all' | 'store.update' | 'store.commit' | 'meta.putMany';
+
+/** Failures a test arms: the next call at an armed step throws, once. */
+export class Faults {
+  private readonly armed = new Set<FaultStep>();
+  /** The failures that fired, in order. */
+  readonly fired: FaultStep[] = [];
+  arm(step: FaultStep): void {
+    this.armed.add(step);
+  }
+  isArmed(step: FaultStep): boolean {
+    return this.armed.has(step);
+  }
+  disarm(): void {
+    this.armed.clear();
+  }
+  /** Throws if `step` is armed (and disarms it). */
+  take(step: FaultStep): void {
+    if (!this.armed.delete(step)) return;
+    this.fired.push(step);
+    throw new Error(`injected failure at ${step}`);
+  }
+}
+
 /** Options for one device's area. */
-export type FakeAreaOptions = { limits?: Partial<SyncLimits>; flavor?: 'chrome' | 'firefox'; now?: () => number };
+export type FakeAreaOptions = { limits?: Partial<SyncLimits>; flavor?: 'chrome' | 'firefox'; now?: () => number; faults?: Faults };
 
 /** One device's copy of `storage.sync`. */
 export class FakeSyncArea implements SyncArea {
@@ -51,6 +76,7 @@ export class FakeSyncArea implements SyncArea {
   }
 
   async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
+    this.options.faults?.take('area.get');
     const wanted = keys == null ? [...this.data.keys()] : Array.isArray(keys) ? keys : [keys];
     const out: Record<string, unknown> = {};
     for (const k of wanted) if (this.data.has(k)) out[k] = JSON.parse(this.data.get(k)!);
@@ -63,6 +89,7 @@ export class FakeSyncArea implements SyncArea {
   }
 
   async set(items: Record<string, unknown>): Promise<void> {
+    this.options.faults?.take('area.set');
     this.countWrite();
     const next = new Map(this.data);
     for (const [k, v] of Object.entries(items)) {
@@ -78,6 +105,7 @@ export class FakeSyncArea implements SyncArea {
   }
 
   async remove(keys: string | string[]): Promise<void> {
+    this.options.faults?.take('area.remove');
     this.countWrite();
     this.apply(Object.fromEntries((Array.isArray(keys) ? keys : [keys]).map((k) => [k, null])), true);
   }

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { decodeLexicon, Lexicon } from '../matcher/lexicon';
+
+/** The lexicon the extension ships (public/matcher/lexicon.bin), read from disk for the command line, tests and tools. */
+export const LEXICON_FILE = new URL('../../public/matcher/lexicon.bin', import.meta.url);
+
+let cached: Lexicon | undefined;
+
+/** Reads and decodes the shipped lexicon once per process. */
+export function readLexicon(): Lexicon {
+  cached ??= new Lexicon(decodeLexicon(new Uint8Array(readFileSync(LEXICON_FILE))));
+  return cached;
+}
