@@ -32,7 +32,7 @@ async function query<T extends Row>(table: Rows<T>, input: unknown, what: string
   return searchRows(table, terms, q.limit, q.after);
 }
 
-/** Live tracked claims, newest edit first; with `text`, those whose statement or quote has those words. */
+/** Live tracked claims, newest edit first; with `text`, those whose statement has those words. */
 export async function queryTrackedClaims(db: ReaderClaimsDb, input: unknown = {}): Promise<TrackedClaim[]> {
   return (await query(db.claims, input, 'tracked claim search')).map(fromRow);
 }

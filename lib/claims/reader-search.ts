@@ -8,11 +8,11 @@ import { newestFirst, type Cursor, type Indexed } from './reader-db';
  *
  * 1. A rare term is looked up in the `*words` index, at most `few` keys per term: if one term has
  *    no more than that, only its rows are read, checked and sorted.
- * 2. Otherwise every term is common, and the newest rows are read in growing batches and checked
- *    in memory, which fills a page of results quickly.
- * 3. If that has read `walk` rows without filling the page (common words that rarely meet), the
- *    terms' full key sets are intersected; few candidates are then read as in 1, many are
- *    walked as in 2, skipping the rows that are not candidates without checking their words.
+ * 2. Otherwise every term is common, and the newest rows are read in growing batches, up to
+ *    `walk` of them, and checked in memory: common words that often meet fill a page there.
+ * 3. Else the terms' key sets are intersected: every candidate matches. Few are read and sorted as
+ *    in 1; many are found newest first by walking the keys alone (not the rows, which cost far
+ *    more to read), and only the rows of the page are read.
  */
 
 type Row = Indexed<{ id: string; modified: number }>;
@@ -20,17 +20,16 @@ type Rows<T extends Row> = EntityTable<T, 'id'>;
 
 /** How a search trades reading candidates against walking rows; tests shrink it. */
 export interface SearchTuning {
-  /** At most this many candidates are read and sorted; more are walked newest first. */
+  /** At most this many candidates are read and sorted; more are found by walking keys. */
   few: number;
   /** Rows read newest first before the index is asked which rows can match at all. */
   walk: number;
   firstBatch: number;
-  maxBatch: number;
+  /** Keys read at a time when walking keys. */
+  keyBatch: number;
 }
 
-export const SEARCH_TUNING: SearchTuning = { few: 1_000, walk: 4_000, firstBatch: 250, maxBatch: 2_000 };
-
-const cursorOf = (row: Row): Cursor => ({ modified: row.modified, id: row.id });
+export const SEARCH_TUNING: SearchTuning = { few: 1_000, walk: 1_000, firstBatch: 250, keyBatch: 5_000 };
 
 /** Whether a row comes after the cursor, newest first. */
 const isAfter = (row: Row, after?: Cursor) =>
@@ -45,12 +44,8 @@ async function keysWith<T extends Row>(table: Rows<T>, term: string, max = Infin
   return (await (max === Infinity ? range : range.limit(max)).primaryKeys()) as string[];
 }
 
-/** The candidates' rows that match, newest first. */
-async function readCandidates<T extends Row>(table: Rows<T>, ids: Set<string>, matches: (row: T) => boolean, limit: number) {
-  const rows = await table.bulkGet([...ids] as Parameters<Rows<T>['bulkGet']>[0]);
-  const hits = rows.filter((r): r is T => r !== undefined && matches(r));
-  return hits.sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1)).slice(0, limit);
-}
+const rowsOf = async <T extends Row>(table: Rows<T>, ids: Iterable<string>) =>
+  (await table.bulkGet([...ids] as Parameters<Rows<T>['bulkGet']>[0])).filter((r): r is T => r !== undefined);
 
 /** See the module's comment; `terms` are folded words (searchWords), at least one. */
 export async function searchRows<T extends Row>(
@@ -60,33 +55,40 @@ export async function searchRows<T extends Row>(
   after?: Cursor,
   tuning: SearchTuning = SEARCH_TUNING,
 ): Promise<T[]> {
-  const { few, walk, firstBatch, maxBatch } = tuning;
+  const { few, walk, firstBatch, keyBatch } = tuning;
   const matches = (row: T) => row.live === 1 && isAfter(row, after) && terms.every((t) => row.words.some((w) => w.startsWith(t)));
+  const newestOf = (rows: T[]) => rows.sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1)).slice(0, limit);
   const longestFirst = [...terms].sort((a, b) => b.length - a.length);
   for (const term of longestFirst) {
     const keys = await keysWith(table, term, few + 1);
-    if (keys.length <= few) return readCandidates(table, new Set(keys), matches, limit);
+    if (keys.length <= few) return newestOf((await rowsOf(table, new Set(keys))).filter(matches));
   }
 
   const found: T[] = [];
-  let candidates: Set<string> | undefined;
   let cursor = after;
-  let read = 0;
-  for (let batch = firstBatch; ; batch = Math.min(batch * 2, maxBatch)) {
-    if (!candidates && read >= walk) {
-      candidates = new Set(await keysWith(table, longestFirst[0]!));
-      for (const term of longestFirst.slice(1)) {
-        const next = new Set(await keysWith(table, term));
-        candidates = new Set([...candidates].filter((id) => next.has(id)));
-      }
-      if (candidates.size <= few) return readCandidates(table, candidates, matches, limit);
-    }
-    const rows = await newestFirst(table, cursor).limit(batch).toArray();
-    for (const row of rows) {
-      if ((!candidates || candidates.has(row.id)) && matches(row) && found.push(row) === limit) return found;
-    }
-    if (rows.length < batch) return found;
-    read += rows.length;
-    cursor = cursorOf(rows.at(-1)!);
+  for (let read = 0, batch = firstBatch; read < walk; batch *= 2) {
+    const want = Math.min(batch, walk - read);
+    const rows = await newestFirst(table, cursor).limit(want).toArray();
+    for (const row of rows) if (matches(row) && found.push(row) === limit) return found;
+    if (rows.length < want) return found; // the end of the table
+    read += want;
+    cursor = { modified: rows.at(-1)!.modified, id: rows.at(-1)!.id };
   }
+
+  let candidates = new Set(await keysWith(table, longestFirst[0]!));
+  for (const term of longestFirst.slice(1)) {
+    const next = new Set(await keysWith(table, term));
+    candidates = new Set([...candidates].filter((id) => next.has(id)));
+  }
+  if (candidates.size <= few) return newestOf((await rowsOf(table, candidates)).filter(matches));
+  // Every candidate has the words and the walk is of live rows, so a key found here is a match.
+  const page: string[] = [];
+  for (;;) {
+    const keys = (await newestFirst(table, cursor).limit(keyBatch).keys()) as unknown as [number, number, string][];
+    for (const [, , id] of keys) if (candidates.has(id) && page.push(id) === limit - found.length) break;
+    const last = keys.at(-1);
+    if (page.length === limit - found.length || !last || keys.length < keyBatch) break;
+    cursor = { modified: last[1], id: last[2] };
+  }
+  return [...found, ...(await rowsOf(table, page))];
 }

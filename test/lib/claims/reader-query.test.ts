@@ -74,7 +74,7 @@ describe('queryTrackedClaims: listing', () => {
 });
 
 describe('queryTrackedClaims: search', () => {
-  it('finds by word prefixes of the statement or the quote, in any case and accents, newest first', async () => {
+  it('finds by word prefixes of the statement, in any case and accents, newest first', async () => {
     const [bridge, zelensky, troops] = await track(
       'The harbour bridge reopened',
       'Zelenskyy met the mayor',
@@ -83,7 +83,8 @@ describe('queryTrackedClaims: search', () => {
     const ids = async (text: string) => (await queryTrackedClaims(db, { text })).map((c) => c.id);
     expect(await ids('ZELENSK')).toEqual([zelensky!.id]);
     expect(await ids('cara russ')).toEqual([troops!.id]);
-    expect(await ids('inspectors')).toEqual([troops!.id, zelensky!.id, bridge!.id]); // every quote has it
+    expect(await ids('the')).toEqual([zelensky!.id, bridge!.id]);
+    expect(await ids('inspectors')).toEqual([]); // in every quote, but quotes are not searched
     expect(await ids('harbour reopened')).toEqual([bridge!.id]);
     expect(await ids('harbour nowhere')).toEqual([]);
     const [accented] = await track('São Paulo mayor resigns');

@@ -7,10 +7,10 @@ import { searchRows, type SearchTuning } from '../../../lib/claims/reader-search
 import { searchWords } from '../../../lib/notes/fold';
 import { claimDraft } from './reader-fixtures';
 
-// The search's thresholds scaled down a hundredfold, so that a few dozen claims take every path
-// that 100,000 would: rare words read whole, common words walked, common words that rarely meet
-// intersected (then read whole, or walked skipping non-candidates).
-const SMALL: SearchTuning = { few: 10, walk: 40, firstBatch: 5, maxBatch: 20 };
+// The search's thresholds scaled down, so that a few dozen claims take every path that 100,000
+// would: rare words read whole, common words walked, common words that rarely meet intersected
+// (then few candidates read whole, or many found by walking keys).
+const SMALL: SearchTuning = { few: 10, walk: 40, firstBatch: 5, keyBatch: 7 };
 
 let db: ReaderClaimsDb;
 beforeEach(() => {
