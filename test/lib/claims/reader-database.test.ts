@@ -1,9 +1,6 @@
-import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getBundledClaimDatabase } from '../../../lib/claims/bundled';
 import { validateClaimDatabase } from '../../../lib/claims/database';
-import { openReaderClaimsDb, type ReaderClaimsDb } from '../../../lib/claims/reader-db';
 import { toClaimDatabase, withReaderClaims } from '../../../lib/claims/reader-database';
 import { collectFactChecks } from '../../../lib/claims/reader-factchecks';
 import { readerIds } from '../../../lib/claims/reader-ids';
@@ -12,46 +9,39 @@ import type { ClaimPack } from '../../../lib/claims/reader-schema';
 import { addSighting, deleteTrackedClaim, trackClaim } from '../../../lib/claims/reader-store';
 import type { ClaimDatabase } from '../../../lib/claims/schema';
 import { parseClaimReviews } from '../../../lib/factchecks/parse';
+import { readLexicon } from '../../../lib/cli/lexicon-file';
 import { buildClaimIndex, matchText } from '../../../lib/matcher';
 import { claimReviewFixture } from '../factchecks/claim-review-fixtures';
 import { bridgePack } from './claim-fixtures';
 import { claimDraft, pageSource, sightingDraft } from './reader-fixtures';
+import { useReaderDb } from './reader-test-db';
 
-let db: ReaderClaimsDb;
-let clock = 1_000;
-const ctx: ReaderContext = { now: () => clock++ };
+const t = useReaderDb();
+const ctx: ReaderContext = { now: () => t.clock++ };
 const byId = <T extends { id: string }>(xs: T[], id: string) => xs.find((x) => x.id === id)!;
-
-beforeEach(() => {
-  db = openReaderClaimsDb(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
 
 /** A store with a tracked claim seen three times, a deleted claim, four fact-checks and a pack. */
 async function fill() {
   const fact = { key: 'crack-length-cm', kind: 'number' as const, value: 30, text: '30-centimetre' };
-  const claim = await trackClaim(db, claimDraft({ facts: [fact], entities: ['Eastport harbour bridge'] }), ctx);
-  const agrees = await addSighting(db, sightingDraft(claim.id, { stance: 'agrees', page: pageSource({ url: 'https://www.ledger.example/live' }) }), ctx);
-  const unknown = await addSighting(db, sightingDraft(claim.id, { quote: { type: 'TextQuoteSelector', exact: 'The harbour bridge shut after a 30 cm crack was found.', prefix: '', suffix: '' } }), ctx);
+  const claim = await trackClaim(t.db, claimDraft({ facts: [fact], entities: ['Eastport harbour bridge'] }), ctx);
+  const agrees = await addSighting(t.db, sightingDraft(claim.id, { stance: 'agrees', page: pageSource({ url: 'https://www.ledger.example/live' }) }), ctx);
+  const unknown = await addSighting(t.db, sightingDraft(claim.id, { quote: { type: 'TextQuoteSelector', exact: 'The harbour bridge shut after a 30 cm crack was found.', prefix: '', suffix: '' } }), ctx);
   const differs = [{ aspect: 'number' as const, what: 'crack length', from: '30 cm', to: 'about 20 cm', fact: 'crack-length-cm' }];
-  const conflicts = await addSighting(db, sightingDraft(claim.id, { stance: 'conflicts', differs }), ctx);
-  const gone = await trackClaim(db, claimDraft({ statement: 'A claim the reader deleted.' }), ctx);
-  await addSighting(db, sightingDraft(gone.id), ctx);
-  await deleteTrackedClaim(db, gone.id, ctx);
+  const conflicts = await addSighting(t.db, sightingDraft(claim.id, { stance: 'conflicts', differs }), ctx);
+  const gone = await trackClaim(t.db, claimDraft({ statement: 'A claim the reader deleted.' }), ctx);
+  await addSighting(t.db, sightingDraft(gone.id), ctx);
+  await deleteTrackedClaim(t.db, gone.id, ctx);
   const reviews = [...parseClaimReviews(claimReviewFixture('rating-arrays.json')).items, ...parseClaimReviews(claimReviewFixture('missing-fields.json')).items];
-  await collectFactChecks(db, reviews, ctx, 'https://desk.example.org/checks/page');
+  await collectFactChecks(t.db, reviews, ctx, 'https://desk.example.org/checks/page');
   const pack: ClaimPack = { id: 'a1b2c3d4e5f60718', label: 'pack.json', database: bridgePack().json, imported: 1 };
-  await db.packs.put(pack);
+  await t.db.packs.put(pack);
   return { claim, agrees, unknown, conflicts, gone, pack };
 }
 
 describe('toClaimDatabase', () => {
   it('gives a database that passes the schema and the integrity check, alone and with the bundled one', async () => {
     await fill();
-    const reader = await toClaimDatabase(db);
+    const reader = await toClaimDatabase(t.db);
     expect(() => validateClaimDatabase(reader, { label: 'reader' })).not.toThrow();
     const combined = withReaderClaims(getBundledClaimDatabase(), reader);
     expect(() => validateClaimDatabase(combined, { label: 'combined' })).not.toThrow();
@@ -60,7 +50,7 @@ describe('toClaimDatabase', () => {
 
   it('names everything in the reader namespace', async () => {
     await fill();
-    const reader = await toClaimDatabase(db);
+    const reader = await toClaimDatabase(t.db);
     const ids = (['articles', 'sources', 'claims', 'assertions', 'relations'] as const).flatMap((k) => reader[k].map((e) => e.id));
     expect(ids.length).toBeGreaterThan(30);
     expect(ids.filter((id) => !id.startsWith('reader-'))).toEqual([]);
@@ -68,7 +58,7 @@ describe('toClaimDatabase', () => {
 
   it('makes a tracked claim a claim stated by its page, and its sightings assertions or conflicting claims', async () => {
     const { claim, agrees, unknown, conflicts, gone } = await fill();
-    const d = await toClaimDatabase(db);
+    const d = await toClaimDatabase(t.db);
     const id = readerIds.claim(claim.id);
     expect(byId(d.claims, id)).toEqual({ id, statement: claim.statement, type: 'reported-fact', entities: ['Eastport harbour bridge'], facts: claim.facts });
     const page = readerIds.page(claim.page.url);
@@ -90,7 +80,7 @@ describe('toClaimDatabase', () => {
 
   it('makes a fact-check a claim by its claimant, and a false, misleading or mixed verdict a conflict the card can show', async () => {
     await fill();
-    const d = await toClaimDatabase(db);
+    const d = await toClaimDatabase(t.db);
     const statement = 'The bridge closure cost the town 5 million a day.';
     const reviewed = d.claims.find((c) => c.statement === statement)!;
     expect(reviewed).toMatchObject({ type: 'allegation' });
@@ -114,8 +104,8 @@ describe('toClaimDatabase', () => {
 
   it('gives one claim to reviews of the same statement by two fact-checkers', async () => {
     const [item] = parseClaimReviews(claimReviewFixture('google-example-shape.json')).items;
-    await collectFactChecks(db, [item!, { ...item!, url: 'https://other.example/check', claimReviewed: 'The  Eastport bridge is made of CHEESE' }], ctx);
-    const d = await toClaimDatabase(db);
+    await collectFactChecks(t.db, [item!, { ...item!, url: 'https://other.example/check', claimReviewed: 'The  Eastport bridge is made of CHEESE' }], ctx);
+    const d = await toClaimDatabase(t.db);
     expect(d.claims.filter((c) => c.type === 'allegation')).toHaveLength(1);
     expect(d.relations).toHaveLength(2);
     expect(() => validateClaimDatabase(d)).not.toThrow();
@@ -123,14 +113,14 @@ describe('toClaimDatabase', () => {
 
   it('keeps an imported pack as it is, in its own namespace', async () => {
     const { pack } = await fill();
-    const d = await toClaimDatabase(db);
+    const d = await toClaimDatabase(t.db);
     const id = readerIds.pack(pack.id, 'bridge-closed-monday');
     expect(byId(d.claims, id).statement).toBe(pack.database.claims[0]!.statement);
     expect(d.assertions.filter((a) => a.claimId === id).map((a) => a.sourceId)).toEqual([readerIds.pack(pack.id, 'eastport-council')]);
   });
 
   it('is empty for an empty store', async () => {
-    expect(await toClaimDatabase(db)).toEqual({ version: 1, articles: [], sources: [], claims: [], assertions: [], relations: [] });
+    expect(await toClaimDatabase(t.db)).toEqual({ version: 1, articles: [], sources: [], claims: [], assertions: [], relations: [] });
   });
 });
 
@@ -138,7 +128,7 @@ describe('withReaderClaims', () => {
   it('lets the matcher find reader and bundled claims in one index', async () => {
     const { claim, unknown } = await fill();
     const bundled = getBundledClaimDatabase();
-    const index = buildClaimIndex(withReaderClaims(bundled, await toClaimDatabase(db)));
+    const index = buildClaimIndex(withReaderClaims(bundled, await toClaimDatabase(t.db)), readLexicon());
     const matches = matchText(index, `Officials said ${unknown.quote.exact}`);
     expect(matches.map((m) => m.claimId)).toContain(readerIds.claim(claim.id));
     const bundledQuote = bundled.assertions[0]!;

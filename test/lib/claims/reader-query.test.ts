@@ -1,35 +1,22 @@
-import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimRow, openReaderClaimsDb, type ReaderClaimsDb } from '../../../lib/claims/reader-db';
+import { describe, expect, it } from 'vitest';
+import { claimRow } from '../../../lib/claims/reader-db';
 import { collectFactChecks } from '../../../lib/claims/reader-factchecks';
 import { queryFactChecks, queryTrackedClaims } from '../../../lib/claims/reader-query';
-import type { ReaderContext } from '../../../lib/claims/reader-rows';
 import { TrackedClaimSchema } from '../../../lib/claims/reader-schema';
 import { deleteTrackedClaim, trackClaim } from '../../../lib/claims/reader-store';
 import { parseClaimReviews } from '../../../lib/factchecks/parse';
 import { claimReviewFixture } from '../factchecks/claim-review-fixtures';
 import { claimDraft } from './reader-fixtures';
+import { useReaderDb } from './reader-test-db';
 
-let db: ReaderClaimsDb;
-let clock: number;
-const ctx: ReaderContext = { now: () => clock };
-
-beforeEach(() => {
-  db = openReaderClaimsDb(`test-${crypto.randomUUID()}`);
-  clock = 1_000;
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+const t = useReaderDb();
 
 /** Tracks claims with these statements, one millisecond apart, oldest first. */
 async function track(...statements: string[]) {
   const out = [];
   for (const statement of statements) {
-    clock++;
-    out.push(await trackClaim(db, claimDraft({ statement }), ctx));
+    t.clock++;
+    out.push(await trackClaim(t.db, claimDraft({ statement }), t.ctx));
   }
   return out;
 }
@@ -46,7 +33,7 @@ async function bulk(count: number, statement: (i: number) => string, modified: (
       quote: quote ? { ...base!.quote, exact: quote } : base!.quote,
     }),
   );
-  await db.claims.bulkAdd(claims.map(claimRow));
+  await t.db.claims.bulkAdd(claims.map(claimRow));
   return claims;
 }
 
@@ -56,20 +43,20 @@ describe('queryTrackedClaims: listing', () => {
     const seen: string[] = [];
     let after: { modified: number; id: string } | undefined;
     for (;;) {
-      const page = await queryTrackedClaims(db, { limit: 10, after });
+      const page = await queryTrackedClaims(t.db, { limit: 10, after });
       if (page.length === 0) break;
       seen.push(...page.map((c) => c.id));
       const last = page.at(-1)!;
       after = { modified: last.modified, id: last.id };
     }
     expect(seen).toHaveLength(26);
-    expect(new Set(seen)).toEqual(new Set([...claims.map((c) => c.id), ...(await db.claims.toArray()).map((c) => c.id)]));
+    expect(new Set(seen)).toEqual(new Set([...claims.map((c) => c.id), ...(await t.db.claims.toArray()).map((c) => c.id)]));
   });
 
   it('leaves deleted claims out', async () => {
     const [a, b] = await track('First claim', 'Second claim');
-    await deleteTrackedClaim(db, a!.id, ctx);
-    expect((await queryTrackedClaims(db)).map((c) => c.id)).toEqual([b!.id]);
+    await deleteTrackedClaim(t.db, a!.id, t.ctx);
+    expect((await queryTrackedClaims(t.db)).map((c) => c.id)).toEqual([b!.id]);
   });
 });
 
@@ -80,7 +67,7 @@ describe('queryTrackedClaims: search', () => {
       'Zelenskyy met the mayor',
       'Russian troops landed in Caracas',
     );
-    const ids = async (text: string) => (await queryTrackedClaims(db, { text })).map((c) => c.id);
+    const ids = async (text: string) => (await queryTrackedClaims(t.db, { text })).map((c) => c.id);
     expect(await ids('ZELENSK')).toEqual([zelensky!.id]);
     expect(await ids('cara russ')).toEqual([troops!.id]);
     expect(await ids('the')).toEqual([zelensky!.id, bridge!.id]);
@@ -92,18 +79,18 @@ describe('queryTrackedClaims: search', () => {
   });
 
   it('refuses a malformed query', async () => {
-    await expect(queryTrackedClaims(db, { limit: -1 })).rejects.toThrow(/limit/);
+    await expect(queryTrackedClaims(t.db, { limit: -1 })).rejects.toThrow(/limit/);
   });
 });
 
 describe('queryFactChecks', () => {
   it('searches the claim, the fact-checker and the claimant', async () => {
-    await collectFactChecks(db, parseClaimReviews(claimReviewFixture('afp-like-feed.json')).items, ctx);
-    await collectFactChecks(db, parseClaimReviews(claimReviewFixture('google-example-shape.json')).items, ctx);
-    expect(await queryFactChecks(db)).toHaveLength(4);
-    expect((await queryFactChecks(db, { text: 'cheese' })).map((f) => f.factChecker.name)).toEqual(['Example.com science watch']);
-    expect((await queryFactChecks(db, { text: 'dairy' })).map((f) => f.claimant?.name)).toEqual(['Dairy Engineering Society']);
-    expect((await queryFactChecks(db, { text: 'factual ejemplo' })).map((f) => f.claimReviewed)).toEqual([
+    await collectFactChecks(t.db, parseClaimReviews(claimReviewFixture('afp-like-feed.json')).items, t.ctx);
+    await collectFactChecks(t.db, parseClaimReviews(claimReviewFixture('google-example-shape.json')).items, t.ctx);
+    expect(await queryFactChecks(t.db)).toHaveLength(4);
+    expect((await queryFactChecks(t.db, { text: 'cheese' })).map((f) => f.factChecker.name)).toEqual(['Example.com science watch']);
+    expect((await queryFactChecks(t.db, { text: 'dairy' })).map((f) => f.claimant?.name)).toEqual(['Dairy Engineering Society']);
+    expect((await queryFactChecks(t.db, { text: 'factual ejemplo' })).map((f) => f.claimReviewed)).toEqual([
       'El puente de Eastport cerrará durante diez años.',
     ]);
   });

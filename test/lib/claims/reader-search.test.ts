@@ -1,25 +1,17 @@
-import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimRow, openReaderClaimsDb, type ReaderClaimsDb } from '../../../lib/claims/reader-db';
+import { describe, expect, it } from 'vitest';
+import { claimRow } from '../../../lib/claims/reader-db';
 import { TrackedClaimSchema } from '../../../lib/claims/reader-schema';
 import { searchRows, type SearchTuning } from '../../../lib/claims/reader-search';
 import { searchWords } from '../../../lib/notes/fold';
 import { claimDraft } from './reader-fixtures';
+import { useReaderDb } from './reader-test-db';
 
 // The search's thresholds scaled down, so that a few dozen claims take every path that 100,000
 // would: rare words read whole, common words walked, common words that rarely meet intersected
 // (then few candidates read whole, or many found by walking keys).
 const SMALL: SearchTuning = { few: 10, walk: 40, firstBatch: 5, keyBatch: 7 };
 
-let db: ReaderClaimsDb;
-beforeEach(() => {
-  db = openReaderClaimsDb(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+const t = useReaderDb();
 
 /** Claims with these statements, the i-th edited at time i (so the last is the newest); every fifth deleted when asked. */
 async function store(statements: string[], deleteEveryFifth = false) {
@@ -34,18 +26,18 @@ async function store(statements: string[], deleteEveryFifth = false) {
       }),
     ),
   );
-  await db.claims.bulkAdd(rows);
+  await t.db.claims.bulkAdd(rows);
 }
 
 /** Every live claim with all the words, newest edit first, the first `limit`. */
 async function bruteForce(text: string, limit: number): Promise<string[]> {
   const terms = searchWords(text);
-  const live = (await db.claims.toArray()).filter((c) => c.live === 1 && terms.every((t) => c.words.some((w) => w.startsWith(t))));
+  const live = (await t.db.claims.toArray()).filter((c) => c.live === 1 && terms.every((t) => c.words.some((w) => w.startsWith(t))));
   return live.sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1)).slice(0, limit).map((c) => c.id);
 }
 
 const search = async (text: string, limit: number, after?: { modified: number; id: string }) =>
-  (await searchRows(db.claims, searchWords(text), limit, after, SMALL)).map((c) => c.id);
+  (await searchRows(t.db.claims, searchWords(text), limit, after, SMALL)).map((c) => c.id);
 
 describe('searchRows', () => {
   // 80 claims; the newest 60 say "beta" (one in five also "gamma"), then 12 say "alpha beta",
@@ -75,7 +67,7 @@ describe('searchRows', () => {
   it('goes on after the last result of the previous page', async () => {
     await store(statements);
     const all = await bruteForce('alpha beta', 100);
-    const first = await searchRows(db.claims, ['alpha', 'beta'], 6, undefined, SMALL);
+    const first = await searchRows(t.db.claims, ['alpha', 'beta'], 6, undefined, SMALL);
     const last = first.at(-1)!;
     expect(await search('alpha beta', 100, { modified: last.modified, id: last.id })).toEqual(all.slice(6));
   });
