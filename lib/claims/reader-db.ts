@@ -5,13 +5,14 @@ import type { ClaimPack, CollectedFactCheck, Sighting, TrackedClaim } from './re
 /**
  * The reader's claim store in IndexedDB (Dexie). It lives in the extension's own origin
  * (background, extension pages), never in a content script, where `indexedDB` is the website's.
- * Rows carry two derived fields for the indexes, recomputed at every write and stripped at every
- * read: `live` (1, or 0 for a tombstone: IndexedDB cannot index booleans) and `words` (folded
- * words, for full-text search by word prefix).
+ * Rows carry derived fields for the indexes, recomputed at every write and stripped at every read:
+ * `live` (1, or 0 for a tombstone: IndexedDB cannot index booleans), `newest` (minus the time of
+ * the last edit, so that reading forwards gives the newest first: IndexedDB reads many rows in one
+ * request only forwards) and `words` (folded words, for full-text search by word prefix).
  */
 
 /** A stored row: the item plus its index fields. */
-export type Indexed<T> = T & { live: 0 | 1; words: string[] };
+export type Indexed<T> = T & { live: 0 | 1; newest: number; words: string[] };
 
 export type ReaderClaimsDb = Dexie & {
   claims: EntityTable<Indexed<TrackedClaim>, 'id'>;
@@ -24,18 +25,18 @@ export type ReaderClaimsDb = Dexie & {
 export function openReaderClaimsDb(name = 'crosscheck-reader-claims'): ReaderClaimsDb {
   const db = new Dexie(name) as ReaderClaimsDb;
   db.version(1).stores({
-    // [live+modified+id]: live rows newest first, page by page (the id breaks ties between rows
+    // [live+newest+id]: live rows newest first, page by page (the id breaks ties between rows
     // written in the same millisecond, as an import writes them), and all live rows for toClaimDatabase.
-    claims: 'id, [live+modified+id], *words',
+    claims: 'id, [live+newest+id], *words',
     sightings: 'id, [claimId+live], live',
-    factChecks: 'id, [live+modified+id], *words',
+    factChecks: 'id, [live+newest+id], *words',
     packs: 'id',
   });
   return db;
 }
 
-function indexed<T extends { deleted: boolean }>(item: T, searched: string): Indexed<T> {
-  return { ...item, live: item.deleted ? 0 : 1, words: searched ? searchWords(searched) : [] };
+function indexed<T extends { deleted: boolean; modified: number }>(item: T, searched: string): Indexed<T> {
+  return { ...item, live: item.deleted ? 0 : 1, newest: -item.modified, words: searched ? searchWords(searched) : [] };
 }
 
 /**
@@ -51,24 +52,35 @@ export const factCheckRow = (f: CollectedFactCheck) =>
 
 /** The item stored in a row, without its index fields. */
 export function fromRow<T>(row: Indexed<T>): T {
-  const { live: _live, words: _words, ...item } = row;
+  const { live: _live, newest: _newest, words: _words, ...item } = row;
   return item as T;
 }
 
 /** Where a page of a list starts: just after the last item of the previous page. */
 export type Cursor = { modified: number; id: string };
 
-/** Live rows of claims or fact-checks, newest edit first, from just after the cursor when given. */
-export function newestFirst<T extends Indexed<{ id: string; modified: number }>>(
-  table: EntityTable<T, 'id'>,
-  after?: Cursor,
-): Collection<T, string> {
-  // Infinity, not a second Dexie.maxKey: one array object twice in a key is a cycle to IndexedDB.
-  const end = after ? [1, after.modified, after.id] : [1, Infinity, Dexie.maxKey];
-  return table.where('[live+modified+id]').between([1, Dexie.minKey, Dexie.minKey], end, true, false).reverse() as Collection<T, string>;
+type Row = Indexed<{ id: string; modified: number }>;
+
+/**
+ * Live rows of claims or fact-checks, newest edit first (ties by id), from just after the cursor
+ * when given. Forwards, so that `toArray` and `primaryKeys` are one request each.
+ */
+export function newestFirst<T extends Row>(table: EntityTable<T, 'id'>, after?: Cursor): Collection<T, string> {
+  const start = after ? [1, -after.modified, after.id] : [1, -Infinity, Dexie.minKey];
+  return table.where('[live+newest+id]').between(start, [1, Infinity, Dexie.maxKey], !after, false) as Collection<T, string>;
 }
 
-/** Every live row of claims or fact-checks, in index order (read in bulk: no cursor per row). */
-export function liveRows<T extends Indexed<{ id: string; modified: number }>>(table: EntityTable<T, 'id'>): Promise<T[]> {
-  return table.where('[live+modified+id]').between([1, Dexie.minKey, Dexie.minKey], [1, Infinity, Dexie.maxKey]).toArray() as Promise<T[]>;
+/** Whether a row comes after the cursor in that order. */
+export function isAfter(row: Row, after?: Cursor): boolean {
+  return !after || row.modified < after.modified || (row.modified === after.modified && row.id > after.id);
+}
+
+/** Newest edit first, ties by id: the order of `newestFirst`. */
+export function byNewest(a: Row, b: Row): number {
+  return b.modified - a.modified || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Every live row of claims or fact-checks (read in bulk). */
+export function liveRows<T extends Row>(table: EntityTable<T, 'id'>): Promise<T[]> {
+  return newestFirst(table).toArray();
 }

@@ -1,5 +1,5 @@
 import type { EntityTable } from 'dexie';
-import { newestFirst, type Cursor, type Indexed } from './reader-db';
+import { byNewest, isAfter, newestFirst, type Cursor, type Indexed } from './reader-db';
 
 /**
  * Full-text search over a table of the reader's store (tracked claims, fact-checks): the live
@@ -11,8 +11,8 @@ import { newestFirst, type Cursor, type Indexed } from './reader-db';
  * 2. Otherwise every term is common, and the newest rows are read in growing batches, up to
  *    `walk` of them, and checked in memory: common words that often meet fill a page there.
  * 3. Else the terms' key sets are intersected: every candidate matches. Few are read and sorted as
- *    in 1; many are found newest first by walking the keys alone (not the rows, which cost far
- *    more to read), and only the rows of the page are read.
+ *    in 1; many are picked newest first from the keys of the live rows in order (keys alone: the
+ *    rows cost far more to read), and only the rows of the page are read.
  */
 
 type Row = Indexed<{ id: string; modified: number }>;
@@ -20,20 +20,14 @@ type Rows<T extends Row> = EntityTable<T, 'id'>;
 
 /** How a search trades reading candidates against walking rows; tests shrink it. */
 export interface SearchTuning {
-  /** At most this many candidates are read and sorted; more are found by walking keys. */
+  /** At most this many candidates are read and sorted; more are picked from the keys in order. */
   few: number;
   /** Rows read newest first before the index is asked which rows can match at all. */
   walk: number;
   firstBatch: number;
-  /** Keys read at a time when walking keys. */
-  keyBatch: number;
 }
 
-export const SEARCH_TUNING: SearchTuning = { few: 1_000, walk: 1_000, firstBatch: 250, keyBatch: 5_000 };
-
-/** Whether a row comes after the cursor, newest first. */
-const isAfter = (row: Row, after?: Cursor) =>
-  !after || row.modified < after.modified || (row.modified === after.modified && row.id < after.id);
+export const SEARCH_TUNING: SearchTuning = { few: 1_000, walk: 1_000, firstBatch: 250 };
 
 /**
  * Keys of rows with a word starting with `term`, one per index entry (a row with two such words
@@ -55,9 +49,9 @@ export async function searchRows<T extends Row>(
   after?: Cursor,
   tuning: SearchTuning = SEARCH_TUNING,
 ): Promise<T[]> {
-  const { few, walk, firstBatch, keyBatch } = tuning;
+  const { few, walk, firstBatch } = tuning;
   const matches = (row: T) => row.live === 1 && isAfter(row, after) && terms.every((t) => row.words.some((w) => w.startsWith(t)));
-  const newestOf = (rows: T[]) => rows.sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1)).slice(0, limit);
+  const newestOf = (rows: T[]) => rows.sort(byNewest).slice(0, limit);
   const longestFirst = [...terms].sort((a, b) => b.length - a.length);
   for (const term of longestFirst) {
     const keys = await keysWith(table, term, few + 1);
@@ -81,14 +75,9 @@ export async function searchRows<T extends Row>(
     candidates = new Set([...candidates].filter((id) => next.has(id)));
   }
   if (candidates.size <= few) return newestOf((await rowsOf(table, candidates)).filter(matches));
-  // Every candidate has the words and the walk is of live rows, so a key found here is a match.
-  const page: string[] = [];
-  for (;;) {
-    const keys = (await newestFirst(table, cursor).limit(keyBatch).keys()) as unknown as [number, number, string][];
-    for (const [, , id] of keys) if (candidates.has(id) && page.push(id) === limit - found.length) break;
-    const last = keys.at(-1);
-    if (page.length === limit - found.length || !last || keys.length < keyBatch) break;
-    cursor = { modified: last[1], id: last[2] };
-  }
+  // Every candidate has the words and the keys are of live rows after the cursor, so each one
+  // picked here is a match: one request for the keys in order, one for the page's rows.
+  const keys = (await newestFirst(table, cursor).primaryKeys()) as string[];
+  const page = keys.filter((id) => candidates.has(id)).slice(0, limit - found.length);
   return [...found, ...(await rowsOf(table, page))];
 }

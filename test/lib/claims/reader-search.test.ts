@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimRow } from '../../../lib/claims/reader-db';
+import { byNewest, claimRow } from '../../../lib/claims/reader-db';
 import { TrackedClaimSchema } from '../../../lib/claims/reader-schema';
 import { searchRows, type SearchTuning } from '../../../lib/claims/reader-search';
 import { searchWords } from '../../../lib/notes/fold';
@@ -8,12 +8,12 @@ import { useReaderDb } from './reader-test-db';
 
 // The search's thresholds scaled down, so that a few dozen claims take every path that 100,000
 // would: rare words read whole, common words walked, common words that rarely meet intersected
-// (then few candidates read whole, or many found by walking keys).
-const SMALL: SearchTuning = { few: 10, walk: 40, firstBatch: 5, keyBatch: 7 };
+// (then few candidates read whole, or many picked from the keys in order).
+const SMALL: SearchTuning = { few: 10, walk: 40, firstBatch: 5 };
 
 const t = useReaderDb();
 
-/** Claims with these statements, the i-th edited at time i (so the last is the newest); every fifth deleted when asked. */
+/** Claims with these statements, the later the newer, three edited in each millisecond; every fifth deleted when asked. */
 async function store(statements: string[], deleteEveryFifth = false) {
   const rows = statements.map((statement, i) =>
     claimRow(
@@ -21,7 +21,7 @@ async function store(statements: string[], deleteEveryFifth = false) {
         ...claimDraft({ statement, quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' } }),
         id: crypto.randomUUID(),
         created: i,
-        modified: i,
+        modified: Math.floor(i / 3), // ties, as an import writes them
         deleted: deleteEveryFifth && i % 5 === 4,
       }),
     ),
@@ -33,7 +33,7 @@ async function store(statements: string[], deleteEveryFifth = false) {
 async function bruteForce(text: string, limit: number): Promise<string[]> {
   const terms = searchWords(text);
   const live = (await t.db.claims.toArray()).filter((c) => c.live === 1 && terms.every((t) => c.words.some((w) => w.startsWith(t))));
-  return live.sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1)).slice(0, limit).map((c) => c.id);
+  return live.sort(byNewest).slice(0, limit).map((c) => c.id);
 }
 
 const search = async (text: string, limit: number, after?: { modified: number; id: string }) =>
