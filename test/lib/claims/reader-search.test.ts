@@ -9,7 +9,7 @@ import { useReaderDb } from './reader-test-db';
 // The search's thresholds scaled down, so that a few dozen claims take every path that 100,000
 // would: rare words read whole, common words walked, common words that rarely meet intersected
 // (then few candidates read whole, or many picked from the keys in order).
-const SMALL: SearchTuning = { few: 10, walk: 40, firstBatch: 5 };
+const SMALL: SearchTuning = { few: 10, walk: 40, firstBatch: 5, many: 10, keyChunk: 4 };
 
 const t = useReaderDb();
 
