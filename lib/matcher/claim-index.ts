@@ -11,7 +11,7 @@ export const EVENT = 2;
 export const PREDICATE = 3;
 export type Role = typeof ENTITY | typeof FACT | typeof EVENT | typeof PREDICATE;
 
-/** A claim as the matcher keeps it: its facts pre-read, and the claims linked to it by relations. */
+/** A claim as the matcher reads it: its facts pre-read, and the claims linked to it by relations. */
 export interface IndexedClaim {
   id: string;
   facts: IndexedFact[];
@@ -28,7 +28,15 @@ export interface IndexedClaim {
  */
 export interface ClaimIndex {
   tokenizer: Tokenizer;
-  claims: IndexedClaim[];
+  /** Per claim: its id, and whether its statement is a denial. */
+  ids: string[];
+  negated: Uint8Array;
+  /** Claims linked by a relation (only those that have any), and the values linked claims give a fact ("claim/key"). */
+  linked: Map<number, number[]>;
+  alts: Map<string, { text: string }[]>;
+  /** The database's claims, whose facts are read when a sentence first comes near them (`claimOf`). */
+  source: ClaimDatabase['claims'];
+  read: Map<number, IndexedClaim>;
   /** Term id → lemma, and back. */
   terms: string[];
   termIds: Map<string, number>;
@@ -53,7 +61,7 @@ export interface ClaimIndex {
 }
 
 /** Keeps per-page work bounded whatever the database size: very common lemmas are not looked up. */
-export const POSTING_CAP = 400;
+export const POSTING_CAP = 64;
 /** Names of outlets that pass claims on carry little of the claim itself ("according to Reuters"). */
 const RELAY_KINDS = new Set(['wire-agency', 'data-service', 'state-media']);
 const RELAY_WEIGHT = 0.25;
@@ -72,14 +80,13 @@ export function rarity(lexicon: Lexicon, lemma: string): number {
 export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex {
   const tokenizer = new Tokenizer(lexicon);
   const position = new Map(db.claims.map((c, i) => [c.id, i]));
-  const linked: number[][] = db.claims.map(() => []);
+  const linked = new Map<number, number[]>();
   const alts = new Map<string, { text: string }[]>();
   for (const r of db.relations) {
     const a = position.get(r.from);
     const b = position.get(r.to);
     if (a === undefined || b === undefined) continue;
-    linked[a]!.push(b);
-    linked[b]!.push(a);
+    for (const [x, y] of [[a, b], [b, a]] as const) if (!linked.get(x)?.includes(y)) linked.set(x, [...(linked.get(x) ?? []), y]);
     if (r.kind !== 'conflicts') continue;
     // Values that a conflicting claim gives the same fact are how a page's differing title is recognised.
     for (const [x, y] of [[a, b], [b, a]] as const) {
@@ -97,7 +104,8 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
   const wordings: { claim: number; roles: Map<string, Role>; quote?: string }[] = [];
   const df = new Map<string, number>();
   const entities = new Set<string>();
-  const claims = db.claims.map((claim, i): IndexedClaim => {
+  const negated = new Uint8Array(db.claims.length);
+  db.claims.forEach((claim, i) => {
     const statement = readSentence(tokenizer, claim.statement, 0);
     const factWords = new Set(
       claim.facts.filter((f) => f.kind === 'title' || f.kind === 'place').flatMap((f) => tokenizer.tokenize(f.text).flatMap((t) => t.lemma ?? [])),
@@ -117,8 +125,7 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
       if (roles.size) wordings.push({ claim: i, roles, ...(wording === claim.statement ? {} : { quote: flattenQuote(wording) }) });
     }
     for (const l of seen) df.set(l, (df.get(l) ?? 0) + 1);
-    const facts = claim.facts.flatMap((f) => indexFact(tokenizer, f, statement, alts.get(`${i}/${f.key}`) ?? []) ?? []);
-    return { id: claim.id, facts, negated: statement.negated, linked: [...new Set(linked[i])] };
+    negated[i] = statement.negated ? 1 : 0;
   });
 
   // Terms, weighted: what a word says in English times how few claims share it.
@@ -163,10 +170,32 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
       if (postingCount[t]! <= POSTING_CAP) postingList[fill[t]!++] = v;
     }
   }
+  const termOfEntry = entryTerms(lexicon, terms);
+  return {
+    tokenizer, ids: db.claims.map((c) => c.id), negated, linked, alts, source: db.claims, read: new Map(),
+    terms, termIds, weights, entity, variantStart, variantTerms, variantRoles, variantClaim, variantTotal, quotes, postingStart, postingList, termOfEntry,
+  };
+}
+
+/** Claim i as the matcher compares it: its facts are read on first use, since most claims never come near a page. */
+export function claimOf(index: ClaimIndex, i: number): IndexedClaim {
+  let c = index.read.get(i);
+  if (!c) {
+    const claim = index.source[i]!;
+    const statement = readSentence(index.tokenizer, claim.statement, 0);
+    const facts = claim.facts.flatMap((f) => indexFact(index.tokenizer, f, statement, index.alts.get(`${i}/${f.key}`) ?? []) ?? []);
+    c = { id: claim.id, facts, negated: index.negated[i] === 1, linked: index.linked.get(i) ?? [] };
+    index.read.set(i, c);
+  }
+  return c;
+}
+
+/** Lexicon entry → term id (-1: not a term of the index). */
+export function entryTerms(lexicon: Lexicon, terms: string[]): Int32Array {
   const termOfEntry = new Int32Array(lexicon.size).fill(-1);
   terms.forEach((l, t) => {
     const e = lexicon.find(l);
     if (e >= 0) termOfEntry[e] = t;
   });
-  return { tokenizer, claims, terms, termIds, weights, entity, variantStart, variantTerms, variantRoles, variantClaim, variantTotal, quotes, postingStart, postingList, termOfEntry };
+  return termOfEntry;
 }

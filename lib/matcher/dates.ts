@@ -21,7 +21,10 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sept', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** Dates right after these words say when something was said, not when it happened. */
-const ATTRIBUTION = new Set(['said', 'says', 'reported', 'reports', 'told', 'announced', 'wrote', 'tweeted', 'stated', 'according', 'report', 'statement', 'address']);
+const ATTRIBUTION = new Set(['said', 'says', 'reported', 'reports', 'told', 'announced', 'wrote', 'tweeted', 'stated', 'according', 'report', 'statement', 'address', 'confirmed', 'added', 'claimed', 'insisted', 'denied', 'warned']);
+/** A date that opens a sentence and is followed soon by one of these says when it was said: "On Tuesday the ministry confirmed that…". */
+const OPENING = 3;
+const SAID_WITHIN = 6;
 
 function monthOf(t: Token): number | undefined {
   const i = MONTHS.indexOf(t.lower);
@@ -65,7 +68,8 @@ export function readDates(tokens: Token[]): DateMention[] {
     if (!m) continue;
     if (out.length && out[out.length - 1]!.last >= m.first) out.pop();
     const before = [1, 2, 3, 4].map((k) => tokens[m.first - k]?.lower ?? '');
-    m.attributed = ATTRIBUTION.has(before[0]!) || (before[0] === 'on' && ATTRIBUTION.has(before[1]!)) || before.includes('according');
+    const opensSaying = m.first < OPENING && tokens.slice(m.last + 1, m.last + 1 + SAID_WITHIN).some((t) => ATTRIBUTION.has(t.lower));
+    m.attributed = ATTRIBUTION.has(before[0]!) || (before[0] === 'on' && ATTRIBUTION.has(before[1]!)) || before.includes('according') || opensSaying;
     out.push(m);
     i = m.last;
   }

@@ -26,8 +26,10 @@ export type FactVerdict = { status: 'agree' | 'absent' } | { status: 'conflict';
 
 /** How close two words must be for one to stand for the other in a fact ("soldiers" for "troops"). */
 export type Similar = (a: string, b: string) => number;
-const UNIT_SIMILARITY = 0.6;
+const UNIT_SIMILARITY = 0.7;
 const TEXT_SIMILARITY = 0.7;
+/** A value is given when two thirds of its words are (three of four, two of three). */
+const MOST = 2 / 3 - 1e-9;
 
 /** Reads the tokens, lemmas, counts, dates and negation of one sentence. */
 export function readSentence(tokenizer: Tokenizer, text: string, offset: number): SentenceReading {
@@ -93,7 +95,14 @@ const slice = (s: SentenceReading, first: number, last: number) => s.text.slice(
 const unitsAgree = (a: string[], b: string[], similar: Similar) => a.some((x) => b.some((y) => similar(x, y) >= UNIT_SIMILARITY));
 
 /** Compares one fact with a sentence: agree, conflict (with the page's value) or absent. */
-export function judgeFact(fact: IndexedFact, s: SentenceReading, said: Said, explained: Set<DateMention>, similar: Similar): FactVerdict {
+export function judgeFact(
+  fact: IndexedFact,
+  s: SentenceReading,
+  said: Said,
+  explained: Set<DateMention>,
+  similar: Similar,
+  near: (token: number) => boolean = () => true,
+): FactVerdict {
   if (fact.kind === 'number') {
     const same = s.numbers.filter((n) => unitsAgree(n.unit, fact.unit, similar));
     if (same.some((n) => numbersAgree(n, fact))) return { status: 'agree' };
@@ -103,11 +112,12 @@ export function judgeFact(fact: IndexedFact, s: SentenceReading, said: Said, exp
     const mine = s.dates.filter((d) => d.attributed === fact.attributed);
     if (mine.some((d) => compareDates(d, fact.date) === 'agree')) return { status: 'agree' };
     // A date that another fact of the same claim explains ("left Friday, landed Saturday") is no conflict.
-    const clash = mine.find((d) => !explained.has(d) && compareDates(d, fact.date) === 'conflict');
+    // Only a date told of the same words can differ: "…reached Caracas, while a plane left on Sunday" says nothing of the arrival's day.
+    const clash = mine.find((d) => !explained.has(d) && near(d.first) && compareDates(d, fact.date) === 'conflict');
     return clash ? { status: 'conflict', found: slice(s, clash.first, clash.last) } : { status: 'absent' };
   }
   // Agreement wins: a page that names the claim's own title is not contradicted by naming another too.
-  if (share(fact.lemmas, said) >= 0.67) return { status: 'agree' };
+  if (share(fact.lemmas, said) >= MOST) return { status: 'agree' };
   if (fact.title) {
     // Another title given to the same person ("Tonkoshkurov, head of the Mobilization Directorate").
     const other = titlesBeside(s, fact.title.names).find((phrase) => isTitleLike(phrase, fact.lemmas, similar));
@@ -116,7 +126,7 @@ export function judgeFact(fact: IndexedFact, s: SentenceReading, said: Said, exp
   for (const alt of fact.alts) {
     // Only a page that gives the other value in full, with words the claim's own value lacks.
     const distinct = alt.lemmas.filter((t) => !fact.lemmas.includes(t));
-    if (distinct.length && share(distinct, said) >= 0.67 && share(alt.lemmas, said) >= 0.8) {
+    if (distinct.length && share(distinct, said) >= MOST && share(alt.lemmas, said) >= 0.8) {
       return { status: 'conflict', found: alt.text };
     }
   }
@@ -163,5 +173,5 @@ export function titlesBeside(s: SentenceReading, names: string[]): Phrase[] {
 function isTitleLike(phrase: Phrase, title: string[], similar: Similar): boolean {
   const near = (l: string) => title.some((t) => t === l || similar(t, l) >= 0.65);
   const said = [...phrase.lemmas].filter(near).length;
-  return said > 0 && share(title, saidBy(phrase.lemmas, similar)) < 0.67 && [...phrase.lemmas].some((l) => !near(l));
+  return said > 0 && share(title, saidBy(phrase.lemmas, similar)) < MOST && [...phrase.lemmas].some((l) => !near(l));
 }

@@ -1,4 +1,5 @@
-import { ENTITY, EVENT, FACT, PREDICATE, rarity, type ClaimIndex } from './claim-index';
+import { claimOf, ENTITY, EVENT, FACT, PREDICATE, type ClaimIndex } from './claim-index';
+import { MIN_SIMILARITY, type Reach } from './reach';
 import type { DateMention } from './dates';
 import { judgeFact, type SentenceReading } from './facts';
 import { negatedNear } from './tokens';
@@ -32,114 +33,26 @@ export const FEATURES = [
 ] as const;
 export type Features = Record<(typeof FEATURES)[number], number>;
 
-/**
- * The claim words a sentence reaches: exactly, or through a near word of the lexicon, and the
- * wordings (variants) those words belong to. Its per-variant sums live in scratch arrays of the
- * index: a Reach is valid until the next `reach` on the same index.
- */
-export interface Reach {
-  /** Term id → how closely the sentence says it (1: in the same word), and the sentence lemma that says it. */
-  said: Map<number, number>;
-  from: Map<number, string>;
-  /** Variants the sentence reaches, with the weight of their terms it says (weight times how closely) and how many. */
-  variants: Int32Array;
-  reached: (variant: number) => number;
-  hits: (variant: number) => number;
-  /** The sentence's own lemmas: how much each weighs, and where it stands (token indexes). */
-  weight: Map<string, number>;
-  totalWeight: number;
-  positions: Map<string, number[]>;
-}
-
-/** Lowest lexicon similarity at which a sentence word stands for a claim word. */
-export const MIN_SIMILARITY = 0.5;
-/**
- * Words the vectors alone relate must be closer: below this they are mostly words of the same topic
- * ("arrive" and "reporter"), not words for the same thing.
- */
-export const MIN_VECTOR_SIMILARITY = 0.7;
-
-type Scratch = { reached: Float64Array; hits: Uint16Array; touched: Int32Array; count: number };
-const scratches = new WeakMap<ClaimIndex, Scratch>();
-
-/** Looks a sentence up in the index. Names reach other names only through WordNet (Russian → Russia), never the vectors (Caracas ↛ Bogotá). */
-export function reach(index: ClaimIndex, s: SentenceReading): Reach {
-  const lexicon = index.tokenizer.lexicon;
-  const { offsets, neighbour, similarity, linkFlags } = lexicon.data;
-  const said = new Map<number, number>();
-  const from = new Map<number, string>();
-  const proper = new Set(s.tokens.filter((t) => t.proper && t.lemma).map((t) => t.lemma!));
-  const set = (t: number, sim: number, source: string) => {
-    if ((said.get(t) ?? 0) >= sim) return;
-    said.set(t, sim);
-    from.set(t, source);
-  };
-  for (const l of s.lemmas) {
-    const own = index.termIds.get(l);
-    if (own !== undefined) set(own, 1, l);
-    const e = lexicon.find(l);
-    if (e < 0) continue;
-    for (let k = offsets[e]!; k < offsets[e + 1]!; k++) {
-      const t = index.termOfEntry[neighbour[k]!]!;
-      if (t < 0) continue;
-      const sim = similarity[k]! / 255;
-      const wordnet = (linkFlags[k]! & 1) !== 0;
-      if (sim < (wordnet ? MIN_SIMILARITY : MIN_VECTOR_SIMILARITY)) continue;
-      if (!wordnet && (proper.has(l) || index.entity[t])) continue;
-      set(t, sim, l);
-    }
-  }
-  let scratch = scratches.get(index);
-  if (!scratch) {
-    const n = index.variantClaim.length;
-    scratch = { reached: new Float64Array(n), hits: new Uint16Array(n), touched: new Int32Array(n), count: 0 };
-    scratches.set(index, scratch);
-  }
-  const sc = scratch;
-  for (let i = 0; i < sc.count; i++) {
-    sc.reached[sc.touched[i]!] = 0;
-    sc.hits[sc.touched[i]!] = 0;
-  }
-  sc.count = 0;
-  for (const [t, sim] of said) {
-    const w = index.weights[t]! * sim;
-    for (let k = index.postingStart[t]!; k < index.postingStart[t + 1]!; k++) {
-      const v = index.postingList[k]!;
-      if (sc.hits[v] === 0) sc.touched[sc.count++] = v;
-      sc.reached[v]! += w;
-      sc.hits[v]!++;
-    }
-  }
-  const weight = new Map<string, number>();
-  let totalWeight = 0;
-  for (const l of s.lemmas) {
-    const w = rarity(lexicon, l);
-    weight.set(l, w);
-    totalWeight += w;
-  }
-  const positions = new Map<string, number[]>();
-  const place = (l: string | null, i: number) => {
-    if (!l) return;
-    const at = positions.get(l);
-    if (at) at.push(i);
-    else positions.set(l, [i]);
-  };
-  s.tokens.forEach((t, i) => {
-    place(t.lemma, i);
-    place(t.phrase, i);
-  });
-  return { said, from, variants: sc.touched.slice(0, sc.count), reached: (v) => sc.reached[v]!, hits: (v) => sc.hits[v]!, weight, totalWeight, positions };
-}
-
 /** The facts of a claim judged against a sentence: how many agree, whether a count does, and what differs. */
 export type JudgedFacts = { agree: number; countAgrees: boolean; differs: MatchDifference[] };
 
-export function judgeFacts(index: ClaimIndex, claim: number, s: SentenceReading, r: Reach): JudgedFacts {
-  const c = index.claims[claim]!;
+/** How far from the claim's words a date may stand and still be the claim's date. */
+const DATE_REACH = 8;
+
+export function judgeFacts(index: ClaimIndex, variant: number, s: SentenceReading, r: Reach): JudgedFacts {
+  const claim = index.variantClaim[variant]!;
+  const c = claimOf(index, claim);
+  // Where the sentence says the claim's words.
+  const at: number[] = [];
+  for (let k = index.variantStart[variant]!; k < index.variantStart[variant + 1]!; k++) {
+    const t = index.variantTerms[k]!;
+    if (r.said(t) >= MIN_SIMILARITY) at.push(...r.positions(r.from(t)));
+  }
+  const near = (token: number) => at.some((p) => Math.abs(p - token) <= DATE_REACH);
   const similar = (a: string, b: string) => index.tokenizer.lexicon.similarity(a, b);
   const said = (l: string) => {
     const t = index.termIds.get(l);
-    return t === undefined ? 0 : (r.said.get(t) ?? 0);
+    return t === undefined ? 0 : r.said(t);
   };
   // Dates that one of the claim's date facts explains are no conflict for its others ("left Friday, landed Saturday").
   const explained = new Set<DateMention>();
@@ -153,7 +66,7 @@ export function judgeFacts(index: ClaimIndex, claim: number, s: SentenceReading,
   let countAgrees = false;
   const differs: MatchDifference[] = [];
   for (const f of c.facts) {
-    const v = judgeFact(f, s, said, explained, similar);
+    const v = judgeFact(f, s, said, explained, similar, near);
     if (v.status === 'agree') agree++;
     if (v.status === 'agree' && f.kind === 'number') countAgrees = true;
     if (v.status === 'conflict') differs.push({ what: f.key, expected: f.text, found: v.found });
@@ -189,7 +102,7 @@ export function featuresOf(
     const t = index.variantTerms[k]!;
     const role = index.variantRoles[k]!;
     const weight = index.weights[t]!;
-    const said = r.said.get(t) ?? 0;
+    const said = r.said(t);
     all += weight * said;
     if (said === 1) exact += weight;
     roleSaid[role]! += weight * said;
@@ -203,21 +116,21 @@ export function featuresOf(
     if ((role === PREDICATE || role === FACT) && weight > distinct.weight) distinct = { weight, said };
     if (said < MIN_SIMILARITY) missing = Math.max(missing, weight);
     else {
-      const from = r.from.get(t)!;
+      const from = r.from(t);
       if (!used.includes(from)) used.push(from);
     }
   }
   const total = index.variantTotal[v]!;
   let own = 0;
-  for (const l of used) own += r.weight.get(l) ?? 0;
-  const c = index.claims[index.variantClaim[v]!]!;
+  for (const l of used) own += r.weight(l);
+  const c = claimOf(index, index.variantClaim[v]!);
   const units = c.facts.flatMap((f) => (f.kind === 'number' ? f.unit : []));
   const counted = s.numbers.filter((n) => n.unit.length > 0);
   const countsOther =
     units.length > 0 && counted.length > 0 && !counted.some((n) => n.unit.some((u) => units.some((w) => lexicon.similarity(u, w) >= 0.6)));
   const share = (role: number) => (roleTotal[role]! > 0 ? roleSaid[role]! / roleTotal[role]! : 1);
   // Denied is what a negator stands right before: "did not comment", not "not only … but landed".
-  const positions = used.flatMap((l) => r.positions.get(l) ?? []);
+  const positions = used.flatMap((l) => r.positions(l));
   const negationDiffers = negatedNear(s.tokens, positions) !== c.negated;
   const features: Features = {
     coverage: total > 0 ? all / total : 0,

@@ -101,9 +101,15 @@ export function decodeLexicon(bytes: Uint8Array): LexiconData {
 /** A lexicon ready for look-ups. */
 export class Lexicon {
   private readonly index = new Map<string, number>();
+  /** First words of the two-word phrases, so that most word pairs need no phrase look-up. */
+  readonly phraseStarts = new Set<string>();
 
   constructor(readonly data: LexiconData) {
-    data.entries.forEach((w, i) => this.index.set(w, i));
+    data.entries.forEach((w, i) => {
+      this.index.set(w, i);
+      const space = w.indexOf(' ');
+      if (space > 0) this.phraseStarts.add(w.slice(0, space));
+    });
   }
 
   /** Number of ranked words: ranks run 1..size. */

@@ -1,10 +1,11 @@
 import { rarity, type ClaimIndex } from './claim-index';
 import { readSentence, type SentenceReading } from './facts';
-import { featuresOf, judgeFacts, reach, type Features, type Reach } from './features';
+import { featuresOf, judgeFacts, type Features } from './features';
+import { reach, type Reach } from './reach';
 import type { ClaimMatch, MatchDifference } from './schema';
 import { score, scorerModel, type ScorerModel } from './scorer';
 import { splitSentences, type SentenceSpan } from './sentences';
-import { flatten, quoteRun } from './verbatim';
+import { quoteRun } from './verbatim';
 
 /** A claim a sentence may state, with the scorer's probability. */
 export interface Candidate {
@@ -29,18 +30,20 @@ const MIN_CANDIDATE_TERMS = 2;
 export function candidates(index: ClaimIndex, s: SentenceReading, r: Reach, quoted: Set<number>, model: ScorerModel = scorerModel): Candidate[] {
   const best = new Map<number, { variant: number; coverage: number }>();
   for (const v of r.variants) {
-    const claim = index.variantClaim[v]!;
-    const coverage = quoted.has(v) ? Infinity : r.reached(v) / index.variantTotal[v]!;
-    if (coverage < MIN_CANDIDATE_COVERAGE || coverage <= (best.get(claim)?.coverage ?? -1)) continue;
+    const isQuoted = quoted.size > 0 && quoted.has(v);
+    const coverage = isQuoted ? Infinity : r.reached(v) / index.variantTotal[v]!;
+    if (coverage < MIN_CANDIDATE_COVERAGE) continue;
     // One shared word is a coincidence, unless the wording has hardly more.
-    if (r.hits(v) < Math.min(MIN_CANDIDATE_TERMS, index.variantStart[v + 1]! - index.variantStart[v]!) && !quoted.has(v)) continue;
+    if (!isQuoted && r.hits(v) < Math.min(MIN_CANDIDATE_TERMS, index.variantStart[v + 1]! - index.variantStart[v]!)) continue;
+    const claim = index.variantClaim[v]!;
+    if (coverage <= (best.get(claim)?.coverage ?? -1)) continue;
     best.set(claim, { variant: v, coverage });
   }
   const out: Candidate[] = [];
   for (const [claim, { variant }] of best) {
-    const judged = judgeFacts(index, claim, s, r);
+    const judged = judgeFacts(index, variant, s, r);
     const { features, used, negationDiffers } = featuresOf(index, s, r, variant, judged, quoted.has(variant));
-    const negated = index.claims[claim]!.negated;
+    const negated = index.negated[claim] === 1;
     const negation = { what: 'negation', expected: negated ? 'denied' : 'stated', found: negated ? 'stated' : 'denied' };
     const differs = negationDiffers ? [...judged.differs, negation] : judged.differs;
     out.push({ claim, probability: score(features, model), features, agree: judged.agree, differs, used });
@@ -59,7 +62,7 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
   const kept = cands.filter((c) => c.probability >= model.threshold).sort((a, b) => b.probability - a.probability);
   const top = kept[0];
   if (top?.differs.length) {
-    const linked = index.claims[top.claim]!.linked;
+    const linked = index.linked.get(top.claim) ?? [];
     const agreeing = cands.find((c) => linked.includes(c.claim) && !c.differs.length && c.agree > 0 && c.probability >= model.threshold / 2);
     if (agreeing) kept.unshift(agreeing);
   }
@@ -67,6 +70,8 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
   const explained = new Set<string>();
   for (const c of kept) {
     if (chosen.some((k) => k.claim === c.claim)) continue;
+    // A linked claim that differs where a chosen one agrees is the other reading of the same words.
+    if (c.differs.length && chosen.some((k) => !k.differs.length && (index.linked.get(k.claim) ?? []).includes(c.claim))) continue;
     let own = 0;
     for (const l of c.used) if (!explained.has(l)) own += rarity(lexicon, l);
     if (chosen.length && own < model.ownWeight) continue;
@@ -78,7 +83,7 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
 
 function toMatch(index: ClaimIndex, c: Candidate, text: string, span: SentenceSpan, verbatim = false): ClaimMatch {
   const score = verbatim ? 1 : Math.round(c.probability * 1000) / 1000;
-  const base = { claimId: index.claims[c.claim]!.id, start: span.start, end: span.end, text: text.slice(span.start, span.end), score };
+  const base = { claimId: index.ids[c.claim]!, start: span.start, end: span.end, text: text.slice(span.start, span.end), score };
   // A source's own verbatim words cannot conflict with the claim recorded from them.
   if (verbatim || c.differs.length === 0) return { ...base, stance: 'corroborates' };
   return { ...base, stance: 'conflicts', differs: c.differs };
@@ -90,7 +95,7 @@ function quoteCandidates(index: ClaimIndex, s: SentenceReading, r: Reach): numbe
   for (const v of r.variants) {
     if (!index.quotes.has(v)) continue;
     let inside = 0;
-    for (let k = index.variantStart[v]!; k < index.variantStart[v + 1]!; k++) if (r.said.get(index.variantTerms[k]!) === 1) inside++;
+    for (let k = index.variantStart[v]!; k < index.variantStart[v + 1]!; k++) if (r.said(index.variantTerms[k]!) === 1) inside++;
     const size = index.variantStart[v + 1]! - index.variantStart[v]!;
     if (inside === size || (inside >= Math.min(2, s.lemmas.size) && inside >= 0.8 * s.lemmas.size)) out.push(v);
   }
@@ -115,13 +120,11 @@ export function matchText(index: ClaimIndex, text: string, model: ScorerModel = 
     if (variants.length) quoteCands[i] = { variants, candidates: candidates(index, s, r, new Set(variants), model) };
   });
   // A quote the page reproduces decides the claim and the span, over the sentences it covers.
-  let page: ReturnType<typeof flatten> | undefined;
   const verbatim = new Map<string, ClaimMatch>();
   const quoted = new Set<number>();
   quoteCands.forEach((q, i) => {
     for (const v of q.variants) {
-      page ??= flatten(text);
-      const run = quoteRun(page, spans, i, index.quotes.get(v)!);
+      const run = quoteRun(text, spans, i, index.quotes.get(v)!);
       const c = run && q.candidates.find((x) => x.claim === index.variantClaim[v]);
       if (!run || !c) continue;
       verbatim.set(`${c.claim}/${run[0]}/${run[1]}`, toMatch(index, c, text, { start: spans[run[0]]!.start, end: spans[run[1]]!.end }, true));

@@ -70,6 +70,9 @@ function unitAfter(tokens: Token[], last: number, first: number): string[] {
     if (/^\d/.test(t.lower) || SMALL[t.lower] !== undefined) break;
     // Names and adjectives describe what is counted ("100 Russian troops", "two strategic bombers").
     if (term && !t.modifier && !/\d/.test(term)) {
+      // The head of a noun phrase is its last noun: "two military planes" counts planes.
+      const next = tokens[j + 1];
+      if (next?.lemma && next.noun && !next.verb && next.start - t.end <= 1 && j < last + 4 && !GENERIC.has(term)) continue;
       unit.push(term);
       if (!GENERIC.has(term)) break;
     }

@@ -97,6 +97,7 @@ export class Tokenizer {
       const b = tokens[i + 1]!;
       if (a.lemma === null && b.lemma === null) continue;
       const first = a.lemma ?? this.lexicon.lemmaOf(a.lower) ?? a.lower;
+      if (!this.lexicon.phraseStarts.has(first)) continue;
       const second = this.lexicon.lemmaOf(b.lower) ?? b.lower;
       a.phrase = [`${first} ${second}`, `${first} ${b.lower}`].find((p) => this.lexicon.find(p) >= 0) ?? null;
     }

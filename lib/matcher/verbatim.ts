@@ -37,25 +37,21 @@ export function flattenQuote(quote: string): string {
 
 /**
  * Finds the quote's occurrence overlapping sentence `i` and returns the run of sentences it covers,
- * as [first, last] sentence indexes, or null when the page does not carry the quote there.
+ * as [first, last] sentence indexes, or null when the page does not carry the quote there. Only a
+ * window around the sentence is flattened and searched, so the cost per sentence never grows with
+ * the page.
  */
-export function quoteRun(
-  page: { flat: string; at: number[] },
-  spans: SentenceSpan[],
-  i: number,
-  quote: string,
-): [number, number] | null {
+export function quoteRun(text: string, spans: SentenceSpan[], i: number, quote: string): [number, number] | null {
   const span = spans[i]!;
-  // Search from a little before the sentence: the quote may begin in an earlier sentence.
-  const from = Math.max(0, lowerBound(page.at, span.start) - quote.length);
-  // Only a window around the sentence is searched, so the cost per sentence never grows with the page.
-  const window = page.flat.slice(from, lowerBound(page.at, span.end) + quote.length);
+  // The quote may begin in an earlier sentence; its raw text is at most a little longer than its flat form.
+  const reach = 2 * quote.length + 16;
+  const offset = Math.max(0, span.start - reach);
+  const page = flatten(text.slice(offset, Math.min(text.length, span.end + reach)));
   for (let at = 0; ; at++) {
-    const found = window.indexOf(quote, at);
+    const found = page.flat.indexOf(quote, at);
     if (found < 0) return null;
-    const k = from + found;
-    const start = page.at[k]!;
-    const end = page.at[k + quote.length - 1]! + 1;
+    const start = offset + page.at[found]!;
+    const end = offset + page.at[found + quote.length - 1]! + 1;
     if (start >= span.end) return null;
     if (end > span.start) {
       let first = i;
@@ -66,15 +62,4 @@ export function quoteRun(
     }
     at = found;
   }
-}
-
-function lowerBound(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
