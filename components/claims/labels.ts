@@ -28,6 +28,8 @@ export const SOURCE_KIND_LABEL: Record<SourceKind, string> = {
   opinion: 'Opinion',
   'data-service': 'Data service',
   'news-report': 'News report',
+  'fact-checker': 'Fact-checker',
+  claimant: 'Claimant',
 };
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -33,6 +33,10 @@ export const SourceKindSchema = z.enum([
   'social-media-post',
   'opinion',
   'data-service',
+  /** A fact-checker, for fact-checks the reader collected (schema.org ClaimReview). */
+  'fact-checker',
+  /** Whoever made a claim a fact-checker reviewed (ClaimReview's itemReviewed.author). */
+  'claimant',
 ]);
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 

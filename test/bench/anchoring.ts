@@ -9,16 +9,9 @@ import { Worker } from 'node:worker_threads';
 import { anchor, describe, locate, type TextSelectors } from '../../lib/anchoring';
 import { hypothesisAnchor } from './hypothesis-anchor';
 import { median } from './median';
+import { rng } from './rng';
 
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const articles = ['000_83cce7683dc0c4f8.txt', '002_1234823e6659f5c9.txt'].map((f) =>
   readFileSync(new URL(`../fixtures/articles/${f}`, import.meta.url), 'utf8'),

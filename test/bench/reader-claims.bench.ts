@@ -1,0 +1,72 @@
+/**
+ * Reader's claims benchmark (`npm run bench -- reader-claims`): 100,000 tracked claims (1%
+ * deleted), 10,000 sightings and 5,000 collected fact-checks in the reader's store; the time to
+ * list a page, to search, and to turn the store into a claim database (`toClaimDatabase`), side by
+ * side in headless Chromium's IndexedDB and in node's fake-indexeddb (what the unit tests use);
+ * then, in node, how much of `toClaimDatabase` is converting, and the matcher's index over the
+ * bundled and the reader's claims together.
+ */
+import 'fake-indexeddb/auto';
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getBundledClaimDatabase } from '../../lib/claims/bundled';
+import { readerClaimDatabase, withReaderClaims } from '../../lib/claims/reader-database';
+import { readLexicon } from '../../lib/cli/lexicon-file';
+import { buildClaimIndex } from '../../lib/matcher';
+import { launchChromium } from '../support/chromium';
+import { serveFolder } from '../support/static-server';
+import { vocabulary } from './anchoring';
+import { median } from './median';
+import { readerData, runStoreBench, type StoreFigures } from './reader-claims-store';
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
+
+/** The store bench in headless Chromium: the page script bundled, served, and called. */
+async function inChromium(): Promise<StoreFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-reader-claims-'));
+  await build({ entryPoints: ['test/bench/reader-claims-page.ts'], bundle: true, format: 'esm', outfile: join(dir, 'bench.js'), logLevel: 'error' });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>');
+  const server = await serveFolder(dir);
+  const session = await launchChromium();
+  try {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    await page.waitForFunction(() => 'runStoreBench' in globalThis);
+    return await page.evaluate(
+      (words) => (globalThis as unknown as { runStoreBench: (w: string[]) => Promise<StoreFigures> }).runStoreBench(words),
+      vocabulary,
+    );
+  } finally {
+    await session.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the reader's claims benchmarks, printing figures. */
+export default async function (): Promise<void> {
+  const chromium = await inChromium();
+  const node = await runStoreBench(vocabulary);
+  console.log('| 100,000 tracked claims | results | Chromium (IndexedDB) | node (fake-indexeddb) |\n| --- | ---: | ---: | ---: |');
+  console.log(`| store them (bulk, 10,000 at a time), with the sightings and fact-checks | | ${ms(chromium.storeMs)} | ${ms(node.storeMs)} |`);
+  chromium.figures.forEach((f, i) => console.log(`| ${f.what} | ${f.results} | ${ms(f.ms)} | ${ms(node.figures[i]!.ms)} |`));
+
+  const data = readerData(vocabulary);
+  const live = { ...data, claims: data.claims.filter((c) => !c.deleted) };
+  const times: number[] = [];
+  let reader = readerClaimDatabase(live);
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    reader = readerClaimDatabase(live);
+    times.push(performance.now() - t);
+  }
+  console.log(`\nof toClaimDatabase, converting the rows read (node): ${ms(median(times))} (median of 5) for ${reader.claims.length} claims, ` +
+    `${reader.assertions.length} assertions, ${reader.relations.length} relations, ${reader.sources.length} sources`);
+  const combined = withReaderClaims(getBundledClaimDatabase(), reader);
+  const lexicon = readLexicon();
+  const t = performance.now();
+  buildClaimIndex(combined, lexicon);
+  console.log(`the matcher's index over the bundled and the reader's claims (${combined.claims.length} claims): ${ms(performance.now() - t)}`);
+}
