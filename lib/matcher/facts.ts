@@ -27,6 +27,8 @@ export type FactVerdict = { status: 'agree' | 'absent' } | { status: 'conflict';
 /** How close two words must be for one to stand for the other in a fact ("soldiers" for "troops"). */
 export type Similar = (a: string, b: string) => number;
 const UNIT_SIMILARITY = 0.7;
+/** The weaker of two links through a shared neighbour. */
+const UNIT_KINSHIP = 0.65;
 const TEXT_SIMILARITY = 0.7;
 /** A value is given when two thirds of its words are (three of four, two of three). */
 const MOST = 2 / 3 - 1e-9;
@@ -92,7 +94,9 @@ function share(lemmas: string[], said: Said): number {
 const saidBy = (have: Set<string>, similar: Similar): Said => (l) => (have.has(l) ? 1 : Math.max(0, ...[...have].map((h) => similar(l, h))));
 
 const slice = (s: SentenceReading, first: number, last: number) => s.text.slice(s.tokens[first]!.start, s.tokens[last]!.end);
-const unitsAgree = (a: string[], b: string[], similar: Similar) => a.some((x) => b.some((y) => similar(x, y) >= UNIT_SIMILARITY));
+/** Two counts count the same thing when their nouns are near, or near through one shared neighbour (`kin`). */
+export const unitsAgree = (a: string[], b: string[], similar: Similar, kin: Similar) =>
+  a.some((x) => b.some((y) => similar(x, y) >= UNIT_SIMILARITY || kin(x, y) >= UNIT_KINSHIP));
 
 /** Compares one fact with a sentence: agree, conflict (with the page's value) or absent. */
 export function judgeFact(
@@ -102,9 +106,10 @@ export function judgeFact(
   explained: Set<DateMention>,
   similar: Similar,
   near: (token: number) => boolean = () => true,
+  kin: Similar = () => 0,
 ): FactVerdict {
   if (fact.kind === 'number') {
-    const same = s.numbers.filter((n) => unitsAgree(n.unit, fact.unit, similar));
+    const same = s.numbers.filter((n) => unitsAgree(n.unit, fact.unit, similar, kin));
     if (same.some((n) => numbersAgree(n, fact))) return { status: 'agree' };
     return same[0] ? { status: 'conflict', found: slice(s, same[0].first, same[0].last) } : { status: 'absent' };
   }

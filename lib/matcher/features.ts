@@ -50,6 +50,8 @@ export function judgeFacts(index: ClaimIndex, variant: number, s: SentenceReadin
   }
   const near = (token: number) => at.some((p) => Math.abs(p - token) <= DATE_REACH);
   const similar = (a: string, b: string) => index.tokenizer.lexicon.similarity(a, b);
+  // What a count counts may be named by a near word's near word ("servicemen" for "troops").
+  const kin = (a: string, b: string) => index.tokenizer.lexicon.kinship(a, b);
   const said = (l: string) => {
     const t = index.termIds.get(l);
     return t === undefined ? 0 : r.said(t);
@@ -66,7 +68,7 @@ export function judgeFacts(index: ClaimIndex, variant: number, s: SentenceReadin
   let countAgrees = false;
   const differs: MatchDifference[] = [];
   for (const f of c.facts) {
-    const v = judgeFact(f, s, said, explained, similar, near);
+    const v = judgeFact(f, s, said, explained, similar, near, kin);
     if (v.status === 'agree') agree++;
     if (v.status === 'agree' && f.kind === 'number') countAgrees = true;
     if (v.status === 'conflict') differs.push({ what: f.key, expected: f.text, found: v.found });
@@ -127,7 +129,7 @@ export function featuresOf(
   const units = c.facts.flatMap((f) => (f.kind === 'number' ? f.unit : []));
   const counted = s.numbers.filter((n) => n.unit.length > 0);
   const countsOther =
-    units.length > 0 && counted.length > 0 && !counted.some((n) => n.unit.some((u) => units.some((w) => lexicon.similarity(u, w) >= 0.6)));
+    units.length > 0 && counted.length > 0 && !counted.some((n) => n.unit.some((u) => units.some((w) => lexicon.similarity(u, w) >= 0.6 || lexicon.kinship(u, w) >= 0.65)));
   const share = (role: number) => (roleTotal[role]! > 0 ? roleSaid[role]! / roleTotal[role]! : 1);
   // Denied is what a negator stands right before: "did not comment", not "not only … but landed".
   const positions = used.flatMap((l) => r.positions(l));

@@ -157,6 +157,23 @@ export class Lexicon {
     return Math.max(this.listed(i, j), this.listed(j, i));
   }
 
+  /**
+   * Similarity through at most one shared neighbour: "servicemen" is near "soldier", which is near
+   * "troop". The weaker link of the two counts.
+   */
+  kinship(a: string, b: string): number {
+    let best = this.similarity(a, b);
+    const i = this.index.get(a);
+    if (i === undefined || this.index.get(b) === undefined) return best;
+    const { offsets, neighbour, similarity, entries } = this.data;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const first = similarity[k]! / 255;
+      if (first <= best) continue;
+      best = Math.max(best, Math.min(first, this.similarity(entries[neighbour[k]!]!, b)));
+    }
+    return best;
+  }
+
   private listed(i: number, j: number): number {
     const { offsets, neighbour, similarity } = this.data;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) if (neighbour[k] === j) return similarity[k]! / 255;

@@ -62,7 +62,7 @@ function readValue(tokens: Token[], i: number): { value: number; last: number } 
 /** Measure words are stop words for matching, but they say what a figure counts ("four years"). */
 const MEASURES = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'people', 'percent']);
 
-function unitAfter(tokens: Token[], last: number, first: number): string[] {
+function unitAfter(tokens: Token[], last: number, first: number, plural = true): string[] {
   const unit: string[] = [];
   for (let j = last + 1; j < tokens.length && j <= last + 4; j++) {
     const t = tokens[j]!;
@@ -72,7 +72,9 @@ function unitAfter(tokens: Token[], last: number, first: number): string[] {
     if (term && !t.modifier && !/\d/.test(term)) {
       // The head of a noun phrase is its last noun: "two military planes" counts planes.
       const next = tokens[j + 1];
-      if (next?.lemma && next.noun && !next.verb && next.start - t.end <= 1 && j < last + 4 && !GENERIC.has(term)) continue;
+      // A plural in -s after a figure is a noun, not a verb ("two air force planes"): a verb agreeing with a plural takes no -s.
+      const noun = next?.noun && (!next.verb || (plural && /[^s]s$/.test(next.lower)));
+      if (next?.lemma && noun && next.start - t.end <= 1 && j < last + 4 && !GENERIC.has(term)) continue;
       unit.push(term);
       if (!GENERIC.has(term)) break;
     }
@@ -125,7 +127,7 @@ export function readNumbers(tokens: Token[], skip: Set<number> = new Set(), text
       lo *= 1 - TOLERANCE;
       hi *= 1 + TOLERANCE;
     }
-    out.push({ lo, hi, approx, first: i, last, unit: unitAfter(tokens, last, i) });
+    out.push({ lo, hi, approx, first: i, last, unit: unitAfter(tokens, last, i, hi > 1) });
     i = last;
   }
   return out;

@@ -40,6 +40,11 @@ describe('matchText', () => {
     expect(only('Some 400 Russian troops landed in Caracas on Saturday.').differs?.[0]).toMatchObject({ what: 'troop-count', found: '400' });
   });
 
+  it('compares a count with the count of the same thing: planes are not troops, servicemen are', () => {
+    const m = only('Two Russian air force planes touched down in Caracas on Saturday, carrying about 100 servicemen.');
+    expect(m).toMatchObject({ claimId: 'troops-landed', stance: 'corroborates' });
+  });
+
   it('flags a date that differs, and not the date a report was made', () => {
     expect(only('Nearly 100 Russian troops landed in Caracas on Tuesday.').differs).toEqual([
       { what: 'arrival-date', expected: 'on Saturday', found: 'Tuesday' },

@@ -17,6 +17,8 @@ describe('readNumbers', () => {
     expect(first('5,000 troops').lo).toBe(5000);
     expect(first('over 3 million people').lo).toBeGreaterThan(2_000_000);
     expect(first('twenty-five planes').lo).toBe(25);
+    // A plural after a figure is the head of its noun phrase, though "planes" could be a verb.
+    expect(first('Two Russian air force planes touched down').unit).toEqual(['plane']);
   });
 
   it('agrees on approximate figures and disagrees on different counts', () => {
