@@ -1,7 +1,8 @@
 import { browser, defineContentScript } from '#imports';
 import { ClaimsLayer, type FoundClaim } from '@/lib/annotator/claims-layer';
 import { startNotes } from '@/lib/annotator/notes-annotator';
-import { PANEL_TAG, PanelFrame } from '@/lib/annotator/panel-frame';
+import { PanelFrame } from '@/lib/annotator/panel-frame';
+import { ARTICLE_TEXT } from '@/lib/dom/article-text';
 import { panelPath } from '@/lib/annotator/panel-state';
 import { watchPage } from '@/lib/dom/page-watcher';
 import { Router } from '@/lib/messaging/router';
@@ -9,8 +10,6 @@ import { call, listen, selfIdentity } from '@/lib/messaging/runtime';
 import { closePanel, issuePanelTicket, matchBlocks, reportPage, showClaim, stepClaim } from '@/lib/pages/page-routes';
 import { isSiteEnabled, watchSiteEnabled } from '@/lib/settings/site-settings';
 import './highlights.css';
-
-const NOT_ARTICLE = /^(nav|aside|footer)$/;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -23,7 +22,7 @@ export default defineContentScript({
     const claims = new ClaimsLayer({
       root: () => document.body,
       // Claims are looked for in the article, not in navigation, related links or footers.
-      read: { skip: (el) => el.localName === PANEL_TAG || NOT_ARTICLE.test(el.localName) },
+      read: ARTICLE_TEXT,
       match: (blocks) => call(matchBlocks, { blocks }),
       async report({ claims: found, words }) {
         const page = { url: location.href, title: document.title, words, claims: found };

@@ -1,4 +1,5 @@
-import { BLOCK_SEPARATOR, rangeFor, readPageText, type ReadOptions } from '../dom/page-text';
+import { BLOCK_SEPARATOR, readPageText, type ReadOptions } from '../dom/page-text';
+import { rangeFor } from '../dom/text-ranges';
 import { paint, rangesAt } from '../dom/highlighter';
 import type { BlockMatch, PageClaim } from '../pages/page-schema';
 import { splitBlocks } from './blocks';

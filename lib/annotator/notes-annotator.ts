@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { NOTABLE_TEXT } from '../dom/article-text';
 import { readPageText, type ReadOptions } from '../dom/page-text';
 import type { Router } from '../messaging/router';
 import { call } from '../messaging/runtime';
@@ -13,9 +14,9 @@ import {
   type Selectors,
 } from '../notes/note-messages';
 import { NotesLayer } from './notes-layer';
-import { PANEL_TAG, type PanelFrame } from './panel-frame';
+import type { PanelFrame } from './panel-frame';
 import { panelPath, type PanelState } from './panel-state';
-import { NOTE_BUTTON_TAG, SelectionButton } from './selection-button';
+import { SelectionButton } from './selection-button';
 import { currentRange, selectorsFor } from './selection';
 
 /** The parts of WXT's content-script context the notes use (all listeners die with the script). */
@@ -65,7 +66,7 @@ const pageSource = () => canonicalUrl(location.href, document.querySelector<HTML
  */
 export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): Notes {
   // Notes may be on any visible text (unlike claims, nav and footers too); never on our own UI.
-  const read: ReadOptions = { skip: (el) => el.localName === PANEL_TAG || el.localName === NOTE_BUTTON_TAG };
+  const read: ReadOptions = NOTABLE_TEXT;
   let enabled = false;
   const layer = new NotesLayer({
     fetch: () => {

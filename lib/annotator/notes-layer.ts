@@ -1,6 +1,7 @@
 import { anchor } from '../anchoring/anchor';
 import { paint, rangesAt } from '../dom/highlighter';
-import { rangeFor, readPageText, type PageText, type ReadOptions } from '../dom/page-text';
+import { readPageText, type PageText, type ReadOptions } from '../dom/page-text';
+import { rangeFor } from '../dom/text-ranges';
 import { NOTE_COLORS } from '../notes/limits';
 import type { NoteMark } from '../notes/note-messages';
 

@@ -1,132 +1,173 @@
 /**
- * The page's visible text as one string, with a map back to the DOM so that offsets into the
- * string (from the claim matcher or a note's selectors) become Ranges. Nothing here changes the
- * page.
+ * The page's visible text, block by block, with a map back to the DOM so that offsets into it
+ * (from the claim matcher or a note's selectors) become Ranges. The same rules serve the content
+ * script and the command line (`claims match FILE.html`, on linkedom), so both read the same text:
+ * white space collapsed as CSS does it, `<br>` a line break, block elements separate blocks. They
+ * read the markup, not computed styles, so that reading costs about one walk of the DOM. Nothing
+ * here changes the page.
  */
+import { TextBuilder, type PageText, type Segment, type WhiteSpace } from './text-builder';
 
-/** Elements whose contents a reader never sees as article text. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'META', 'LINK',
-]);
+export type { PageText, Segment, WhiteSpace } from './text-builder';
 
 /** Separates blocks, so that a heading and the paragraph after it never read as one sentence. */
 export const BLOCK_SEPARATOR = '\n\n';
 
-/** A text node and where its text starts in `PageText.text`. */
-type Segment = { node: Text; start: number };
-
-/** The visible text of a subtree and where each part of it came from. */
-export type PageText = { text: string; segments: Segment[] };
-
-/** Options: a predicate for subtrees to leave out (the extension's own UI). */
+/** Options: a predicate for subtrees to leave out (the extension's own UI, navigation…). */
 export type ReadOptions = { skip?: (element: Element) => boolean };
 
-function isHidden(element: Element, style: CSSStyleDeclaration): boolean {
-  return (
-    element.hasAttribute('hidden') ||
-    element.getAttribute('aria-hidden') === 'true' ||
-    style.display === 'none' ||
-    style.visibility === 'hidden' ||
-    style.visibility === 'collapse'
-  );
-}
+/** Elements whose contents a reader never sees as text. */
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
+  'svg', 'canvas', 'iframe', 'object', 'head', 'title', 'meta', 'link', 'math', 'video', 'audio',
+]);
 
-/** Block boxes start a new line of text; unknown displays fall back on the HTML default. */
-const BLOCK_DISPLAY = /^(block|flex|grid|list-item|table|flow-root)/;
-const BLOCK_TAGS = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
+/** Elements laid out as blocks by default: each starts a new block of text. */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
+  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol',
+  'p', 'plaintext', 'pre', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'xmp',
+]);
 
-function isBlock(element: Element, style: CSSStyleDeclaration | undefined): boolean {
-  if (style?.display) return BLOCK_DISPLAY.test(style.display) || style.display.includes('table');
-  return BLOCK_TAGS.test(element.tagName.toUpperCase());
-}
+const PRE_TAGS = new Set(['pre', 'listing', 'xmp', 'plaintext']);
 
-/** Reads the visible text under `root` (usually `document.body`). */
-export function readPageText(root: Element, options: ReadOptions = {}): PageText {
-  const view = root.ownerDocument.defaultView;
-  const parts: string[] = [];
-  const segments: Segment[] = [];
-  let length = 0;
-  let pendingBreak = false;
+/** How an element reads: left out, a line break, a block of its own, or inline in its block. */
+export type ElementKind = 'skip' | 'br' | 'block' | 'inline';
 
-  const breakBlock = () => {
-    if (length > 0) pendingBreak = true;
-  };
-
-  const visit = (element: Element) => {
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const node = child as Text;
-        const data = node.data;
-        if (data.trim() === '') continue;
-        if (pendingBreak) {
-          parts.push(BLOCK_SEPARATOR);
-          length += BLOCK_SEPARATOR.length;
-          pendingBreak = false;
-        }
-        segments.push({ node, start: length });
-        parts.push(data);
-        length += data.length;
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) || options.skip?.(el)) continue;
-        const style = view?.getComputedStyle(el);
-        if (style && isHidden(el, style)) continue;
-        const block = isBlock(el, style);
-        if (block || el.tagName === 'BR') breakBlock();
-        visit(el);
-        if (block) breakBlock();
-      }
-    }
-  };
-  visit(root);
-  return { text: parts.join(''), segments };
-}
-
-/** Index of the last segment starting at or before `offset` (binary search). */
-function segmentAt(segments: Segment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
+/** The declarations of an inline `style` attribute that change what is read (no stylesheet is read). */
+function inlineStyle(element: Element): { display?: string; visibility?: string; whiteSpace?: string } {
+  const style = element.getAttribute('style');
+  if (!style) return {};
+  const out: { display?: string; visibility?: string; whiteSpace?: string } = {};
+  for (const m of style.toLowerCase().matchAll(/(display|visibility|white-space)\s*:\s*([a-z-]+)/g)) {
+    if (m[1] === 'display') out.display = m[2];
+    else if (m[1] === 'visibility') out.visibility = m[2];
+    else out.whiteSpace = m[2];
   }
-  return lo;
+  return out;
 }
 
-/** Where `offset` falls in the DOM; offsets inside a block separator move to the next text. */
-function position(page: PageText, offset: number, edge: 'start' | 'end'): [Text, number] | null {
-  if (page.segments.length === 0) return null;
-  const i = segmentAt(page.segments, offset);
-  const segment = page.segments[i]!;
-  const within = offset - segment.start;
-  if (within <= segment.node.data.length) return [segment.node, Math.max(0, within)];
-  // In a separator: a range's start moves forward, its end stays at the end of this text.
-  if (edge === 'end') return [segment.node, segment.node.data.length];
-  const next = page.segments[i + 1];
-  return next ? [next.node, 0] : null;
+/** Which kind of element this is for reading (see ElementKind). */
+export function elementKind(element: Element, options: ReadOptions = {}): ElementKind {
+  const tag = element.localName;
+  if (SKIPPED_TAGS.has(tag) || options.skip?.(element)) return 'skip';
+  if (element.attributes.length > 0) {
+    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return 'skip';
+    const { display, visibility } = inlineStyle(element);
+    if (display === 'none' || visibility === 'hidden' || visibility === 'collapse') return 'skip';
+    if (display && display !== 'contents') return /^inline($|-)/.test(display) ? 'inline' : 'block';
+  }
+  if (tag === 'br') return 'br';
+  return BLOCK_TAGS.has(tag) ? 'block' : 'inline';
+}
+
+/** How `element` lays out white space, given its parent's. */
+export function whiteSpaceOf(element: Element, inherited: WhiteSpace): WhiteSpace {
+  if (PRE_TAGS.has(element.localName)) return 'pre';
+  if (element.attributes.length === 0) return inherited;
+  const ws = inlineStyle(element).whiteSpace;
+  if (ws === 'pre' || ws === 'pre-wrap' || ws === 'break-spaces') return 'pre';
+  if (ws === 'pre-line') return 'pre-line';
+  if (ws === 'normal' || ws === 'nowrap') return 'normal';
+  return inherited;
+}
+
+/** The white-space mode in force inside `element`, from its ancestors' markup. */
+export function whiteSpaceAt(element: Element): WhiteSpace {
+  const chain: Element[] = [];
+  for (let el: Element | null = element; el; el = el.parentElement) chain.push(el);
+  return chain.reduceRight<WhiteSpace>((mode, el) => whiteSpaceOf(el, mode), 'normal');
 }
 
 /**
- * A live Range over `[start, end)` of the page text, or null when the offsets are out of range or
- * the text nodes have since left the document.
+ * Reads one block container's own text: its inline content becomes blocks, and each block element
+ * inside it is handed to `child`, whose result takes its place in the list. Iterative, so that a
+ * page nesting thousands of elements cannot overflow the stack. A closed `<details>` shows its
+ * summary only.
  */
-export function rangeFor(page: PageText, start: number, end: number): Range | null {
-  if (start < 0 || end <= start || end > page.text.length) return null;
-  const from = position(page, start, 'start');
-  const to = position(page, end, 'end');
-  if (!from || !to || !from[0].isConnected || !to[0].isConnected) return null;
-  const range = from[0].ownerDocument.createRange();
-  range.setStart(from[0], from[1]);
-  range.setEnd(to[0], to[1]);
-  return range;
+export function readContainer<T>(
+  container: Element,
+  mode: WhiteSpace,
+  options: ReadOptions,
+  child: (element: Element, mode: WhiteSpace) => T,
+): (PageText | T)[] {
+  const items: (PageText | T)[] = [];
+  let builder = new TextBuilder();
+  const flush = () => {
+    if (!builder.isEmpty) items.push(builder.finish());
+    builder = new TextBuilder();
+  };
+  const closed = container.localName === 'details' && !container.hasAttribute('open');
+  const modes: WhiteSpace[] = [];
+  let current = mode;
+  let node: Node | null = container.firstChild;
+  while (node) {
+    let enter = false;
+    if (closed && node.parentNode === container && (node as Element).localName !== 'summary') {
+      // Hidden until the reader opens it.
+    } else if (node.nodeType === 3) {
+      builder.text(node as Text, current);
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      const kind = elementKind(el, options);
+      if (kind === 'br') builder.lineBreak();
+      else if (kind === 'block') {
+        flush();
+        items.push(child(el, whiteSpaceOf(el, current)));
+      } else if (kind === 'inline' && el.firstChild) enter = true;
+    }
+    if (enter) {
+      modes.push(current);
+      current = whiteSpaceOf(node as Element, current);
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== container && !node.nextSibling) {
+      node = node.parentNode;
+      current = modes.pop() ?? mode;
+    }
+    node = node && node !== container ? node.nextSibling : null;
+  }
+  flush();
+  return items;
 }
 
-/** The offset in the page text of a DOM boundary point inside a text node, or null. */
-export function offsetOf(page: PageText, node: Node, offset: number): number | null {
-  for (const segment of page.segments) {
-    if (segment.node === node) return segment.start + Math.min(offset, segment.node.data.length);
+/** Reads the visible text under `root` as blocks, in document order. */
+export function readBlocks(root: Element, options: ReadOptions = {}): PageText[] {
+  type Pending = { element: Element; mode: WhiteSpace };
+  const expand = (element: Element, mode: WhiteSpace) =>
+    readContainer<Pending>(element, mode, options, (el, m) => ({ element: el, mode: m })).reverse();
+  // Depth first without recursion: a container's items are expanded in place.
+  const blocks: PageText[] = [];
+  const stack = expand(root, whiteSpaceAt(root));
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('text' in item) blocks.push(item);
+    else stack.push(...expand(item.element, item.mode));
   }
-  return null;
+  return blocks;
+}
+
+/** Joins blocks into one text, separated by BLOCK_SEPARATOR, with segments at their new offsets. */
+export function joinBlocks(blocks: readonly PageText[]): PageText {
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    if (parts.length > 0) {
+      parts.push(BLOCK_SEPARATOR);
+      at += BLOCK_SEPARATOR.length;
+    }
+    parts.push(block.text);
+    for (const s of block.segments) segments.push({ ...s, start: at + s.start });
+    at += block.text.length;
+  }
+  return { text: parts.join(''), segments };
+}
+
+/** Reads the visible text under `root` (usually `document.body`) as one string. */
+export function readPageText(root: Element, options: ReadOptions = {}): PageText {
+  return joinBlocks(readBlocks(root, options));
 }

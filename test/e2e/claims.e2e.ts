@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
+import { visibleText } from '@/lib/cli/match-command';
+import { buildClaimIndex } from '@/lib/matcher/index';
+import { matchText } from '@/lib/matcher/match';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from '../support/driver';
 import { highlightTexts } from '../support/highlights';
 import { waitFor } from '../support/wait';
 import { launchChromium } from '../support/chromium';
 import { launchFirefox } from '../support/firefox';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { PAGES_DIR, serveFolder, type StaticServer } from '../support/static-server';
 
 const db = getBundledClaimDatabase();
 /** The claims the database draws from an article: what its page must show, and all it may show. */
@@ -14,7 +19,17 @@ const claimsOf = (articleId: string) =>
 const ARTICLE_A = claimsOf('report-troops-land-in-caracas');
 const ARTICLE_B = claimsOf('lendman-peacekeeping-troops');
 
-type ShownClaim = { claimId: string; stance: string; differs?: { what: string; expected: string; found: string }[] };
+/** What `npm run --silent claims -- match FILE.html` finds in a fixture page, as the comparison below reads it. */
+function cliFinds(file: string): string[] {
+  const text = visibleText(readFileSync(join(PAGES_DIR, file), 'utf8'));
+  return matchText(buildClaimIndex(db), text).map(describeMatch).sort();
+}
+
+/** A match as a reader sees it: claim, stance, the words (a <br> and a paragraph break alike), what differs. */
+const describeMatch = (m: { claimId: string; stance: string; text?: string; differs?: unknown }) =>
+  JSON.stringify([m.claimId, m.stance, m.text?.replace(/\s+/g, ' '), m.differs ?? null]);
+
+type ShownClaim = { claimId: string; stance: string; text: string; differs?: { what: string; expected: string; found: string }[] };
 
 /** The claims of the tab the popup shows (its `?tab=`), read in the popup page over the real protocol. */
 function popupClaims(popup: DriverPage): Promise<ShownClaim[]> {
@@ -84,6 +99,21 @@ describe.each(browsers)('%s: claims on the page', (_name, launch) => {
     await popup.close();
     await page.close();
   });
+
+  it.each(['wrapped-a.html', 'wrapped-c.html'])(
+    '%s (prettified HTML: wrapped source lines, <br>, inline elements): the same matches as the command line',
+    async (file) => {
+      const page = await driver.newPage();
+      const url = `${server.origin}/${file}`;
+      await page.goto(url);
+      const popup = await driver.popupFor(url);
+      const expected = cliFinds(file);
+      expect(expected.length).toBeGreaterThan(5);
+      expect((await popupClaims(popup)).map(describeMatch).sort()).toEqual(expected);
+      await popup.close();
+      await page.close();
+    },
+  );
 
   it('another outlet, in its own words: its claims are found, its conflicting figures show as conflicts', async () => {
     const page = await driver.newPage();
