@@ -1,5 +1,6 @@
 import { browser, defineContentScript } from '#imports';
-import { ClaimsLayer, type FoundClaim } from '@/lib/annotator/claims-layer';
+import { ClaimsLayer } from '@/lib/annotator/claims-layer';
+import type { PageClaim } from '@/lib/pages/page-schema';
 import { startNotes } from '@/lib/annotator/notes-annotator';
 import { PanelFrame } from '@/lib/annotator/panel-frame';
 import { ARTICLE_TEXT } from '@/lib/dom/article-text';
@@ -30,9 +31,9 @@ export default defineContentScript({
       },
     });
 
-    const openCard = (found: FoundClaim[], anchor: DOMRect) => {
+    const openCard = (found: readonly PageClaim[], anchor: DOMRect) => {
       if (found.length === 0) return;
-      const path = panelPath({ mode: 'claims', claims: found.map((f) => f.claim) });
+      const path = panelPath({ mode: 'claims', claims: found.slice(0, 20) });
       void panel.open(browser.runtime.getURL(path), anchor, 'Crosscheck: sources for this claim');
     };
 
@@ -43,7 +44,7 @@ export default defineContentScript({
       if (!found) return false;
       cursor = index;
       found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      openCard([found], found.range.getBoundingClientRect());
+      openCard(found.span.claims, found.range.getBoundingClientRect()); // the card lists every claim of the passage
       return true;
     };
     router.on(showClaim, ({ index }) => show(index));
@@ -69,8 +70,9 @@ export default defineContentScript({
       if (!enabled || !getSelection()?.isCollapsed) return; // the reader is selecting text
       const found = claims.at(event.clientX, event.clientY);
       // The reader's own notes come first, unless the note is on this claim: its card lists it.
-      if (notes.openAt(event.clientX, event.clientY, found.map((f) => f.claim.claimId))) return;
-      if (found.length > 0) openCard(found, found[0]!.range.getBoundingClientRect());
+      const stated = found.flatMap((span) => span.claims);
+      if (notes.openAt(event.clientX, event.clientY, stated.map((c) => c.claimId))) return;
+      if (found.length > 0) openCard(stated, found[0]!.range.getBoundingClientRect());
     });
     ctx.addEventListener(document, 'keydown', (event) => {
       if (event.key === 'Escape' && panel.isOpen) panel.close();

@@ -3,9 +3,13 @@ import { rangeFor } from '../dom/text-ranges';
 import { paint, rangesAt } from '../dom/highlighter';
 import type { BlockMatch, PageClaim } from '../pages/page-schema';
 import { splitBlocks } from './blocks';
+import { groupSpans, type ClaimSpan } from './spans';
 
-/** A claim found on the page and the live range it was painted on. */
-export type FoundClaim = { claim: PageClaim; range: Range };
+/** A passage painted once (see groupSpans) and its live range. */
+export type PaintedSpan = ClaimSpan & { range: Range };
+
+/** A claim found on the page, the live range it was painted on, and the passage that range paints. */
+export type FoundClaim = { claim: PageClaim; range: Range; span: PaintedSpan };
 
 /** What the claims layer needs from the rest of the extension. */
 export type ClaimsLayerDeps = {
@@ -40,6 +44,7 @@ const CACHE_LIMIT = 5000;
 export class ClaimsLayer {
   private readonly cache = new Map<string, BlockMatch[]>();
   private found: FoundClaim[] = [];
+  private spans: PaintedSpan[] = [];
   private lastReport = '';
   private words = 0;
   private running: Promise<void> | null = null;
@@ -87,15 +92,17 @@ export class ClaimsLayer {
       for (const text of unseen) this.cache.set(text, []);
       for (const m of matches) this.cache.get(unseen[m.block]!)?.push(m);
     }
-    this.found = blocks.flatMap((block, i) =>
+    const found = blocks.flatMap((block, i) =>
       (this.cache.get(windows[i]!) ?? [])
         .filter((m) => m.start < block.text.length)
-        .flatMap(({ block: _b, ...match }) => {
-          const claim = { ...match, start: block.start + match.start, end: block.start + match.end };
-          const range = rangeFor(page, claim.start, claim.end);
-          return range ? [{ claim, range }] : [];
-        }),
+        .map(({ block: _b, ...match }) => ({ ...match, start: block.start + match.start, end: block.start + match.end })),
     );
+    // One highlight per passage, however many claims it states.
+    this.spans = groupSpans(found).flatMap((span) => {
+      const range = rangeFor(page, span.start, span.end);
+      return range ? [{ ...span, range }] : [];
+    });
+    this.found = this.spans.flatMap((span) => span.claims.map((claim) => ({ claim, range: span.range, span })));
     this.repaint();
     performance.mark('crosscheck:painted'); // read by `npm run bench`
     const claims = this.found.map((f) => f.claim);
@@ -108,20 +115,21 @@ export class ClaimsLayer {
     }
   }
 
-  /** Paints the found claims: agreeing and conflicting statements look different. */
+  /** Paints each passage once: agreeing and conflicting statements look different. */
   repaint(): void {
-    paint(CORROBORATED, this.found.filter((f) => f.claim.stance === 'corroborates').map((f) => f.range));
-    paint(CONFLICTING, this.found.filter((f) => f.claim.stance === 'conflicts').map((f) => f.range));
+    paint(CORROBORATED, this.spans.filter((s) => s.stance === 'corroborates').map((s) => s.range));
+    paint(CONFLICTING, this.spans.filter((s) => s.stance === 'conflicts').map((s) => s.range));
   }
 
-  /** The claims painted under a point of the viewport. */
-  at(x: number, y: number): FoundClaim[] {
-    return rangesAt(this.found, x, y);
+  /** The passages painted under a point of the viewport. */
+  at(x: number, y: number): PaintedSpan[] {
+    return rangesAt(this.spans, x, y);
   }
 
   /** Removes every highlight and forgets what was found (Crosscheck turned off on this site). */
   async clear(): Promise<void> {
     this.found = [];
+    this.spans = [];
     this.repaint();
     this.lastReport = '';
     await this.deps.report({ claims: [], words: this.words });

@@ -3,6 +3,7 @@ import { buildClaimIndex, type ClaimIndex } from '../matcher/index';
 import { matchText } from '../matcher/match';
 import type { ClaimMatch } from '../matcher/schema';
 import type { BlockMatch } from './page-schema';
+import { errorMessage } from '../error-message';
 
 /** How many blocks' matches the background remembers (a few MB at most). */
 const REMEMBERED_BLOCKS = 4000;
@@ -36,7 +37,14 @@ export class BlockMatcher {
       return known;
     }
     this.index ??= buildClaimIndex(this.loadDatabase());
-    const found = matchText(this.index, text);
+    let found: ClaimMatch[];
+    try {
+      found = matchText(this.index, text);
+    } catch (error) {
+      // One bad block loses its own matches only, and is remembered so it is logged once.
+      console.warn(`Crosscheck could not match a block of ${text.length} characters, and skips it: ${errorMessage(error)}`);
+      found = [];
+    }
     this.remembered.set(text, found);
     if (this.remembered.size > this.capacity) this.remembered.delete(this.remembered.keys().next().value!);
     return found;

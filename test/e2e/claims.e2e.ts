@@ -140,6 +140,18 @@ describe.each(browsers)('%s: claims on the page', (_name, launch) => {
     );
     expect(await popup.evaluate(() => document.body.innerText)).toMatch(/Conflicts/i);
     await popup.close();
+    // Paint once: the first sentence states two claims, and carries one highlight whose card lists both.
+    const ranges = [...(await painted(page, 'crosscheck-claim')), ...(await painted(page, 'crosscheck-conflict'))];
+    expect(ranges.filter((t) => t.startsWith('Two Russian air force planes'))).toHaveLength(1);
+    expect(new Set(ranges).size).toBe(ranges.length);
+    const point = await waitFor('the two-claim sentence to be painted', () => pointOn(page, 'Two Russian air force planes'));
+    await page.click(point.x, point.y);
+    const card = await waitFor('its card', async () => {
+      const text = await page.frameText('panel.html');
+      return text && /100 troops/.test(text) && /planes arrived/.test(text) ? text : undefined;
+    });
+    expect(card).toMatch(/Russia sent around 100 troops to Caracas/);
+    expect(card).toMatch(/Two Russian planes arrived in Caracas on Saturday/);
     await page.close();
   });
 

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { ClaimsLayer } from '@/lib/annotator/claims-layer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClaimsLayer, CONFLICTING, CORROBORATED } from '@/lib/annotator/claims-layer';
 import { splitBlocks } from '@/lib/annotator/blocks';
 import type { BlockMatch, PageClaim } from '@/lib/pages/page-schema';
+import { installFakeHighlights, paintedTexts } from '../../support/fake-highlights';
 
 /** A stand-in matcher: a claim wherever a block contains one of these words. */
 const WORDS: Record<string, string> = { bombers: 'bombers-claim', troops: 'troops-claim' };
 
-function makeLayer() {
+function makeLayer(matchBlock?: (text: string, block: number) => BlockMatch[]) {
   const asked: string[][] = [];
   const reports: { claims: PageClaim[]; words: number }[] = [];
   const runs = { count: 0 };
@@ -18,6 +19,7 @@ function makeLayer() {
     },
     async match(blocks) {
       asked.push(blocks);
+      if (matchBlock) return blocks.flatMap((text, block) => matchBlock(text, block));
       return blocks.flatMap((text, block): BlockMatch[] =>
         Object.entries(WORDS).flatMap(([word, claimId]) => {
           const start = text.indexOf(word);
@@ -97,5 +99,35 @@ describe('ClaimsLayer', () => {
     await layer.clear();
     expect(layer.claims).toEqual([]);
     expect(reports.at(-1)!.claims).toEqual([]);
+  });
+});
+
+describe('paint once', () => {
+  let uninstall: () => void;
+  beforeEach(() => {
+    uninstall = installFakeHighlights();
+  });
+  afterEach(() => uninstall());
+
+  it('a sentence stating several claims carries one highlight, a conflict wins, and every claim stays listed', async () => {
+    document.body.innerHTML = '<p>Two bombers and 100 troops landed.</p><p>Nearly 100 troops.</p>';
+    const sentence = 'Two bombers and 100 troops landed.';
+    const { layer } = makeLayer((text, block) => {
+      if (!text.startsWith(sentence)) return text.startsWith('Nearly') ? [{ block, claimId: 'troops', start: 0, end: 18, text: 'Nearly 100 troops.', stance: 'corroborates', score: 1 }] : [];
+      const whole = { block, start: 0, end: sentence.length, text: sentence, score: 0.9 };
+      return [
+        { ...whole, claimId: 'bombers', stance: 'corroborates' },
+        { ...whole, claimId: 'troops-count', stance: 'conflicts', differs: [{ what: 'count', expected: '5,000', found: '100' }] },
+        { ...whole, claimId: 'landed', stance: 'corroborates' },
+      ];
+    });
+    await layer.scan();
+    expect(paintedTexts(CONFLICTING)).toEqual([sentence]);
+    expect(paintedTexts(CORROBORATED)).toEqual(['Nearly 100 troops.']);
+    expect(layer.claims.map((f) => f.claim.claimId)).toEqual(['bombers', 'troops-count', 'landed', 'troops']);
+    // Each claim of the sentence leads to the same passage, whose card lists all three.
+    const passage = layer.claims[0]!.span;
+    expect(layer.claims.slice(0, 3).every((f) => f.span === passage)).toBe(true);
+    expect(passage.claims.map((c) => c.claimId)).toEqual(['bombers', 'troops-count', 'landed']);
   });
 });

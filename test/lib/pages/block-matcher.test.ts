@@ -38,3 +38,28 @@ describe('BlockMatcher', () => {
     expect(matchText).toHaveBeenCalledTimes(4);
   });
 });
+
+describe('BlockMatcher, when matching a block fails', () => {
+  it('loses only that block, logs the failure once, and goes on with the others', () => {
+    const matchText = vi.mocked(match.matchText);
+    const real = matchText.getMockImplementation()!;
+    matchText.mockImplementation((index, text) => {
+      if (text.includes('one of the')) throw new TypeError("Cannot read properties of undefined (reading 'value')");
+      return real(index, text);
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const matcher = new BlockMatcher(getBundledClaimDatabase);
+      const bad = 'Russian troops landed, one of the';
+      const found = matcher.match([bad, BOMBERS]);
+      expect(found.map((m) => [m.block, m.claimId])).toContainEqual([1, 'nuclear-capable-bombers-in-december']);
+      expect(found.every((m) => m.block === 1)).toBe(true);
+      matcher.match([bad, NOTHING]); // the same block again, in a rescan
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/could not match a block/);
+    } finally {
+      matchText.mockImplementation(real);
+      warn.mockRestore();
+    }
+  });
+});
