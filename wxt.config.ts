@@ -26,8 +26,24 @@ export default defineConfig({
         description: 'Add a Crosscheck note on the selected text',
       },
     },
-    // The claim card and note editor are an extension page shown in an iframe on news pages.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // The content script: a small first part on every page (it loads content-ui.js when there is
+    // something to show), and the highlights' styles. Declared here rather than as a WXT content
+    // script, whose runtime posts a message to the page and stops on an event the page can send.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-start.js'],
+        css: ['content-scripts/content.css'],
+        run_at: 'document_idle',
+      },
+    ],
+    // The claim card and note editor are an extension page shown in an iframe on news pages, and
+    // content-ui.js is imported by the content script: both must be web-accessible. In Chrome their
+    // URLs change every session (use_dynamic_url), so a page cannot probe for them at the
+    // extension's fixed id; Firefox gives every profile its own random extension origin.
+    web_accessible_resources: [
+      { resources: ['panel.html', 'content-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     browser_specific_settings: {
       gecko: {
         id: 'crosscheck@example.org',

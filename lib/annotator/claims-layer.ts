@@ -1,63 +1,96 @@
-import { BLOCK_SEPARATOR, readPageText, type ReadOptions } from '../dom/page-text';
-import { rangeFor } from '../dom/text-ranges';
+import type { BlockReader } from '../dom/block-reader';
+import { onScreen } from '../dom/first-screen';
 import { paint, rangesAt } from '../dom/highlighter';
-import type { BlockMatch, PageClaim } from '../pages/page-schema';
-import { splitBlocks } from './blocks';
-import { groupSpans, type ClaimSpan } from './spans';
+import type { PageText } from '../dom/page-text';
+import { Slice } from '../dom/yield';
+import { MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
+import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
+import { keyUnits, unitsOf, type Unit } from './units';
 
-/** A passage painted once (see groupSpans) and its live range. */
-export type PaintedSpan = ClaimSpan & { range: Range };
+export type { FoundClaim, PaintedSpan } from './claim-painting';
 
-/** A claim found on the page, the live range it was painted on, and the passage that range paints. */
-export type FoundClaim = { claim: PageClaim; range: Range; span: PaintedSpan };
-
-/** What the claims layer needs from the rest of the extension. */
+/** What the claims layer asks the background (see lib/pages/page-routes.ts). */
 export type ClaimsLayerDeps = {
-  /** Matches blocks of text against the claim database (in the background). */
-  match(blocks: string[]): Promise<BlockMatch[]>;
-  /** Tells the background which claims the page states, in page order, and its length. */
-  report(found: { claims: PageClaim[]; words: number }): Promise<void>;
-  root: () => Element;
-  read?: ReadOptions;
+  reader: BlockReader;
+  /** Which of these units the background has matched already, and whether the site is on. */
+  lookup(keys: string[]): Promise<{ enabled: boolean; known: (WireMatch[] | null)[] }>;
+  /** Matches units of text; a unit without `context` is matched with the start of the next one sent. */
+  match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]>;
+  /** Tells the background which units carry the page's claims, where; it answers with keys it no longer knows. */
+  report(page: { words: number; units: { key: string; start: number }[] }): Promise<{ missing: string[] }>;
+  /** The blocks to match first (default: those on the first screen). */
+  first?: (blocks: readonly PageText[]) => Set<PageText>;
 };
 
 export const CORROBORATED = 'crosscheck-claim';
 export const CONFLICTING = 'crosscheck-conflict';
 
-function countWords(text: string): number {
-  let words = 0;
-  for (const _ of text.matchAll(/\S+/g)) words++;
+/** Units in requests the background accepts: at most MAX_BATCH_UNITS, and MAX_BATCH_CHARS of text. */
+function batches(units: readonly Unit[]): Unit[][] {
+  const out: Unit[][] = [];
+  let chars = Infinity;
+  for (const unit of units) {
+    const size = unit.text.length + unit.context.length;
+    if (chars + size > MAX_BATCH_CHARS || out.at(-1)!.length >= MAX_BATCH_UNITS) {
+      out.push([]);
+      chars = 0;
+    }
+    out.at(-1)!.push(unit);
+    chars += size;
+  }
+  return out;
+}
+
+/**
+ * A unit as it is sent: its look-ahead is left out when it is the start of the next unit sent (its
+ * text travels once), or when there is none.
+ */
+function toWire(unit: Unit, i: number, batch: readonly Unit[]): { text: string; context?: string } {
+  const next = batch[i + 1];
+  return (next && unit.keyedBefore === next) || (!next && unit.context === '') ? { text: unit.text } : { text: unit.text, context: unit.context };
+}
+
+/** How many units' answers the page remembers between scans. */
+const REMEMBERED = 20_000;
+
+const wordCounts = new WeakMap<PageText, number>();
+function wordsOf(block: PageText): number {
+  let words = wordCounts.get(block);
+  if (words === undefined) {
+    words = 0;
+    for (const _ of block.text.matchAll(/\S+/g)) words++;
+    wordCounts.set(block, words);
+  }
   return words;
 }
 
-/** How much of the next block a block is matched with: enough for a byline or a closing clause. */
-const CONTEXT_CHARS = 240;
-
-/** Stops the block cache growing without bound on pages that stream new text forever. */
-const CACHE_LIMIT = 5000;
-
 /**
- * Finds the database's claims on the page and paints them. Each scan reads the page text again
- * (cheap) but sends to the matcher only the blocks it has not seen, so a rescan after a change
- * costs what changed; overlapping scans are coalesced into one more run.
+ * Finds the database's claims on the page and paints them. A scan reads again only what changed
+ * (BlockReader), asks the background about units it does not know by their keys, sends the text
+ * of the units no one has matched, the first screen first, and paints as the answers arrive. No
+ * step runs long without giving the page its main thread back. Overlapping scans are coalesced.
  */
 export class ClaimsLayer {
-  private readonly cache = new Map<string, BlockMatch[]>();
-  private found: FoundClaim[] = [];
-  private spans: PaintedSpan[] = [];
+  private readonly known = new Map<string, WireMatch[]>();
+  private readonly painting = new ClaimPainting();
+  private enabled: boolean | null = null;
   private lastReport = '';
-  private words = 0;
   private running: Promise<void> | null = null;
   private again = false;
 
   constructor(private readonly deps: ClaimsLayerDeps) {}
 
-  /** The claims found by the last scan, in page order. */
+  /** The claims found, in page order, each with the passage it is painted in. */
   get claims(): readonly FoundClaim[] {
-    return this.found;
+    return this.painting.claims;
   }
 
-  /** Scans the page (again); resolves when the highlights are painted. */
+  /** Whether the site is on, as the background last said (null before it has). */
+  get isEnabled(): boolean | null {
+    return this.enabled;
+  }
+
+  /** Scans the page (again); resolves when its highlights are painted and reported. */
   scan(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -73,65 +106,113 @@ export class ClaimsLayer {
     return this.running;
   }
 
-  private async run(): Promise<void> {
-    const page = readPageText(this.deps.root(), this.deps.read);
-    const blocks = splitBlocks(page.text);
-    this.words = countWords(page.text);
-    // A claim may run over a block boundary (a tweet, then its byline), so each block is matched
-    // with the start of the next one as context, keeping the matches that start in the block.
-    const windows = blocks.map((b, i) => {
-      const next = blocks[i + 1];
-      return next && next.start === b.start + b.text.length + BLOCK_SEPARATOR.length
-        ? b.text + BLOCK_SEPARATOR + next.text.slice(0, CONTEXT_CHARS)
-        : b.text;
-    });
-    const unseen = [...new Set(windows.filter((w) => !this.cache.has(w)))];
-    if (unseen.length > 0) {
-      const matches = await this.deps.match(unseen);
-      if (this.cache.size + unseen.length > CACHE_LIMIT) this.cache.clear();
-      for (const text of unseen) this.cache.set(text, []);
-      for (const m of matches) this.cache.get(unseen[m.block]!)?.push(m);
-    }
-    const found = blocks.flatMap((block, i) =>
-      (this.cache.get(windows[i]!) ?? [])
-        .filter((m) => m.start < block.text.length)
-        .map(({ block: _b, ...match }) => ({ ...match, start: block.start + match.start, end: block.start + match.end })),
-    );
-    // One highlight per passage, however many claims it states.
-    this.spans = groupSpans(found).flatMap((span) => {
-      const range = rangeFor(page, span.start, span.end);
-      return range ? [{ ...span, range }] : [];
-    });
-    this.found = this.spans.flatMap((span) => span.claims.map((claim) => ({ claim, range: span.range, span })));
-    this.repaint();
-    performance.mark('crosscheck:painted'); // read by `npm run bench`
-    const claims = this.found.map((f) => f.claim);
-    // Only what changed is reported (a page that rewrites its DOM without pause would flood the
-    // background); a single-page navigation to the same text still reports its new URL.
-    const report = JSON.stringify([location.href, this.words, claims]);
-    if (report !== this.lastReport) {
-      this.lastReport = report;
-      await this.deps.report({ claims, words: this.words });
-    }
-  }
-
-  /** Paints each passage once: agreeing and conflicting statements look different. */
-  repaint(): void {
-    paint(CORROBORATED, this.spans.filter((s) => s.stance === 'corroborates').map((s) => s.range));
-    paint(CONFLICTING, this.spans.filter((s) => s.stance === 'conflicts').map((s) => s.range));
+  /** What changed in the page (from its MutationObserver), for the next scan to read again. */
+  invalidate(records: Iterable<MutationRecord>): void {
+    this.deps.reader.invalidate(records);
   }
 
   /** The passages painted under a point of the viewport. */
   at(x: number, y: number): PaintedSpan[] {
-    return rangesAt(this.spans, x, y);
+    return rangesAt(this.painting.spans, x, y);
   }
 
-  /** Removes every highlight and forgets what was found (Crosscheck turned off on this site). */
-  async clear(): Promise<void> {
-    this.found = [];
-    this.spans = [];
+  /** Turns the layer on (scanning again) or off (clearing everything, and saying so). */
+  async setEnabled(on: boolean): Promise<void> {
+    this.enabled = on ? null : false;
+    if (on) return this.scan();
+    this.painting.clear();
     this.repaint();
     this.lastReport = '';
-    await this.deps.report({ claims: [], words: this.words });
+    await this.deps.report({ words: 0, units: [] });
+  }
+
+  private async run(): Promise<void> {
+    if (this.enabled === false) return;
+    const blocks = await this.deps.reader.read();
+    const units = this.unitsOf(blocks);
+    const slice = new Slice();
+    keyUnits(units);
+    await slice.pause();
+    const unknown = [...new Set(units.filter((u) => !this.known.has(u.key)).map((u) => u.key))];
+    if (this.enabled === null || unknown.length > 0) {
+      for (let i = 0; i === 0 || i < unknown.length; i += MAX_KEYS) {
+        const keys = unknown.slice(i, i + MAX_KEYS);
+        const reply = await this.deps.lookup(keys);
+        this.enabled = reply.enabled;
+        if (!reply.enabled) return this.setEnabled(false);
+        reply.known.forEach((matches, k) => matches && this.remember(keys[k]!, matches));
+      }
+    }
+    this.paint(blocks, units);
+    await this.matchUnknown(blocks, units.filter((u) => !this.known.has(u.key)), slice);
+    await this.report(blocks, units);
+  }
+
+  /** The units of the page's blocks, up to MAX_PAGE_CHARS of text: a page longer than that is cut. */
+  private unitsOf(blocks: readonly PageText[]): Unit[] {
+    const units: Unit[] = [];
+    let chars = 0;
+    for (const block of blocks) {
+      for (const unit of unitsOf(block)) {
+        chars += unit.text.length;
+        if (chars > MAX_PAGE_CHARS) return units;
+        units.push(unit);
+      }
+    }
+    return units;
+  }
+
+  /** Sends the units no one has matched, the first screen's first, in batches; paints after each. */
+  private async matchUnknown(blocks: readonly PageText[], todo: Unit[], slice: Slice): Promise<void> {
+    if (todo.length === 0) return;
+    const first = (this.deps.first ?? onScreen)(blocks);
+    const seen = new Set<string>();
+    const fresh = todo.filter((u) => !seen.has(u.key) && seen.add(u.key));
+    const screen = fresh.filter((u) => first.has(u.block));
+    for (const [units, urgent] of [[screen, true], [fresh.filter((u) => !first.has(u.block)), false]] as const) {
+      for (const batch of batches(units)) {
+        const answers = await this.deps.match(batch.map(toWire), urgent);
+        batch.forEach((u, i) => this.remember(u.key, answers[i] ?? []));
+        this.paint(blocks, this.unitsOf(blocks));
+        await slice.pause();
+      }
+    }
+  }
+
+  private remember(key: string, matches: WireMatch[]): void {
+    this.known.delete(key);
+    this.known.set(key, matches);
+    if (this.known.size > REMEMBERED) {
+      for (const old of [...this.known.keys()].slice(0, REMEMBERED / 10)) this.known.delete(old);
+    }
+  }
+
+  private paint(blocks: readonly PageText[], units: readonly Unit[]): void {
+    this.painting.update(blocks, units, (key) => this.known.get(key));
+    this.repaint();
+  }
+
+  /** Paints each passage once: agreeing and conflicting statements look different. */
+  private repaint(): void {
+    paint(CORROBORATED, this.painting.spans.filter((s) => s.stance === 'corroborates').map((s) => s.range));
+    paint(CONFLICTING, this.painting.spans.filter((s) => s.stance === 'conflicts').map((s) => s.range));
+  }
+
+  /**
+   * Reports the units that carry claims, when they or the URL changed (a page that rewrites its DOM
+   * without pause must not flood the background). Units the background has forgotten (its worker
+   * restarted) are sent again, once.
+   */
+  private async report(blocks: readonly PageText[], units: readonly Unit[]): Promise<void> {
+    const words = blocks.reduce((sum, b) => sum + wordsOf(b), 0);
+    const claimed = this.painting.reportedUnits;
+    const signature = JSON.stringify([location.href, words, claimed]);
+    if (signature === this.lastReport) return;
+    this.lastReport = signature;
+    const { missing } = await this.deps.report({ words, units: claimed });
+    if (missing.length === 0) return;
+    const lost = new Set(missing);
+    await this.matchUnknown(blocks, units.filter((u) => lost.has(u.key)), new Slice());
+    await this.deps.report({ words, units: claimed });
   }
 }

@@ -45,8 +45,12 @@ export type Notes = {
    * attached to one of `claimIds` (the claims under the same point), whose card lists it.
    */
   openAt(x: number, y: number, claimIds?: readonly string[]): boolean;
+  /** What changed in the page (from the page's MutationObserver), for the next read. */
+  records(records: Iterable<MutationRecord>): void;
   /** The page's text may have changed: anchor the known notes again. */
   pageChanged(): void;
+  /** The reader selected something (show the Add note button now). */
+  selectionChanged(): void;
   /** The page's URL changed (single-page navigation): fetch its notes. */
   locationChanged(): void;
   /** Crosscheck was turned on or off for this site. */
@@ -75,6 +79,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     },
     root: () => document.body,
     read,
+    incremental: true,
   });
   const readPage = () => readPageText(document.body, read);
 
@@ -117,6 +122,12 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   });
   router.on(openNoteEditor, ({ claimId }) => editOn(claimId ? (claimRange?.(claimId) ?? null) : currentRange(), claimId));
 
+  const followSelection = () => {
+    const range = currentRange();
+    const inPage = range && document.body.contains(range.commonAncestorContainer) && range.toString().trim() !== '';
+    if (enabled && range && inPage) button.show(range);
+    else button.hide();
+  };
   // The button follows the selection, once it settles (selectionchange fires on every drag step).
   let pending = false;
   ctx.addEventListener(document, 'selectionchange', () => {
@@ -124,10 +135,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     pending = true;
     ctx.setTimeout(() => {
       pending = false;
-      const range = currentRange();
-      const inPage = range && document.body.contains(range.commonAncestorContainer) && range.toString().trim() !== '';
-      if (enabled && range && inPage) button.show(range);
-      else button.hide();
+      followSelection();
     }, 200);
   });
   const refresh = () => void layer.refresh().catch(() => undefined); // no background: nothing to paint
@@ -156,7 +164,9 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
       if (!hit || (hit.mark.claimId && claimIds.includes(hit.mark.claimId))) return false;
       return openNote(hit.mark.id);
     },
+    records: (records) => layer.invalidate(records),
     pageChanged: () => enabled && void layer.reanchor().catch(() => undefined),
+    selectionChanged: followSelection,
     locationChanged: () => enabled && refresh(), // a new URL: other notes
     setEnabled,
   };

@@ -206,7 +206,8 @@ describe.each(browsers)('%s: claims on the page', (_name, launch) => {
     const url = `${server.origin}/hostile.html`;
     await page.goto(url);
     const point = await waitFor('the hostile page to be painted', () => pointOn(page, 'Chkalovsky'));
-    // The page frames Crosscheck's panel itself, with a state of its choosing: the panel refuses.
+    // The page frames Crosscheck's panel itself, with a state of its choosing: Chromium does not load
+    // it (its URL changes every session), Firefox loads it and the panel refuses.
     await page.evaluate((origin) => {
       const frame = document.createElement('iframe');
       const state = { mode: 'note', target: { source: location.href, url: location.href, title: 'x', quote: { type: 'TextQuoteSelector', exact: 'forged' } } };
@@ -214,12 +215,16 @@ describe.each(browsers)('%s: claims on the page', (_name, launch) => {
       frame.id = 'forged-panel';
       document.body.append(frame);
     }, driver.extensionOrigin);
-    const refused = await waitFor('the framed panel to answer', async () => {
-      const text = await page.frameText('panel.html');
-      return text && text.trim() ? text : undefined;
-    });
-    expect(refused).toMatch(/not opened by Crosscheck/);
-    expect(refused).not.toMatch(/New note/);
+    if (driver.name === 'firefox') {
+      const refused = await waitFor('the framed panel to answer', async () => {
+        const text = await page.frameText('panel.html');
+        return text && text.trim() ? text : undefined;
+      });
+      expect(refused).toMatch(/not opened by Crosscheck/);
+    } else {
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await page.frameText('panel.html')).toBeNull();
+    }
     await page.evaluate(() => document.getElementById('forged-panel')!.remove());
     await new Promise((r) => setTimeout(r, 1000)); // let the rewrites and forgeries run
     const popup = await driver.popupFor(url); // the forged reportPage did not replace the real one

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import * as match from '@/lib/matcher/match';
-import { BlockMatcher } from '@/lib/pages/block-matcher';
+import { BlockMatcher, createClaimIndex } from '@/lib/pages/block-matcher';
+import { keyOf } from '@/lib/pages/wire';
 
 vi.mock('@/lib/matcher/match', async (real) => {
   const actual = await real<typeof match>();
@@ -10,51 +10,64 @@ vi.mock('@/lib/matcher/match', async (real) => {
 
 const BOMBERS = 'In December, Russia sent two bomber aircraft capable of carrying nuclear weapons to Venezuela.';
 const NOTHING = 'Forecasters expect steady rain over Caracas through the week.';
+const SITE = 'https://news.example';
+const index = createClaimIndex();
+const matcher = (budget?: number) => new BlockMatcher(() => index, budget);
 
 describe('BlockMatcher', () => {
-  it('finds claims block by block, with offsets into each block', () => {
-    const matcher = new BlockMatcher(getBundledClaimDatabase);
-    const found = matcher.match([NOTHING, `Intro. ${BOMBERS}`]);
-    expect(found.length).toBeGreaterThan(0);
-    for (const m of found) {
-      expect(m.block).toBe(1);
-      expect(`Intro. ${BOMBERS}`.slice(m.start, m.end)).toBe(m.text);
-    }
+  it('finds claims in a unit, with offsets into it', () => {
+    const found = matcher().match(SITE, `Intro. ${BOMBERS}`, '');
     expect(found.map((m) => m.claimId)).toContain('nuclear-capable-bombers-in-december');
+    for (const m of found) expect(`Intro. ${BOMBERS}`.slice(m.start, m.end)).toBe(m.text);
   });
 
-  it('builds the index once, and remembers recent blocks instead of matching them again', () => {
-    const load = vi.fn(getBundledClaimDatabase);
+  it('reads the look-ahead but returns only the matches that start in the unit', () => {
+    const m = matcher();
+    expect(m.match(SITE, NOTHING, BOMBERS)).toEqual([]);
+    expect(m.match(SITE, BOMBERS, NOTHING).map((x) => x.claimId)).toContain('nuclear-capable-bombers-in-december');
+  });
+
+  it('makes the index once, and remembers units by key, for their own origin only', () => {
+    const load = vi.fn(() => index);
     const matchText = vi.mocked(match.matchText);
-    const matcher = new BlockMatcher(load, 2);
+    const m = new BlockMatcher(load);
     matchText.mockClear();
-    const first = matcher.match([BOMBERS]);
-    expect(matcher.match([BOMBERS])).toEqual(first);
+    const first = m.match(SITE, BOMBERS, '');
+    expect(m.match(SITE, BOMBERS, '')).toEqual(first);
     expect(matchText).toHaveBeenCalledTimes(1);
     expect(load).toHaveBeenCalledTimes(1);
-    // With room for two blocks, two more push out the least recently used: it is matched again.
-    matcher.match([NOTHING, 'A third block of text.']);
-    matcher.match([BOMBERS]);
-    expect(matchText).toHaveBeenCalledTimes(4);
+    expect(m.known(SITE, keyOf(BOMBERS, ''))).toEqual(first);
+    // Another origin cannot learn that this site's page was read.
+    expect(m.known('https://evil.example', keyOf(BOMBERS, ''))).toBeUndefined();
+    // The same text with another look-ahead is another unit.
+    expect(m.known(SITE, keyOf(BOMBERS, NOTHING))).toBeUndefined();
+  });
+
+  it('keeps what it remembers within its budget of bytes, forgetting the least recently used', () => {
+    const m = matcher(20_000);
+    for (let i = 0; i < 200; i++) m.match(SITE, `${BOMBERS} Edition ${i}.`, '');
+    expect(m.rememberedBytes).toBeGreaterThan(0);
+    expect(m.rememberedBytes).toBeLessThanOrEqual(20_000);
+    expect(m.known(SITE, keyOf(`${BOMBERS} Edition 199.`, ''))).toBeDefined();
+    expect(m.known(SITE, keyOf(`${BOMBERS} Edition 0.`, ''))).toBeUndefined();
   });
 });
 
-describe('BlockMatcher, when matching a block fails', () => {
-  it('loses only that block, logs the failure once, and goes on with the others', () => {
+describe('BlockMatcher, when matching a unit fails', () => {
+  it('loses only that unit, logs the failure once, and goes on with the others', () => {
     const matchText = vi.mocked(match.matchText);
     const real = matchText.getMockImplementation()!;
-    matchText.mockImplementation((index, text) => {
+    matchText.mockImplementation((i, text) => {
       if (text.includes('one of the')) throw new TypeError("Cannot read properties of undefined (reading 'value')");
-      return real(index, text);
+      return real(i, text);
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const matcher = new BlockMatcher(getBundledClaimDatabase);
+      const m = matcher();
       const bad = 'Russian troops landed, one of the';
-      const found = matcher.match([bad, BOMBERS]);
-      expect(found.map((m) => [m.block, m.claimId])).toContainEqual([1, 'nuclear-capable-bombers-in-december']);
-      expect(found.every((m) => m.block === 1)).toBe(true);
-      matcher.match([bad, NOTHING]); // the same block again, in a rescan
+      expect(m.match(SITE, bad, '')).toEqual([]);
+      expect(m.match(SITE, BOMBERS, '').map((x) => x.claimId)).toContain('nuclear-capable-bombers-in-december');
+      m.match(SITE, bad, ''); // the same unit again, in a rescan
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]![0])).toMatch(/could not match a block/);
     } finally {

@@ -1,0 +1,83 @@
+import { joinBlocks, BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
+import { rangeFor } from '../dom/text-ranges';
+import type { PageClaim } from '../pages/page-schema';
+import type { WireMatch } from '../pages/wire';
+import { groupSpans, type ClaimSpan } from './spans';
+import type { Unit } from './units';
+
+/** A passage painted once (see groupSpans) and its live range. */
+export type PaintedSpan = ClaimSpan & { range: Range };
+
+/** A claim found on the page, the live range it was painted on, and the passage that range paints. */
+export type FoundClaim = { claim: PageClaim; range: Range; span: PaintedSpan };
+
+/** Whether the reader can see the text a range starts in (a stylesheet may hide what the markup shows). */
+function shown(range: Range): boolean {
+  const element = range.startContainer.parentElement;
+  return typeof element?.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true });
+}
+
+/** A range from `start` in `block` to `end`, which may run on into the next block (a tweet, then its byline). */
+function rangeIn(block: PageText, next: PageText | undefined, start: number, end: number): Range | null {
+  if (end <= block.text.length || !next) return rangeFor(block, start, Math.min(end, block.text.length));
+  return rangeFor(joinBlocks([block, next]), start, Math.min(end, block.text.length + BLOCK_SEPARATOR.length + next.text.length));
+}
+
+type UnitPainting = { key: string; start: number; spans: PaintedSpan[] };
+
+/**
+ * What is painted for the claims: the passages, the claims in page order, and the units that
+ * carry them (for the report). Each unit's passages are kept while its key and place stay the same,
+ * so that a rescan or a new batch of answers only paints what is new.
+ */
+export class ClaimPainting {
+  spans: PaintedSpan[] = [];
+  claims: FoundClaim[] = [];
+  /** The units with claims on screen, where they start in the page text. */
+  reportedUnits: { key: string; start: number }[] = [];
+  private readonly perUnit = new WeakMap<Unit, UnitPainting>();
+
+  /** Paints again from the answers known so far (`known(key)`: a unit's matches, if answered). */
+  update(blocks: readonly PageText[], units: readonly Unit[], known: (key: string) => WireMatch[] | undefined): void {
+    const starts = new Map<PageText, number>();
+    const next = new Map<PageText, PageText>();
+    let at = 0;
+    blocks.forEach((b, i) => {
+      starts.set(b, at);
+      if (blocks[i + 1]) next.set(b, blocks[i + 1]!);
+      at += b.text.length + BLOCK_SEPARATOR.length;
+    });
+    this.spans = [];
+    this.reportedUnits = [];
+    for (const unit of units) {
+      const matches = known(unit.key);
+      if (!matches?.length) continue;
+      const start = starts.get(unit.block)! + unit.from;
+      let painted = this.perUnit.get(unit);
+      if (!painted || painted.key !== unit.key || painted.start !== start) {
+        painted = { key: unit.key, start, spans: this.spansOf(unit, start, matches, next.get(unit.block)) };
+        this.perUnit.set(unit, painted);
+      }
+      if (painted.spans.length === 0) continue;
+      this.spans.push(...painted.spans);
+      this.reportedUnits.push({ key: unit.key, start });
+    }
+    this.claims = this.spans.flatMap((span) => span.claims.map((claim) => ({ claim, range: span.range, span })));
+  }
+
+  /** Forgets everything painted. */
+  clear(): void {
+    this.spans = [];
+    this.claims = [];
+    this.reportedUnits = [];
+  }
+
+  private spansOf(unit: Unit, start: number, matches: WireMatch[], next: PageText | undefined): PaintedSpan[] {
+    const window = `${unit.text}${BLOCK_SEPARATOR}${unit.context}`;
+    const claims: PageClaim[] = matches.map((m) => ({ ...m, text: window.slice(m.start, m.end), start: start + m.start, end: start + m.end }));
+    return groupSpans(claims).flatMap((span) => {
+      const range = rangeIn(unit.block, next, unit.from + span.start - start, unit.from + span.end - start);
+      return range && shown(range) ? [{ ...span, range }] : [];
+    });
+  }
+}

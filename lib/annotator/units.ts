@@ -1,0 +1,62 @@
+import { hashText, MAX_UNIT_CHARS, CONTEXT_CHARS, unitKey, type HashState } from '../pages/wire';
+import type { PageText } from '../dom/page-text';
+
+/**
+ * A unit of page text matched at once: a block, or a piece of a block too long to match whole
+ * (cut at a sentence end where there is one). Its key names its text and its look-ahead (the start
+ * of the next unit), which is what the background's answer depends on.
+ */
+export type Unit = {
+  block: PageText;
+  /** Where the unit starts in its block. */
+  from: number;
+  text: string;
+  hash: HashState;
+  key: string;
+  context: string;
+  /** The unit that followed when the key was made: the key holds while it is the same. */
+  keyedBefore: Unit | null | undefined;
+};
+
+const cache = new WeakMap<PageText, Unit[]>();
+
+/** Where to cut `text` so that no piece is longer than `max`: after a sentence end, else at a space. */
+export function cutPoints(text: string, max = MAX_UNIT_CHARS): number[] {
+  const cuts: number[] = [];
+  let at = 0;
+  while (text.length - at > max) {
+    const window = text.slice(at, at + max);
+    let cut = -1;
+    for (const m of window.matchAll(/[.!?]["”’)]?\s+|\n/g)) cut = m.index + m[0].length;
+    if (cut <= 0) cut = window.lastIndexOf(' ') + 1;
+    if (cut <= 0) cut = max;
+    at += cut;
+    cuts.push(at);
+  }
+  return cuts;
+}
+
+/** The units of a block (the same objects for the same block, so their keys are kept). */
+export function unitsOf(block: PageText): Unit[] {
+  let units = cache.get(block);
+  if (!units) {
+    const bounds = [0, ...cutPoints(block.text), block.text.length];
+    units = bounds.slice(0, -1).map((from, i) => {
+      const text = block.text.slice(from, bounds[i + 1]);
+      return { block, from, text, hash: hashText(text), key: '', context: '', keyedBefore: undefined };
+    });
+    cache.set(block, units);
+  }
+  return units;
+}
+
+/** Gives each unit its key, for the unit after it; only units whose successor changed are hashed again. */
+export function keyUnits(units: readonly Unit[]): void {
+  units.forEach((unit, i) => {
+    const next = units[i + 1] ?? null;
+    if (unit.keyedBefore === next && unit.key) return;
+    unit.context = next ? next.text.slice(0, CONTEXT_CHARS) : '';
+    unit.key = unitKey(unit.hash, unit.text.length, unit.context);
+    unit.keyedBefore = next;
+  });
+}

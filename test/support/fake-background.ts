@@ -1,0 +1,57 @@
+/**
+ * The background's side of claims on pages, for unit tests of the content script: the real
+ * BlockService (the real matcher, keys and origin partition), behind functions shaped like the
+ * content script's messages. Every request is validated with its route's schema, as the background's
+ * router would, and recorded.
+ */
+import * as z from 'zod/mini';
+import { BlockMatcher, createClaimIndex } from '@/lib/pages/block-matcher';
+import { BlockService } from '@/lib/pages/block-service';
+import { lookupBlocks, matchBlocks, reportPage } from '@/lib/pages/page-routes';
+import type { PageClaim } from '@/lib/pages/page-schema';
+import type { WireMatch } from '@/lib/pages/wire';
+
+let index: ReturnType<typeof createClaimIndex> | undefined;
+
+export type MatchRequest = { units: { text: string; context?: string }[]; first: boolean };
+
+export function fakeBackground(origin = 'https://news.example') {
+  index ??= createClaimIndex();
+  let service = new BlockService(new BlockMatcher(() => index!));
+  const lookups: string[][] = [];
+  const matches: MatchRequest[] = [];
+  const reports: { words: number; units: { key: string; start: number }[] }[] = [];
+  let shown: { words: number; claims: PageClaim[] } | null = null;
+  const state = { enabled: true, hold: null as Promise<void> | null };
+  const deps = {
+    async lookup(keys: string[]) {
+      z.parse(lookupBlocks.request, { keys });
+      lookups.push(keys);
+      return { enabled: state.enabled, known: state.enabled ? service.lookup(origin, keys) : [] };
+    },
+    async match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
+      z.parse(matchBlocks.request, { units, first });
+      matches.push({ units, first });
+      if (!first && state.hold) await state.hold;
+      return service.match(origin, 1, units, first);
+    },
+    async report(page: { words: number; units: { key: string; start: number }[] }) {
+      z.parse(reportPage.request, { url: 'https://news.example/story', title: 'Story', ...page });
+      reports.push(page);
+      const { claims, missing } = service.claimsOf(origin, page.units);
+      if (missing.length === 0) shown = { words: page.words, claims };
+      return { missing };
+    },
+  };
+  return {
+    deps,
+    /** The background's worker was stopped: everything it remembered is gone. */
+    restart: () => void (service = new BlockService(new BlockMatcher(() => index!))),
+    state,
+    lookups,
+    matches,
+    reports,
+    /** What the popup would show: the claims the background put together for the tab. */
+    shown: () => shown,
+  };
+}
