@@ -12,11 +12,17 @@ export type { FoundClaim, PaintedSpan } from './claim-painting';
 /** What the claims layer asks the background (see lib/pages/page-routes.ts). */
 export type ClaimsLayerDeps = {
   reader: BlockReader;
-  /** Which of these units the background has matched already, and whether the site is on. */
-  lookup(keys: string[]): Promise<{ enabled: boolean; known: (WireMatch[] | null)[] }>;
+  /**
+   * Which of these units the background has matched already, and whether the site is on. `first`:
+   * the page's first question (or the first after a single-page navigation).
+   */
+  lookup(keys: string[], first: boolean): Promise<{ enabled: boolean; known: (WireMatch[] | null)[] }>;
   /** Matches units of text; a unit without `context` is matched with the start of the next one sent. */
   match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]>;
-  /** Tells the background which units carry the page's claims, where; it answers with keys it no longer knows. */
+  /**
+   * Tells the background which units carry the page's claims, where (only when it has claims, or
+   * had); it answers with the keys it no longer knows.
+   */
   report(page: { words: number; units: { key: string; start: number }[] }): Promise<{ missing: string[] }>;
   /** The blocks to match first (default: those on the first screen). */
   first?: (blocks: readonly PageText[]) => Set<PageText>;
@@ -52,13 +58,14 @@ function toWire(unit: Unit, i: number, batch: readonly Unit[]): { text: string; 
 
 /** How many units' answers the page remembers between scans. */
 const REMEMBERED = 20_000;
+/** Unknown text up to this length is sent at once: only longer pages are worth a first screen of their own. */
+const SMALL_PAGE_CHARS = 16_000;
 
 const wordCounts = new WeakMap<PageText, number>();
 function wordsOf(block: PageText): number {
   let words = wordCounts.get(block);
   if (words === undefined) {
-    words = 0;
-    for (const _ of block.text.matchAll(/\S+/g)) words++;
+    words = block.text.match(/\S+/g)?.length ?? 0;
     wordCounts.set(block, words);
   }
   return words;
@@ -75,6 +82,8 @@ export class ClaimsLayer {
   private readonly painting = new ClaimPainting();
   private enabled: boolean | null = null;
   private lastReport = '';
+  private reported = false;
+  private words = 0;
   private running: Promise<void> | null = null;
   private again = false;
 
@@ -83,6 +92,11 @@ export class ClaimsLayer {
   /** The claims found, in page order, each with the passage it is painted in. */
   get claims(): readonly FoundClaim[] {
     return this.painting.claims;
+  }
+
+  /** The page's length in words, as the last scan read it. */
+  get wordCount(): number {
+    return this.words;
   }
 
   /** Whether the site is on, as the background last said (null before it has). */
@@ -116,6 +130,11 @@ export class ClaimsLayer {
     return rangesAt(this.painting.spans, x, y);
   }
 
+  /** A single-page navigation: the next scan asks the background about the new page first. */
+  pageChanged(): void {
+    if (this.enabled) this.enabled = null;
+  }
+
   /** Turns the layer on (scanning again) or off (clearing everything, and saying so). */
   async setEnabled(on: boolean): Promise<void> {
     this.enabled = on ? null : false;
@@ -123,7 +142,9 @@ export class ClaimsLayer {
     this.painting.clear();
     this.repaint();
     this.lastReport = '';
-    await this.deps.report({ words: 0, units: [] });
+    if (!this.reported) return;
+    this.reported = false;
+    await this.deps.report({ words: this.words, units: [] });
   }
 
   private async run(): Promise<void> {
@@ -131,13 +152,16 @@ export class ClaimsLayer {
     const blocks = await this.deps.reader.read();
     const units = this.unitsOf(blocks);
     const slice = new Slice();
-    keyUnits(units);
-    await slice.pause();
+    // Keys are hashed in slices: a long page's text is much to hash at once.
+    for (let i = 0; i < units.length; i += 16) {
+      keyUnits(units, i, i + 16);
+      await slice.pause();
+    }
     const unknown = [...new Set(units.filter((u) => !this.known.has(u.key)).map((u) => u.key))];
     if (this.enabled === null || unknown.length > 0) {
       for (let i = 0; i === 0 || i < unknown.length; i += MAX_KEYS) {
         const keys = unknown.slice(i, i + MAX_KEYS);
-        const reply = await this.deps.lookup(keys);
+        const reply = await this.deps.lookup(keys, this.enabled === null);
         this.enabled = reply.enabled;
         if (!reply.enabled) return this.setEnabled(false);
         reply.known.forEach((matches, k) => matches && this.remember(keys[k]!, matches));
@@ -165,11 +189,14 @@ export class ClaimsLayer {
   /** Sends the units no one has matched, the first screen's first, in batches; paints after each. */
   private async matchUnknown(blocks: readonly PageText[], todo: Unit[], slice: Slice): Promise<void> {
     if (todo.length === 0) return;
-    const first = (this.deps.first ?? onScreen)(blocks);
     const seen = new Set<string>();
     const fresh = todo.filter((u) => !seen.has(u.key) && seen.add(u.key));
-    const screen = fresh.filter((u) => first.has(u.block));
-    for (const [units, urgent] of [[screen, true], [fresh.filter((u) => !first.has(u.block)), false]] as const) {
+    // A small page goes at once; a long one sends its first screen first.
+    const small = fresh.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
+    const first = small ? null : (this.deps.first ?? onScreen)(blocks);
+    const screen = first ? fresh.filter((u) => first.has(u.block)) : fresh;
+    const rest = first ? fresh.filter((u) => !first.has(u.block)) : [];
+    for (const [units, urgent] of [[screen, true], [rest, false]] as const) {
       for (const batch of batches(units)) {
         const answers = await this.deps.match(batch.map(toWire), urgent);
         batch.forEach((u, i) => this.remember(u.key, answers[i] ?? []));
@@ -205,10 +232,14 @@ export class ClaimsLayer {
    */
   private async report(blocks: readonly PageText[], units: readonly Unit[]): Promise<void> {
     const words = blocks.reduce((sum, b) => sum + wordsOf(b), 0);
+    this.words = words;
     const claimed = this.painting.reportedUnits;
+    // A page without claims has nothing to report (the popup asks the page itself), unless it had.
+    if (claimed.length === 0 && !this.reported) return;
     const signature = JSON.stringify([location.href, words, claimed]);
     if (signature === this.lastReport) return;
     this.lastReport = signature;
+    this.reported = claimed.length > 0;
     const { missing } = await this.deps.report({ words, units: claimed });
     if (missing.length === 0) return;
     const lost = new Set(missing);

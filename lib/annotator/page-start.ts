@@ -4,7 +4,6 @@ import { BlockReader } from '../dom/block-reader';
 import { watchPage } from '../dom/page-watcher';
 import type { Sender } from '../messaging/route';
 import { send } from '../messaging/send';
-import type { listPageMarks } from '../notes/note-messages';
 import type { lookupBlocks, matchBlocks, reportPage } from '../pages/page-routes';
 import { ClaimsLayer } from './claims-layer';
 import type { StartUi } from './lazy-ui';
@@ -29,17 +28,18 @@ export function startPage(importUi: () => Promise<StartUi>): void {
       return loaded;
     }));
 
+  const canonicalHref = () => document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? null;
   const claims = new ClaimsLayer({
     reader: new BlockReader(() => document.body, ARTICLE_TEXT),
-    lookup: (keys) => send<typeof lookupBlocks>('lookupBlocks', { keys }),
+    // The page's first question also says whether it has notes: only then is the UI loaded to paint them.
+    lookup: async (keys, first) => {
+      const reply = await send<typeof lookupBlocks>('lookupBlocks', first ? { keys, page: { url: location.href, canonicalHref: canonicalHref() } } : { keys });
+      if (reply.enabled && reply.notes && !ui) void withUi();
+      return reply;
+    },
     match: (units, first) => send<typeof matchBlocks>('matchBlocks', { units, first }),
     report: ({ words, units }) => send<typeof reportPage>('reportPage', { url: location.href, title: document.title.slice(0, 1000), words, units }),
   });
-  /** The page's notes: only when it has some is the UI loaded to paint them. */
-  const marks = () =>
-    send<typeof listPageMarks>('listPageMarks', { canonicalHref: document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? null }).catch(
-      () => null,
-    );
   const scan = () =>
     claims.scan().catch(() => {
       if (!browser.runtime?.id) lifetime.end(); // the extension was updated or removed under the page
@@ -75,15 +75,13 @@ export function startPage(importUi: () => Promise<StartUi>): void {
   let url = location.href;
   const changed = () => {
     if (!enabled) return;
+    if (location.href !== url) {
+      url = location.href; // a single-page navigation: another page, maybe with notes
+      claims.pageChanged();
+      loaded?.locationChanged();
+    }
     void scan();
     loaded?.pageChanged();
-    if (location.href === url) return;
-    url = location.href; // a single-page navigation: other notes
-    if (loaded) loaded.locationChanged();
-    else
-      void marks().then((m) => {
-        if (m?.marks.length && enabled) void withUi();
-      });
   };
   lifetime.onInvalidated(
     watchPage(
@@ -101,9 +99,7 @@ export function startPage(importUi: () => Promise<StartUi>): void {
   for (const type of ['popstate', 'hashchange']) lifetime.addEventListener(window, type, changed);
   lifetime.onInvalidated(() => void claims.setEnabled(false).catch(() => undefined));
 
-  const notes = marks();
-  void scan().then(async () => {
+  void scan().then(() => {
     enabled = claims.isEnabled !== false;
-    if (enabled && (await notes)?.marks.length) await withUi();
   });
 }

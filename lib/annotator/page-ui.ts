@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Reply, Sender } from '../messaging/route';
 import { Router } from '../messaging/router';
 import { call, selfIdentity } from '../messaging/runtime';
-import { closePanel, issuePanelTicket, showClaim, siteSwitched, stepClaim } from '../pages/page-routes';
+import { closePanel, describePage, issuePanelTicket, showClaim, siteSwitched, stepClaim } from '../pages/page-routes';
 import type { PageClaim } from '../pages/page-schema';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
@@ -66,6 +66,7 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
     panel.close();
     return true;
   });
+  router.on(describePage, () => ({ url: location.href, title: document.title.slice(0, 1000), words: claims.wordCount }));
   router.on(siteSwitched, ({ enabled: on }) => {
     setEnabled(on);
     return true;

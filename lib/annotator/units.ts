@@ -11,7 +11,8 @@ export type Unit = {
   /** Where the unit starts in its block. */
   from: number;
   text: string;
-  hash: HashState;
+  /** The hash of its text (made once, when first keyed). */
+  hash: HashState | undefined;
   key: string;
   context: string;
   /** The unit that followed when the key was made: the key holds while it is the same. */
@@ -43,20 +44,25 @@ export function unitsOf(block: PageText): Unit[] {
     const bounds = [0, ...cutPoints(block.text), block.text.length];
     units = bounds.slice(0, -1).map((from, i) => {
       const text = block.text.slice(from, bounds[i + 1]);
-      return { block, from, text, hash: hashText(text), key: '', context: '', keyedBefore: undefined };
+      return { block, from, text, hash: undefined, key: '', context: '', keyedBefore: undefined };
     });
     cache.set(block, units);
   }
   return units;
 }
 
-/** Gives each unit its key, for the unit after it; only units whose successor changed are hashed again. */
-export function keyUnits(units: readonly Unit[]): void {
-  units.forEach((unit, i) => {
+/**
+ * Gives the units from `from` to `to` their key, for the unit after each; only units whose
+ * successor changed are hashed again.
+ */
+export function keyUnits(units: readonly Unit[], from = 0, to = units.length): void {
+  for (let i = from; i < Math.min(to, units.length); i++) {
+    const unit = units[i]!;
     const next = units[i + 1] ?? null;
-    if (unit.keyedBefore === next && unit.key) return;
+    if (unit.keyedBefore === next && unit.key) continue;
+    unit.hash ??= hashText(unit.text);
     unit.context = next ? next.text.slice(0, CONTEXT_CHARS) : '';
     unit.key = unitKey(unit.hash, unit.text.length, unit.context);
     unit.keyedBefore = next;
-  });
+  }
 }

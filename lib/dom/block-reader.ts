@@ -7,10 +7,20 @@
  * that whatever was computed from them (keys, matches, ranges) can be kept. Reading yields to the
  * page every few milliseconds, so that a large page never makes a long task.
  */
-import { elementKind, readContainer, whiteSpaceAt, type PageText, type ReadOptions, type WhiteSpace } from './page-text';
+import { ContainerReading, elementKind, whiteSpaceAt, type PageText, type ReadOptions, type WhiteSpace } from './page-text';
 import { Slice } from './yield';
 
-type Entry = { element: Element; mode: WhiteSpace; items: (PageText | Entry)[]; dirty: boolean };
+type Entry = {
+  element: Element;
+  mode: WhiteSpace;
+  items: (PageText | Entry)[];
+  dirty: boolean;
+  /** A read in progress, over several slices (a container of very many nodes). */
+  reading?: ContainerReading<Entry>;
+};
+
+/** Nodes read between looks at the clock. */
+const STEP = 256;
 
 export class BlockReader {
   private entries = new WeakMap<Element, Entry>();
@@ -59,19 +69,30 @@ export class BlockReader {
     }
     const work = [...this.dirty];
     this.dirty.clear();
-    const slice = new Slice(this.sliceMs);
+    const slice = new Slice(this.sliceMs, 2);
     while (work.length > 0) {
       const entry = work.pop()!;
-      if (!entry.dirty) continue;
-      entry.dirty = false;
-      entry.items = entry.element.isConnected
-        ? readContainer(entry.element, entry.mode, this.options, (child, mode) => {
-            const known = this.entries.get(child);
-            const found = known && known.mode === mode ? known : this.entry(child, mode);
-            if (found.dirty) work.push(found);
-            return found;
-          })
-        : [];
+      if (!entry.reading) {
+        if (!entry.dirty) continue;
+        entry.dirty = false; // a change during the read marks it again, for the next read
+      }
+      if (!entry.element.isConnected) {
+        entry.items = [];
+        entry.reading = undefined;
+        continue;
+      }
+      entry.reading ??= new ContainerReading<Entry>(entry.element, entry.mode, this.options, (child, mode) => {
+        const known = this.entries.get(child);
+        const found = known && known.mode === mode ? known : this.entry(child, mode);
+        if (found.dirty) work.push(found);
+        return found;
+      });
+      if (entry.reading.step(STEP)) {
+        entry.items = entry.reading.items;
+        entry.reading = undefined;
+      } else {
+        work.push(entry); // more to read: after a pause
+      }
       await slice.pause();
     }
     return this.layOut();

@@ -13,8 +13,8 @@ export type { PageText, Segment, WhiteSpace } from './text-builder';
 /** Separates blocks, so that a heading and the paragraph after it never read as one sentence. */
 export const BLOCK_SEPARATOR = '\n\n';
 
-/** Options: a predicate for subtrees to leave out (the extension's own UI, navigation…). */
-export type ReadOptions = { skip?: (element: Element) => boolean };
+/** Options: subtrees to leave out (the extension's own UI, navigation…), by tag name or by a predicate. */
+export type ReadOptions = { skipTags?: ReadonlySet<string>; skip?: (element: Element) => boolean };
 
 /** Elements whose contents a reader never sees as text. */
 const SKIPPED_TAGS = new Set([
@@ -51,9 +51,12 @@ function inlineStyle(element: Element): { display?: string; visibility?: string;
 
 /** Which kind of element this is for reading (see ElementKind). */
 export function elementKind(element: Element, options: ReadOptions = {}): ElementKind {
-  const tag = element.localName;
-  if (SKIPPED_TAGS.has(tag) || options.skip?.(element)) return 'skip';
-  if (element.attributes.length > 0) {
+  return kindOf(element, element.localName, options);
+}
+
+function kindOf(element: Element, tag: string, options: ReadOptions): ElementKind {
+  if (SKIPPED_TAGS.has(tag) || options.skipTags?.has(tag) || options.skip?.(element)) return 'skip';
+  if (element.hasAttributes()) {
     if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return 'skip';
     const { display, visibility } = inlineStyle(element);
     if (display === 'none' || visibility === 'hidden' || visibility === 'collapse') return 'skip';
@@ -65,8 +68,12 @@ export function elementKind(element: Element, options: ReadOptions = {}): Elemen
 
 /** How `element` lays out white space, given its parent's. */
 export function whiteSpaceOf(element: Element, inherited: WhiteSpace): WhiteSpace {
-  if (PRE_TAGS.has(element.localName)) return 'pre';
-  if (element.attributes.length === 0) return inherited;
+  return modeOf(element, element.localName, inherited);
+}
+
+function modeOf(element: Element, tag: string, inherited: WhiteSpace): WhiteSpace {
+  if (PRE_TAGS.has(tag)) return 'pre';
+  if (!element.hasAttribute('style')) return inherited;
   const ws = inlineStyle(element).whiteSpace;
   if (ws === 'pre' || ws === 'pre-wrap' || ws === 'break-spaces') return 'pre';
   if (ws === 'pre-line') return 'pre-line';
@@ -83,55 +90,92 @@ export function whiteSpaceAt(element: Element): WhiteSpace {
 
 /**
  * Reads one block container's own text: its inline content becomes blocks, and each block element
- * inside it is handed to `child`, whose result takes its place in the list. Iterative, so that a
- * page nesting thousands of elements cannot overflow the stack. A closed `<details>` shows its
- * summary only.
+ * inside it is handed to `child`, whose result takes its place in `items`. Iterative, so that a
+ * page nesting thousands of elements cannot overflow the stack, and resumable (`step`), so that a
+ * container of many thousands of nodes is read in slices. A closed `<details>` shows its summary.
  */
+export class ContainerReading<T> {
+  readonly items: (PageText | T)[] = [];
+  private builder = new TextBuilder();
+  private readonly modes: WhiteSpace[] = [];
+  private current: WhiteSpace;
+  private node: Node | null;
+  private readonly closed: boolean;
+
+  constructor(
+    private readonly container: Element,
+    private readonly mode: WhiteSpace,
+    private readonly options: ReadOptions,
+    private readonly child: (element: Element, mode: WhiteSpace) => T,
+  ) {
+    this.current = mode;
+    this.node = container.firstChild;
+    this.closed = container.localName === 'details' && !container.hasAttribute('open');
+  }
+
+  /** Reads on: true when the container is read, false after `steps` nodes (call again to go on). */
+  step(steps = Infinity): boolean {
+    const { container, options } = this;
+    let node = this.node;
+    for (let done = 0; node; done++) {
+      if (done >= steps) {
+        this.node = node;
+        return false;
+      }
+      let enter = false;
+      const type = node.nodeType;
+      if (this.closed && node.parentNode === container && (node as Element).localName !== 'summary') {
+        // Hidden until the reader opens it.
+      } else if (type === 3) {
+        this.builder.text(node as Text, this.current);
+      } else if (type === 1) {
+        const el = node as Element;
+        const tag = el.localName;
+        const kind = kindOf(el, tag, options);
+        if (kind === 'br') this.builder.lineBreak();
+        else if (kind === 'block') {
+          this.flush();
+          this.items.push(this.child(el, modeOf(el, tag, this.current)));
+        } else if (kind === 'inline' && el.firstChild) {
+          enter = true;
+          this.modes.push(this.current);
+          this.current = modeOf(el, tag, this.current);
+        }
+      }
+      if (enter) {
+        node = node.firstChild;
+        continue;
+      }
+      let next: Node | null = node.nextSibling;
+      while (!next) {
+        node = node!.parentNode;
+        if (!node || node === container) break;
+        this.current = this.modes.pop() ?? this.mode;
+        next = node.nextSibling;
+      }
+      node = next;
+    }
+    this.node = null;
+    this.flush();
+    return true;
+  }
+
+  private flush(): void {
+    if (!this.builder.isEmpty) this.items.push(this.builder.finish());
+    this.builder = new TextBuilder();
+  }
+}
+
+/** Reads one block container's own text at once (see ContainerReading). */
 export function readContainer<T>(
   container: Element,
   mode: WhiteSpace,
   options: ReadOptions,
   child: (element: Element, mode: WhiteSpace) => T,
 ): (PageText | T)[] {
-  const items: (PageText | T)[] = [];
-  let builder = new TextBuilder();
-  const flush = () => {
-    if (!builder.isEmpty) items.push(builder.finish());
-    builder = new TextBuilder();
-  };
-  const closed = container.localName === 'details' && !container.hasAttribute('open');
-  const modes: WhiteSpace[] = [];
-  let current = mode;
-  let node: Node | null = container.firstChild;
-  while (node) {
-    let enter = false;
-    if (closed && node.parentNode === container && (node as Element).localName !== 'summary') {
-      // Hidden until the reader opens it.
-    } else if (node.nodeType === 3) {
-      builder.text(node as Text, current);
-    } else if (node.nodeType === 1) {
-      const el = node as Element;
-      const kind = elementKind(el, options);
-      if (kind === 'br') builder.lineBreak();
-      else if (kind === 'block') {
-        flush();
-        items.push(child(el, whiteSpaceOf(el, current)));
-      } else if (kind === 'inline' && el.firstChild) enter = true;
-    }
-    if (enter) {
-      modes.push(current);
-      current = whiteSpaceOf(node as Element, current);
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== container && !node.nextSibling) {
-      node = node.parentNode;
-      current = modes.pop() ?? mode;
-    }
-    node = node && node !== container ? node.nextSibling : null;
-  }
-  flush();
-  return items;
+  const reading = new ContainerReading(container, mode, options, child);
+  reading.step();
+  return reading.items;
 }
 
 /** Reads the visible text under `root` as blocks, in document order. */

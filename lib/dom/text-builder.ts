@@ -61,17 +61,65 @@ export class TextBuilder {
     const data = node.data;
     if (mode === 'pre') {
       if (data.length > 0) this.write(node, 0, data);
+    } else if (mode === 'pre-line') {
+      this.preLine(node, data);
+    } else {
+      this.collapse(node, data);
+    }
+  }
+
+  /**
+   * White space collapsed in one pass per node (one native replace, no work per word): a leading
+   * space is owed to the text before, a trailing one to the text after, and only runs of two or
+   * more characters move the later characters in the map.
+   */
+  private collapse(node: Text, data: string): void {
+    let first = 0;
+    while (first < data.length && isSpace(data.charCodeAt(first))) first++;
+    if (first === data.length) {
+      if (data.length > 0) this.owe(node, 0);
       return;
     }
+    let end = data.length;
+    while (isSpace(data.charCodeAt(end - 1))) end--;
+    if (first > 0) this.owe(node, 0);
+    const inner = first === 0 && end === data.length ? data : data.slice(first, end);
+    let text = inner;
+    let map: number[] | undefined;
+    // Most text has single spaces between words only: then it is written as it is.
+    if (NEEDS_COLLAPSE.test(inner)) {
+      text = inner.replace(SPACES, ' ');
+      if (text.length !== inner.length) {
+        map = [0, first];
+        let shift = 0;
+        LONG_SPACES.lastIndex = 0;
+        for (let run = LONG_SPACES.exec(inner); run; run = LONG_SPACES.exec(inner)) {
+          const at = run.index - shift; // where the run's one space is in `text`
+          map.push(at + 1, first + run.index + run[0].length);
+          shift += run[0].length - 1;
+        }
+      }
+    }
+    this.write(node, first, text, map);
+    if (end < data.length) this.owe(node, end);
+  }
+
+  /** `pre-line`: spaces collapse, newlines stay (as line breaks). */
+  private preLine(node: Text, data: string): void {
     let from = 0;
     for (const run of data.matchAll(SPACES)) {
       if (run.index > from) this.write(node, from, data.slice(from, run.index));
-      const newlines = mode === 'pre-line' ? countNewlines(run[0]) : 0;
+      const newlines = countNewlines(run[0]);
       if (newlines > 0) for (let i = 0; i < newlines; i++) this.lineBreak();
-      else if (this.length > 0 && this.breaks === 0) this.space ??= { node, at: run.index };
+      else this.owe(node, run.index);
       from = run.index + run[0].length;
     }
     if (from < data.length) this.write(node, from, from === 0 ? data : data.slice(from));
+  }
+
+  /** A collapsible space at `at` in `node`, written only if text follows on the same line. */
+  private owe(node: Text, at: number): void {
+    if (this.length > 0 && this.breaks === 0) this.space ??= { node, at };
   }
 
   /** A forced line break (`<br>`): white space before it is dropped, and at the block's start it is ignored. */
@@ -85,12 +133,13 @@ export class TextBuilder {
     return { text: this.parts.join(''), segments: this.segments };
   }
 
-  private write(node: Text, at: number, text: string): void {
+  /** Writes `text`, from `at` in `node`; `map` pairs are relative to `text` (see Segment), `[0, at]` first. */
+  private write(node: Text, at: number, text: string, map?: number[]): void {
     if (this.breaks > 0) this.plain('\n'.repeat(this.breaks));
     else if (this.space) this.append(this.space.node, this.space.at, ' ');
     this.breaks = 0;
     this.space = null;
-    this.append(node, at, text);
+    this.append(node, at, text, map);
   }
 
   /** Text that maps to no node (line breaks): offsets in it fall between segments. */
@@ -99,19 +148,30 @@ export class TextBuilder {
     this.length += text.length;
   }
 
-  private append(node: Text, at: number, text: string): void {
+  private append(node: Text, at: number, text: string, map?: number[]): void {
     let segment = this.segments.at(-1);
     if (!segment || segment.node !== node || segment.start + segment.length !== this.length) {
       segment = { node, start: this.length, length: 0 };
-      if (at !== 0) segment.map = [0, at];
+      if (map) segment.map = map;
+      else if (at !== 0) segment.map = [0, at];
       this.segments.push(segment);
-    } else if (nodeOffset(segment, segment.length) !== at) {
-      (segment.map ??= [0, 0]).push(segment.length, at);
+    } else if (map || nodeOffset(segment, segment.length) !== at) {
+      const pairs = (segment.map ??= [0, 0]);
+      const base = segment.length;
+      if (map) for (let i = 0; i < map.length; i += 2) pairs.push(base + map[i]!, map[i + 1]!);
+      else pairs.push(base, at);
     }
     segment.length += text.length;
     this.plain(text);
   }
 }
+
+const isSpace = (ch: number) => ch === 32 || ch === 10 || ch === 9 || ch === 13 || ch === 12;
+
+/** Runs of collapsible white space that are more than one character: they shorten the text. */
+const LONG_SPACES = /[ \t\n\r\f]{2,}/g;
+/** White space that collapsing changes: anything but a single space. */
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
 
 function countNewlines(run: string): number {
   let n = 0;

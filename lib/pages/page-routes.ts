@@ -11,12 +11,29 @@ const WireMatchSchema = z.omit(ClaimMatchFieldsSchema, { text: true });
  * Content script → background: which of these units of page text (by key, see wire.ts) it has
  * matched already, and whether Crosscheck is on for the page's site. Keys are looked up among the
  * units of the sender's own origin only, so that a page cannot learn what the reader read elsewhere.
+ * With `page` (a page's first question, and after a single-page navigation), the background also
+ * notes which page the tab shows (its URL taken on the sender's own origin only) and says whether
+ * the page has notes of the reader's: one message where a page with nothing to show needs no other.
  */
 export const lookupBlocks = defineRoute({
   name: 'lookupBlocks',
   from: 'content',
-  request: z.object({ keys: z.array(z.string().check(z.maxLength(32))).check(z.maxLength(MAX_KEYS)) }),
-  response: z.object({ enabled: z.boolean(), known: z.array(z.nullable(z.array(WireMatchSchema))) }),
+  request: z.object({
+    keys: z.array(z.string().check(z.maxLength(32))).check(z.maxLength(MAX_KEYS)),
+    page: z.optional(z.object({ url: z.string().check(z.maxLength(4096)), canonicalHref: z.nullable(z.string().check(z.maxLength(4096))) })),
+  }),
+  response: z.object({ enabled: z.boolean(), notes: z.boolean(), known: z.array(z.nullable(z.array(WireMatchSchema))) }),
+});
+
+/**
+ * Background → content script: what the page is (for the popup, when the page had no claims to
+ * report). Its UI part answers.
+ */
+export const describePage = defineRoute({
+  name: 'describePage',
+  from: 'extension',
+  request: z.object({}),
+  response: z.object({ url: z.string(), title: z.string(), words: z.int().check(z.nonnegative()) }),
 });
 
 /**
@@ -45,8 +62,8 @@ export const matchBlocks = defineRoute({
 });
 
 /**
- * Content script → background: "this tab shows this page: these units carry its claims, starting
- * at these offsets". The background puts the claims together from the units it matched (the page's
+ * Content script → background, when the page has claims (or had, to clear them): "this tab shows
+ * this page: these units carry its claims, starting at these offsets". The background puts the claims together from the units it matched (the page's
  * text is not sent again); it answers with the keys it no longer has, which the page sends again.
  * The URL is taken only on the sender's own origin (Chromium's `sender.url` misses `pushState`).
  */

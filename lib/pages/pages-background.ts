@@ -4,9 +4,11 @@ import type { Sender } from '../messaging/route';
 import { callTab } from '../messaging/runtime';
 import { getDisabledSites, watchDisabledSites } from '../settings/site-settings';
 import { BlockService } from './block-service';
+import { TabPages } from './tab-pages';
 import {
   closePanel,
   closeTabPanel,
+  describePage,
   getTabState,
   issuePanelTicket,
   lookupBlocks,
@@ -46,22 +48,39 @@ const hostnameOf = (url: string | undefined) => {
   }
 };
 
+/** What the pages need of the notes: how many notes a page has (see NotesBackground). */
+export type PagesDeps = {
+  notesOn?: (url: string, canonicalHref: string | null) => Promise<{ source: string; count: number }>;
+  blocks?: BlockService;
+};
+
 /**
  * The background's side of claims on pages: matches the units content scripts send (fairly between
  * tabs), answers which it knows, puts each tab's claims together for the popup and the badge, tells
  * pages when their site is switched on or off, tickets for in-page panels, relays the panel's close,
  * and the "next claim" shortcut.
  */
-export function startPagesBackground(router: Router, blocks = new BlockService()): void {
+export function startPagesBackground(router: Router, { notesOn, blocks = new BlockService() }: PagesDeps = {}): void {
   const tabs = new TabStates(browser.storage.session);
+  const pages = new TabPages(browser.storage.session);
   const tickets = new PanelTickets();
   // MV3 has `action`, Firefox's MV2 build `browserAction`.
   const action = browser.action ?? browser.browserAction;
   let disabled = getDisabledSites();
 
-  router.on(lookupBlocks, async ({ keys }, sender) => {
-    const enabled = !(await disabled).includes(hostnameOf(sender.url));
-    return { enabled, known: enabled ? blocks.lookup(originOf(sender), keys) : [] };
+  router.on(lookupBlocks, async ({ keys, page }, sender) => {
+    const origin = originOf(sender);
+    const url = page && sameOrigin(page.url, origin) ? page.url : sender.url!;
+    const enabled = !(await disabled).includes(hostnameOf(url));
+    let notes = false;
+    if (page && enabled) {
+      const found = await notesOn?.(url, page.canonicalHref).catch(() => null);
+      notes = (found?.count ?? 0) > 0;
+      const tabId = sender.tab!.id!;
+      const before = await pages.set(tabId, { url, ...(found ? { source: found.source } : {}) });
+      if (before && before.url !== url) await tabs.forget(tabId); // a new page: what the tab reported was another's
+    }
+    return { enabled, notes, known: enabled ? blocks.lookup(origin, keys) : [] };
   });
   router.on(matchBlocks, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
   router.on(reportPage, async ({ url, title, words, units }, sender) => {
@@ -76,7 +95,13 @@ export function startPagesBackground(router: Router, blocks = new BlockService()
     await action.setBadgeBackgroundColor({ tabId, color: '#0b5cad' });
     return { missing: [] };
   });
-  router.on(getTabState, ({ tabId }) => tabs.get(tabId));
+  // A page with no claims reports nothing: the popup's question is put to its content script.
+  router.on(getTabState, async ({ tabId }) => {
+    const known = await tabs.get(tabId);
+    if (known) return known;
+    const page = await callTab(tabId, describePage, {}).catch(() => null);
+    return page && { tabId, page: { ...page, title: page.title.slice(0, 1000), claims: [] }, reportedAt: Date.now() };
+  });
   router.on(closeTabPanel, (_, sender) => sender.tab?.id !== undefined && callTab(sender.tab.id, closePanel, {}));
   router.on(issuePanelTicket, (_, sender) => ({ ticket: tickets.issue(sender.tab!.id!) }));
   router.on(redeemPanelTicket, ({ ticket }, sender) => sender.tab?.id !== undefined && tickets.redeem(sender.tab.id, ticket));
@@ -84,8 +109,8 @@ export function startPagesBackground(router: Router, blocks = new BlockService()
   watchDisabledSites((now, before) => {
     disabled = Promise.resolve(now);
     const changed = new Set([...now, ...before].filter((host) => now.includes(host) !== before.includes(host)));
-    void tabs.all().then((states) => {
-      for (const { tabId, page } of states) {
+    void pages.all().then((all) => {
+      for (const [tabId, page] of all) {
         const host = hostnameOf(page.url);
         if (changed.has(host)) void callTab(tabId, siteSwitched, { enabled: !now.includes(host) }).catch(() => undefined);
       }
@@ -97,5 +122,6 @@ export function startPagesBackground(router: Router, blocks = new BlockService()
   browser.tabs.onRemoved.addListener((tabId) => {
     tickets.forget(tabId);
     void tabs.forget(tabId);
+    void pages.forget(tabId);
   });
 }

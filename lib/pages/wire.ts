@@ -29,14 +29,26 @@ export type HashState = readonly [number, number];
 
 const SEED: HashState = [0xdeadbeef ^ 53, 0x41c6ce57 ^ 53];
 
-/** Continues a hash over `text`. */
+const encoder = new TextEncoder();
+
+/**
+ * Continues a hash over `text`, four bytes of its UTF-8 at a time: the encoding is native, so the
+ * loop in JavaScript is a quarter as long as one over characters, which matters most when the code
+ * is cold, as it is on every page load.
+ */
 export function hashText(text: string, [a, b]: HashState = SEED): HashState {
+  const bytes = encoder.encode(text);
+  const words = new Uint32Array(bytes.buffer, 0, bytes.length >>> 2);
   let h1 = a;
   let h2 = b;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    h1 = Math.imul(h1 ^ w, 2654435761);
+    h2 = Math.imul(h2 ^ w, 1597334677);
+  }
+  for (let i = words.length << 2; i < bytes.length; i++) {
+    h1 = Math.imul(h1 ^ bytes[i]!, 2654435761);
+    h2 = Math.imul(h2 ^ bytes[i]!, 1597334677);
   }
   return [h1, h2];
 }

@@ -19,15 +19,17 @@ export function fakeBackground(origin = 'https://news.example') {
   index ??= createClaimIndex();
   let service = new BlockService(new BlockMatcher(() => index!));
   const lookups: string[][] = [];
+  const firsts: boolean[] = [];
   const matches: MatchRequest[] = [];
   const reports: { words: number; units: { key: string; start: number }[] }[] = [];
   let shown: { words: number; claims: PageClaim[] } | null = null;
   const state = { enabled: true, hold: null as Promise<void> | null };
   const deps = {
-    async lookup(keys: string[]) {
-      z.parse(lookupBlocks.request, { keys });
+    async lookup(keys: string[], first: boolean) {
+      z.parse(lookupBlocks.request, first ? { keys, page: { url: `${origin}/story`, canonicalHref: null } } : { keys });
       lookups.push(keys);
-      return { enabled: state.enabled, known: state.enabled ? service.lookup(origin, keys) : [] };
+      firsts.push(first);
+      return { enabled: state.enabled, notes: false, known: state.enabled ? service.lookup(origin, keys) : [] };
     },
     async match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
       z.parse(matchBlocks.request, { units, first });
@@ -49,6 +51,8 @@ export function fakeBackground(origin = 'https://news.example') {
     restart: () => void (service = new BlockService(new BlockMatcher(() => index!))),
     state,
     lookups,
+    /** For each lookup, whether it was the page's first question. */
+    firsts,
     matches,
     reports,
     /** What the popup would show: the claims the background put together for the tab. */

@@ -89,7 +89,9 @@ describe('ClaimsLayer', () => {
     expect(layer.claims.every((f) => f.range.startContainer.isConnected)).toBe(true);
   });
 
-  it('sends the first screen first, and paints it before the rest has been answered', async () => {
+  it("sends a long page's first screen first, and paints it before the rest has been answered", async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
+    document.body.innerHTML = `<p>${BOMBERS}</p>${filler}<p>${TROOPS}</p>`;
     let release!: () => void;
     const background = fakeBackground();
     background.state.hold = new Promise((r) => (release = r));
@@ -102,6 +104,25 @@ describe('ClaimsLayer', () => {
     release();
     await done;
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+  });
+
+  it('sends a short page in one request; a page without claims reports nothing, and asks one question on a revisit', async () => {
+    document.body.innerHTML = `<h1>Weather</h1><p>${NOTHING}</p><p>Drivers should allow extra time.</p>`;
+    const background = fakeBackground();
+    await makeLayer(background).layer.scan();
+    expect(background.matches).toHaveLength(1);
+    expect(background.matches[0]!.first).toBe(true);
+    expect(background.reports).toEqual([]);
+    const lookups = background.lookups.length;
+    const { layer } = makeLayer(background); // a reload
+    await layer.scan();
+    expect(background.lookups.length - lookups).toBe(1);
+    expect(background.matches).toHaveLength(1);
+    expect(background.firsts.at(-1)).toBe(true);
+    // After a single-page navigation, the next question is a first one again.
+    layer.pageChanged();
+    await layer.scan();
+    expect(background.firsts.at(-1)).toBe(true);
   });
 
   it('cuts an oversized block into units and a page of many blocks into requests the background accepts', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BlockReader } from '@/lib/dom/block-reader';
 import { readBlocks } from '@/lib/dom/page-text';
 
@@ -60,6 +60,19 @@ describe('BlockReader', () => {
     document.getElementById('ticker')!.textContent = '1'; // inside the skipped navigation
     await read();
     expect(seen.elements).toBe(0);
+  });
+
+  it('reads a container of many nodes in slices, giving the page its thread back between them', async () => {
+    document.body.innerHTML = `<p>${Array.from({ length: 3000 }, (_, i) => `<b>w${i}</b> `).join('')}</p><p>Last.</p>`;
+    const yields = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('scheduler', { yield: yields });
+    try {
+      const reader = new BlockReader(() => document.body, {}, 0); // a new slice as often as it looks at the clock
+      expect(texts(await reader.read())).toEqual(texts(readBlocks(document.body)));
+      expect(yields.mock.calls.length).toBeGreaterThan(5);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('reads the whole page again when the body is replaced', async () => {
