@@ -15,14 +15,16 @@ export default defineConfig({
     // alarms: sync retries a refused or rate-limited write a minute later; an MV3 service worker
     // stops when idle and its timers with it, an alarm wakes it (lib/sync/sync-background.ts).
     permissions: ['storage', 'contextMenus', 'alarms'],
-    // Keyboard shortcuts; the reader can rebind them in the browser's shortcut settings.
+    // Keyboard shortcuts; the reader can rebind them in the browser's shortcut settings. Keys both
+    // browsers assign out of the box (Chromium reserves Alt+Shift+N and Alt+Shift+W, and leaves a
+    // command with such a key without one): test/e2e/commands.e2e.ts checks each.
     commands: {
       'next-claim': {
         suggested_key: { default: 'Alt+Shift+J' },
         description: 'Go to the next claim on the page and open its sources',
       },
       'add-note': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+M' },
         description: 'Add a Crosscheck note on the selected text',
       },
     },
