@@ -1,5 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/**
+ * The files git tracks, for the sources zip (`npm run zip`, for addons.mozilla.org): only what is
+ * in the repository, never a local file (screenshots, notes, keys). Outside a git checkout (a build
+ * from the sources zip itself) every file is taken, as WXT does by default.
+ */
+export function trackedFiles(root = import.meta.dirname): string[] {
+  try {
+    const listed = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // Listed as literal paths: a character that globs treat specially is escaped.
+    return listed.split('\0').filter(Boolean).map((file) => file.replace(/[*?[\]{}()!+@]/g, '\\$&'));
+  } catch {
+    return ['**/*'];
+  }
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -57,5 +73,6 @@ export default defineConfig({
       gecko_android: { strict_min_version: '142.0' },
     },
   },
+  zip: { includeSources: trackedFiles(), dotSources: true },
   vite: () => ({ plugins: [preact()] }),
 });
