@@ -38,29 +38,20 @@ export class ClaimPainting {
   private readonly perUnit = new WeakMap<Unit, UnitPainting>();
 
   /** Paints again from the answers known so far (`known(key)`: a unit's matches, if answered). */
-  update(blocks: readonly PageText[], units: readonly Unit[], known: (key: string) => WireMatch[] | undefined): void {
-    const starts = new Map<PageText, number>();
-    const next = new Map<PageText, PageText>();
-    let at = 0;
-    blocks.forEach((b, i) => {
-      starts.set(b, at);
-      if (blocks[i + 1]) next.set(b, blocks[i + 1]!);
-      at += b.text.length + BLOCK_SEPARATOR.length;
-    });
+  update(units: readonly Unit[], known: (key: string) => WireMatch[] | undefined): void {
     this.spans = [];
     this.reportedUnits = [];
     for (const unit of units) {
       const matches = known(unit.key);
       if (!matches?.length) continue;
-      const start = starts.get(unit.block)! + unit.from;
       let painted = this.perUnit.get(unit);
-      if (!painted || painted.key !== unit.key || painted.start !== start) {
-        painted = { key: unit.key, start, spans: this.spansOf(unit, start, matches, next.get(unit.block)) };
+      if (!painted || painted.key !== unit.key || painted.start !== unit.start) {
+        painted = { key: unit.key, start: unit.start, spans: this.spansOf(unit, matches) };
         this.perUnit.set(unit, painted);
       }
       if (painted.spans.length === 0) continue;
-      this.spans.push(...painted.spans);
-      this.reportedUnits.push({ key: unit.key, start });
+      for (const span of painted.spans) this.spans.push(span);
+      this.reportedUnits.push({ key: unit.key, start: unit.start });
     }
     this.claims = this.spans.flatMap((span) => span.claims.map((claim) => ({ claim, range: span.range, span })));
   }
@@ -72,7 +63,8 @@ export class ClaimPainting {
     this.reportedUnits = [];
   }
 
-  private spansOf(unit: Unit, start: number, matches: WireMatch[], next: PageText | undefined): PaintedSpan[] {
+  private spansOf(unit: Unit, matches: WireMatch[]): PaintedSpan[] {
+    const { start, nextBlock: next } = unit;
     const window = `${unit.text}${BLOCK_SEPARATOR}${unit.context}`;
     const claims: PageClaim[] = matches.map((m) => ({ ...m, text: window.slice(m.start, m.end), start: start + m.start, end: start + m.end }));
     return groupSpans(claims).flatMap((span) => {

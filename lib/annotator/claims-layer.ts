@@ -1,7 +1,7 @@
 import type { BlockReader } from '../dom/block-reader';
-import { onScreen } from '../dom/first-screen';
+import { afterLayout, onScreen } from '../dom/first-screen';
 import { paint, rangesAt } from '../dom/highlighter';
-import type { PageText } from '../dom/page-text';
+import { BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
 import { Slice } from '../dom/yield';
 import { MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
 import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
@@ -60,16 +60,6 @@ function toWire(unit: Unit, i: number, batch: readonly Unit[]): { text: string; 
 const REMEMBERED = 20_000;
 /** Unknown text up to this length is sent at once: only longer pages are worth a first screen of their own. */
 const SMALL_PAGE_CHARS = 16_000;
-
-const wordCounts = new WeakMap<PageText, number>();
-function wordsOf(block: PageText): number {
-  let words = wordCounts.get(block);
-  if (words === undefined) {
-    words = block.text.match(/\S+/g)?.length ?? 0;
-    wordCounts.set(block, words);
-  }
-  return words;
-}
 
 /**
  * Finds the database's claims on the page and paints them. A scan reads again only what changed
@@ -150,8 +140,8 @@ export class ClaimsLayer {
   private async run(): Promise<void> {
     if (this.enabled === false) return;
     const blocks = await this.deps.reader.read();
-    const units = this.unitsOf(blocks);
     const slice = new Slice();
+    const units = await this.unitsOf(blocks, slice);
     // Keys are hashed in slices: a long page's text is much to hash at once.
     for (let i = 0; i < units.length; i += 16) {
       keyUnits(units, i, i + 16);
@@ -167,40 +157,50 @@ export class ClaimsLayer {
         reply.known.forEach((matches, k) => matches && this.remember(keys[k]!, matches));
       }
     }
-    this.paint(blocks, units);
-    await this.matchUnknown(blocks, units.filter((u) => !this.known.has(u.key)), slice);
+    this.paint(units);
+    await this.matchUnknown(blocks, units, units.filter((u) => !this.known.has(u.key)), slice);
     await this.report(blocks, units);
   }
 
-  /** The units of the page's blocks, up to MAX_PAGE_CHARS of text: a page longer than that is cut. */
-  private unitsOf(blocks: readonly PageText[]): Unit[] {
+  /**
+   * The units of the page's blocks, each told where it starts in the page's text, up to
+   * MAX_PAGE_CHARS of text: a page longer than that is cut.
+   */
+  private async unitsOf(blocks: readonly PageText[], slice: Slice): Promise<Unit[]> {
     const units: Unit[] = [];
     let chars = 0;
-    for (const block of blocks) {
+    let at = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      if (i % 64 === 63) await slice.pause();
+      const block = blocks[i]!;
       for (const unit of unitsOf(block)) {
         chars += unit.text.length;
         if (chars > MAX_PAGE_CHARS) return units;
+        unit.start = at + unit.from;
+        unit.nextBlock = blocks[i + 1];
         units.push(unit);
       }
+      at += block.text.length + BLOCK_SEPARATOR.length;
     }
     return units;
   }
 
   /** Sends the units no one has matched, the first screen's first, in batches; paints after each. */
-  private async matchUnknown(blocks: readonly PageText[], todo: Unit[], slice: Slice): Promise<void> {
+  private async matchUnknown(blocks: readonly PageText[], units: readonly Unit[], todo: Unit[], slice: Slice): Promise<void> {
     if (todo.length === 0) return;
     const seen = new Set<string>();
     const fresh = todo.filter((u) => !seen.has(u.key) && seen.add(u.key));
     // A small page goes at once; a long one sends its first screen first.
     const small = fresh.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
+    if (!small && !this.deps.first) await afterLayout();
     const first = small ? null : (this.deps.first ?? onScreen)(blocks);
     const screen = first ? fresh.filter((u) => first.has(u.block)) : fresh;
     const rest = first ? fresh.filter((u) => !first.has(u.block)) : [];
-    for (const [units, urgent] of [[screen, true], [rest, false]] as const) {
-      for (const batch of batches(units)) {
+    for (const [group, urgent] of [[screen, true], [rest, false]] as const) {
+      for (const batch of batches(group)) {
         const answers = await this.deps.match(batch.map(toWire), urgent);
         batch.forEach((u, i) => this.remember(u.key, answers[i] ?? []));
-        this.paint(blocks, this.unitsOf(blocks));
+        this.paint(units);
         await slice.pause();
       }
     }
@@ -214,8 +214,8 @@ export class ClaimsLayer {
     }
   }
 
-  private paint(blocks: readonly PageText[], units: readonly Unit[]): void {
-    this.painting.update(blocks, units, (key) => this.known.get(key));
+  private paint(units: readonly Unit[]): void {
+    this.painting.update(units, (key) => this.known.get(key));
     this.repaint();
   }
 
@@ -231,7 +231,7 @@ export class ClaimsLayer {
    * restarted) are sent again, once.
    */
   private async report(blocks: readonly PageText[], units: readonly Unit[]): Promise<void> {
-    const words = blocks.reduce((sum, b) => sum + wordsOf(b), 0);
+    const words = units.reduce((sum, u) => sum + u.words, 0);
     this.words = words;
     const claimed = this.painting.reportedUnits;
     // A page without claims has nothing to report (the popup asks the page itself), unless it had.
@@ -243,7 +243,7 @@ export class ClaimsLayer {
     const { missing } = await this.deps.report({ words, units: claimed });
     if (missing.length === 0) return;
     const lost = new Set(missing);
-    await this.matchUnknown(blocks, units.filter((u) => lost.has(u.key)), new Slice());
+    await this.matchUnknown(blocks, units, units.filter((u) => lost.has(u.key)), new Slice());
     await this.deps.report({ words, units: claimed });
   }
 }

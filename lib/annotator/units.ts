@@ -11,8 +11,12 @@ export type Unit = {
   /** Where the unit starts in its block. */
   from: number;
   text: string;
-  /** The hash of its text (made once, when first keyed). */
+  /** The hash of its text, and its length in words (made once, when first keyed). */
   hash: HashState | undefined;
+  words: number;
+  /** Where it starts in the page's text, and the block after its own, as of the last scan. */
+  start: number;
+  nextBlock: PageText | undefined;
   key: string;
   context: string;
   /** The unit that followed when the key was made: the key holds while it is the same. */
@@ -44,7 +48,7 @@ export function unitsOf(block: PageText): Unit[] {
     const bounds = [0, ...cutPoints(block.text), block.text.length];
     units = bounds.slice(0, -1).map((from, i) => {
       const text = block.text.slice(from, bounds[i + 1]);
-      return { block, from, text, hash: undefined, key: '', context: '', keyedBefore: undefined };
+      return { block, from, text, hash: undefined, words: 0, start: 0, nextBlock: undefined, key: '', context: '', keyedBefore: undefined };
     });
     cache.set(block, units);
   }
@@ -60,9 +64,25 @@ export function keyUnits(units: readonly Unit[], from = 0, to = units.length): v
     const unit = units[i]!;
     const next = units[i + 1] ?? null;
     if (unit.keyedBefore === next && unit.key) continue;
-    unit.hash ??= hashText(unit.text);
+    if (!unit.hash) {
+      unit.hash = hashText(unit.text);
+      unit.words = countWords(unit.text);
+    }
     unit.context = next ? next.text.slice(0, CONTEXT_CHARS) : '';
     unit.key = unitKey(unit.hash, unit.text.length, unit.context);
     unit.keyedBefore = next;
   }
+}
+
+/** Words in read text (runs of anything but white space), counted without making strings. */
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }

@@ -20,7 +20,7 @@ type Entry = {
 };
 
 /** Nodes read between looks at the clock. */
-const STEP = 256;
+const STEP = 64;
 
 export class BlockReader {
   private entries = new WeakMap<Element, Entry>();
@@ -69,7 +69,7 @@ export class BlockReader {
     }
     const work = [...this.dirty];
     this.dirty.clear();
-    const slice = new Slice(this.sliceMs, 2);
+    const slice = new Slice(this.sliceMs);
     while (work.length > 0) {
       const entry = work.pop()!;
       if (!entry.reading) {

@@ -4,11 +4,25 @@ import type { PageText } from './page-text';
 const elementOf = (block: PageText) => block.segments[0]?.node.parentElement ?? null;
 
 /**
+ * Resolves once the browser has laid the page out for its next frame (or after 100 ms, or at once
+ * in a tab that is not shown), so that reading where blocks are costs no layout of Crosscheck's
+ * own: on a large page a forced layout is a long task.
+ */
+export function afterLayout(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
+/**
  * The blocks on or near the first screen the reader sees, found with a few layout reads (a binary
  * search, since document order mostly follows the page down), so that they are matched and painted
  * first. The page being at any scroll position, "near" is half a screen above and below.
  */
 export function onScreen(blocks: readonly PageText[], view = { top: -innerHeight / 2, bottom: innerHeight * 1.5 }): Set<PageText> {
+  if (document.visibilityState === 'hidden') return new Set(); // no first screen in a tab not shown
   const rect = (i: number) => elementOf(blocks[i]!)?.getBoundingClientRect() ?? null;
   let lo = 0;
   let hi = blocks.length;

@@ -98,7 +98,7 @@ describe('ClaimsLayer', () => {
     const last = (blocks: readonly PageText[]) => new Set(blocks.slice(-1));
     const { layer } = makeLayer(background, last);
     const done = layer.scan();
-    await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && background.matches.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
     expect(background.matches[0]).toMatchObject({ first: true, units: [{ text: TROOPS }] });
     expect(claimIds(layer)).toEqual(['russian-troops-landed-nearly-100']);
     release();
@@ -125,7 +125,7 @@ describe('ClaimsLayer', () => {
     expect(background.firsts.at(-1)).toBe(true);
   });
 
-  it('cuts an oversized block into units and a page of many blocks into requests the background accepts', async () => {
+  it('cuts an oversized block into units and a page of many blocks into requests the background accepts', { timeout: 30_000 }, async () => {
     const filler = 'Rain fell on the river market and the garden all week long. '.repeat(500);
     const many = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} about the weather.</p>`).join('');
     document.body.innerHTML = `<p>${filler}${BOMBERS}</p>${many}<p>${TROOPS}</p>`;
