@@ -19,7 +19,8 @@ export function printFigures(cost: PageCost): void {
   const t = (label: string, f: PageCost['tasks']['article']) =>
     console.log(
       `${label}: Crosscheck ran ${f.crosscheckMs.toFixed(0)} ms on the main thread, at most ${f.longestShareMs.toFixed(1)} ms in one task; ` +
-        `${f.longTasks} task(s) over 50 ms because of it; longest task it ran in: ${f.longestTask.ms.toFixed(1)} ms (${f.longestTask.crosscheckMs.toFixed(1)} ms of it Crosscheck's)`,
+        `${f.longTasks} task(s) over 50 ms because of it; longest task it ran in: ${f.longestTask.ms.toFixed(1)} ms (${f.longestTask.crosscheckMs.toFixed(1)} ms of it Crosscheck's); ` +
+        `its longest share went to ${f.longestShareWhere.join(', ') || 'nothing'}`,
     );
   t('100k-word article', cost.tasks.article);
   t('busy page (100k text nodes, a change every 10 ms), 10 s', cost.tasks.busy);
