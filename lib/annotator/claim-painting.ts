@@ -23,7 +23,7 @@ function rangeIn(block: PageText, next: PageText | undefined, start: number, end
   return rangeFor(joinBlocks([block, next]), start, Math.min(end, block.text.length + BLOCK_SEPARATOR.length + next.text.length));
 }
 
-type UnitPainting = { key: string; start: number; spans: PaintedSpan[] };
+type UnitPainting = { id: string; start: number; spans: PaintedSpan[] };
 
 /**
  * What is painted for the claims: the passages, the claims in page order, and the units that
@@ -33,25 +33,25 @@ type UnitPainting = { key: string; start: number; spans: PaintedSpan[] };
 export class ClaimPainting {
   spans: PaintedSpan[] = [];
   claims: FoundClaim[] = [];
-  /** The units with claims on screen, where they start in the page text. */
-  reportedUnits: { key: string; start: number }[] = [];
+  /** The units with claims on screen (to report). */
+  claimedUnits: Unit[] = [];
   private readonly perUnit = new WeakMap<Unit, UnitPainting>();
 
-  /** Paints again from the answers known so far (`known(key)`: a unit's matches, if answered). */
-  update(units: readonly Unit[], known: (key: string) => WireMatch[] | undefined): void {
+  /** Paints again from the answers known so far (`known(id)`: a unit's matches, if answered). */
+  update(units: readonly Unit[], known: (id: string) => WireMatch[] | undefined): void {
     this.spans = [];
-    this.reportedUnits = [];
+    this.claimedUnits = [];
     for (const unit of units) {
-      const matches = known(unit.key);
+      const matches = known(unit.id);
       if (!matches?.length) continue;
       let painted = this.perUnit.get(unit);
-      if (!painted || painted.key !== unit.key || painted.start !== unit.start) {
-        painted = { key: unit.key, start: unit.start, spans: this.spansOf(unit, matches) };
+      if (!painted || painted.id !== unit.id || painted.start !== unit.start) {
+        painted = { id: unit.id, start: unit.start, spans: this.spansOf(unit, matches) };
         this.perUnit.set(unit, painted);
       }
       if (painted.spans.length === 0) continue;
       for (const span of painted.spans) this.spans.push(span);
-      this.reportedUnits.push({ key: unit.key, start: unit.start });
+      this.claimedUnits.push(unit);
     }
     this.claims = this.spans.flatMap((span) => span.claims.map((claim) => ({ claim, range: span.range, span })));
   }
@@ -60,7 +60,7 @@ export class ClaimPainting {
   clear(): void {
     this.spans = [];
     this.claims = [];
-    this.reportedUnits = [];
+    this.claimedUnits = [];
   }
 
   private spansOf(unit: Unit, matches: WireMatch[]): PaintedSpan[] {

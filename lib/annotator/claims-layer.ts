@@ -5,7 +5,7 @@ import { BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
 import { Slice } from '../dom/yield';
 import { MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
 import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
-import { keyUnits, unitsOf, type Unit } from './units';
+import { keyOf, linkUnits, unitsOf, wordsOf, type Unit } from './units';
 
 export type { FoundClaim, PaintedSpan } from './claim-painting';
 
@@ -13,10 +13,14 @@ export type { FoundClaim, PaintedSpan } from './claim-painting';
 export type ClaimsLayerDeps = {
   reader: BlockReader;
   /**
-   * Which of these units the background has matched already, and whether the site is on. `first`:
-   * the page's first question (or the first after a single-page navigation).
+   * Whether the site is on, which of these units (by key) the background has matched already, and
+   * the matches of these units of text (`units`, for a short page: one question, one answer).
+   * `first`: the page's first question (or the first after a single-page navigation).
    */
-  lookup(keys: string[], first: boolean): Promise<{ enabled: boolean; known: (WireMatch[] | null)[] }>;
+  lookup(
+    question: { keys: string[]; units: { text: string; context?: string }[] },
+    first: boolean,
+  ): Promise<{ enabled: boolean; known: (WireMatch[] | null)[]; matched: WireMatch[][] }>;
   /** Matches units of text; a unit without `context` is matched with the start of the next one sent. */
   match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]>;
   /**
@@ -53,7 +57,7 @@ function batches(units: readonly Unit[]): Unit[][] {
  */
 function toWire(unit: Unit, i: number, batch: readonly Unit[]): { text: string; context?: string } {
   const next = batch[i + 1];
-  return (next && unit.keyedBefore === next) || (!next && unit.context === '') ? { text: unit.text } : { text: unit.text, context: unit.context };
+  return (next && unit.linkedBefore === next) || (!next && unit.context === '') ? { text: unit.text } : { text: unit.text, context: unit.context };
 }
 
 /** How many units' answers the page remembers between scans. */
@@ -71,6 +75,9 @@ export class ClaimsLayer {
   private readonly known = new Map<string, WireMatch[]>();
   private readonly painting = new ClaimPainting();
   private enabled: boolean | null = null;
+  /** The page as the current scan read it. */
+  private blocks: readonly PageText[] = [];
+  private units: readonly Unit[] = [];
   private lastReport = '';
   private reported = false;
   private words = 0;
@@ -142,24 +149,37 @@ export class ClaimsLayer {
     const blocks = await this.deps.reader.read();
     const slice = new Slice();
     const units = await this.unitsOf(blocks, slice);
-    // Keys are hashed in slices: a long page's text is much to hash at once.
-    for (let i = 0; i < units.length; i += 16) {
-      keyUnits(units, i, i + 16);
-      await slice.pause();
-    }
-    const unknown = [...new Set(units.filter((u) => !this.known.has(u.key)).map((u) => u.key))];
-    if (this.enabled === null || unknown.length > 0) {
-      for (let i = 0; i === 0 || i < unknown.length; i += MAX_KEYS) {
-        const keys = unknown.slice(i, i + MAX_KEYS);
-        const reply = await this.deps.lookup(keys, this.enabled === null);
+    linkUnits(units);
+    const todo = distinct(units.filter((u) => !this.known.has(u.id)));
+    if (this.enabled === null || todo.length > 0) {
+      const first = this.enabled === null;
+      // A short page asks with its text at once; a long one by keys first, then sends what no one matched.
+      const short = todo.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
+      const keyed = short ? [] : await this.keysOf(todo, slice);
+      for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
+        const ask = keyed.slice(i, i + MAX_KEYS);
+        const sent = short ? todo : [];
+        const reply = await this.deps.lookup({ keys: ask.map(keyOf), units: sent.map(toWire) }, first && i === 0);
         this.enabled = reply.enabled;
         if (!reply.enabled) return this.setEnabled(false);
-        reply.known.forEach((matches, k) => matches && this.remember(keys[k]!, matches));
+        reply.known.forEach((matches, k) => matches && this.remember(ask[k]!.id, matches));
+        reply.matched.forEach((matches, k) => this.remember(sent[k]!.id, matches));
       }
     }
     this.paint(units);
-    await this.matchUnknown(blocks, units, units.filter((u) => !this.known.has(u.key)), slice);
-    await this.report(blocks, units);
+    this.blocks = blocks;
+    this.units = units;
+    await this.matchUnknown(units.filter((u) => !this.known.has(u.id)), slice);
+    await this.report(units);
+  }
+
+  /** The units' keys for the background, hashed in slices (a long page is much text to hash at once). */
+  private async keysOf(units: Unit[], slice: Slice): Promise<Unit[]> {
+    for (let i = 0; i < units.length; i++) {
+      keyOf(units[i]!);
+      if (i % 16 === 15) await slice.pause();
+    }
+    return units;
   }
 
   /**
@@ -186,10 +206,10 @@ export class ClaimsLayer {
   }
 
   /** Sends the units no one has matched, the first screen's first, in batches; paints after each. */
-  private async matchUnknown(blocks: readonly PageText[], units: readonly Unit[], todo: Unit[], slice: Slice): Promise<void> {
+  private async matchUnknown(todo: Unit[], slice: Slice): Promise<void> {
+    const { blocks, units } = this;
     if (todo.length === 0) return;
-    const seen = new Set<string>();
-    const fresh = todo.filter((u) => !seen.has(u.key) && seen.add(u.key));
+    const fresh = distinct(todo);
     // A small page goes at once; a long one sends its first screen first.
     const small = fresh.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
     if (!small && !this.deps.first) await afterLayout();
@@ -199,23 +219,23 @@ export class ClaimsLayer {
     for (const [group, urgent] of [[screen, true], [rest, false]] as const) {
       for (const batch of batches(group)) {
         const answers = await this.deps.match(batch.map(toWire), urgent);
-        batch.forEach((u, i) => this.remember(u.key, answers[i] ?? []));
+        batch.forEach((u, i) => this.remember(u.id, answers[i] ?? []));
         this.paint(units);
         await slice.pause();
       }
     }
   }
 
-  private remember(key: string, matches: WireMatch[]): void {
-    this.known.delete(key);
-    this.known.set(key, matches);
+  private remember(id: string, matches: WireMatch[]): void {
+    this.known.delete(id);
+    this.known.set(id, matches);
     if (this.known.size > REMEMBERED) {
       for (const old of [...this.known.keys()].slice(0, REMEMBERED / 10)) this.known.delete(old);
     }
   }
 
   private paint(units: readonly Unit[]): void {
-    this.painting.update(units, (key) => this.known.get(key));
+    this.painting.update(units, (id) => this.known.get(id));
     this.repaint();
   }
 
@@ -230,10 +250,10 @@ export class ClaimsLayer {
    * without pause must not flood the background). Units the background has forgotten (its worker
    * restarted) are sent again, once.
    */
-  private async report(blocks: readonly PageText[], units: readonly Unit[]): Promise<void> {
-    const words = units.reduce((sum, u) => sum + u.words, 0);
+  private async report(units: readonly Unit[]): Promise<void> {
+    const words = units.reduce((sum, u) => sum + wordsOf(u), 0);
     this.words = words;
-    const claimed = this.painting.reportedUnits;
+    const claimed = this.painting.claimedUnits.map((u) => ({ key: keyOf(u), start: u.start }));
     // A page without claims has nothing to report (the popup asks the page itself), unless it had.
     if (claimed.length === 0 && !this.reported) return;
     const signature = JSON.stringify([location.href, words, claimed]);
@@ -243,7 +263,13 @@ export class ClaimsLayer {
     const { missing } = await this.deps.report({ words, units: claimed });
     if (missing.length === 0) return;
     const lost = new Set(missing);
-    await this.matchUnknown(blocks, units, units.filter((u) => lost.has(u.key)), new Slice());
+    await this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), new Slice());
     await this.deps.report({ words, units: claimed });
   }
+}
+
+/** Units with distinct texts and look-aheads: the same answer serves them all. */
+function distinct(units: readonly Unit[]): Unit[] {
+  const seen = new Set<string>();
+  return units.filter((u) => !seen.has(u.id) && seen.add(u.id));
 }

@@ -32,8 +32,9 @@ export function startPage(importUi: () => Promise<StartUi>): void {
   const claims = new ClaimsLayer({
     reader: new BlockReader(() => document.body, ARTICLE_TEXT),
     // The page's first question also says whether it has notes: only then is the UI loaded to paint them.
-    lookup: async (keys, first) => {
-      const reply = await send<typeof lookupBlocks>('lookupBlocks', first ? { keys, page: { url: location.href, canonicalHref: canonicalHref() } } : { keys });
+    lookup: async (question, first) => {
+      const page = first ? { page: { url: location.href, canonicalHref: canonicalHref() } } : {};
+      const reply = await send<typeof lookupBlocks>('lookupBlocks', { ...question, ...page });
       if (reply.enabled && reply.notes && !ui) void withUi();
       return reply;
     },

@@ -1,26 +1,27 @@
-import { hashText, MAX_UNIT_CHARS, CONTEXT_CHARS, unitKey, type HashState } from '../pages/wire';
+import { hashText, lookAhead, MAX_UNIT_CHARS, unitKey, type HashState } from '../pages/wire';
 import type { PageText } from '../dom/page-text';
 
 /**
  * A unit of page text matched at once: a block, or a piece of a block too long to match whole
- * (cut at a sentence end where there is one). Its key names its text and its look-ahead (the start
- * of the next unit), which is what the background's answer depends on.
+ * (cut at a sentence end where there is one). What the background answers for it depends on its
+ * text and its look-ahead (the start of the next unit): `id` names both, for the page's own memory;
+ * `key`, a hash of both, names them to the background, and is made only when needed.
  */
 export type Unit = {
   block: PageText;
   /** Where the unit starts in its block. */
   from: number;
   text: string;
-  /** The hash of its text, and its length in words (made once, when first keyed). */
-  hash: HashState | undefined;
-  words: number;
   /** Where it starts in the page's text, and the block after its own, as of the last scan. */
   start: number;
   nextBlock: PageText | undefined;
-  key: string;
   context: string;
-  /** The unit that followed when the key was made: the key holds while it is the same. */
-  keyedBefore: Unit | null | undefined;
+  id: string;
+  /** The unit that followed when the look-ahead was taken: it holds while that is the same. */
+  linkedBefore: Unit | null | undefined;
+  hash?: HashState;
+  key?: string;
+  words?: number;
 };
 
 const cache = new WeakMap<PageText, Unit[]>();
@@ -48,30 +49,35 @@ export function unitsOf(block: PageText): Unit[] {
     const bounds = [0, ...cutPoints(block.text), block.text.length];
     units = bounds.slice(0, -1).map((from, i) => {
       const text = block.text.slice(from, bounds[i + 1]);
-      return { block, from, text, hash: undefined, words: 0, start: 0, nextBlock: undefined, key: '', context: '', keyedBefore: undefined };
+      return { block, from, text, start: 0, nextBlock: undefined, context: '', id: '', linkedBefore: undefined };
     });
     cache.set(block, units);
   }
   return units;
 }
 
-/**
- * Gives the units from `from` to `to` their key, for the unit after each; only units whose
- * successor changed are hashed again.
- */
-export function keyUnits(units: readonly Unit[], from = 0, to = units.length): void {
-  for (let i = from; i < Math.min(to, units.length); i++) {
+/** Gives each unit its look-ahead, the start of the unit after it (only where that unit changed). */
+export function linkUnits(units: readonly Unit[]): void {
+  for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     const next = units[i + 1] ?? null;
-    if (unit.keyedBefore === next && unit.key) continue;
-    if (!unit.hash) {
-      unit.hash = hashText(unit.text);
-      unit.words = countWords(unit.text);
-    }
-    unit.context = next ? next.text.slice(0, CONTEXT_CHARS) : '';
-    unit.key = unitKey(unit.hash, unit.text.length, unit.context);
-    unit.keyedBefore = next;
+    if (unit.linkedBefore === next && unit.id) continue;
+    unit.context = next ? lookAhead(next.text) : '';
+    unit.id = `${unit.text}\u0000${unit.context}`;
+    unit.key = undefined;
+    unit.linkedBefore = next;
   }
+}
+
+/** The unit's key for the background (a hash of its text and look-ahead), made once. */
+export function keyOf(unit: Unit): string {
+  unit.hash ??= hashText(unit.text);
+  return (unit.key ??= unitKey(unit.hash, unit.text.length, unit.context));
+}
+
+/** The unit's length in words, counted once. */
+export function wordsOf(unit: Unit): number {
+  return (unit.words ??= countWords(unit.text));
 }
 
 /** Words in read text (runs of anything but white space), counted without making strings. */

@@ -1,7 +1,7 @@
 import type { PageClaim } from './page-schema';
 import { BlockMatcher, toWire } from './block-matcher';
 import { FairQueue } from './fair-queue';
-import { CONTEXT_CHARS, type WireMatch } from './wire';
+import { lookAhead, type WireMatch } from './wire';
 
 /**
  * What the background does for content scripts with units of page text, apart from the messaging
@@ -26,7 +26,8 @@ export class BlockService {
   match(origin: string, lane: string | number, units: readonly { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
     return Promise.all(
       units.map((unit, i) => {
-        const context = unit.context ?? units[i + 1]?.text.slice(0, CONTEXT_CHARS) ?? '';
+        const next = units[i + 1];
+        const context = unit.context ?? (next ? lookAhead(next.text) : '');
         return this.queue.run(lane, first, () => this.matcher.match(origin, unit.text, context).map(toWire));
       }),
     );

@@ -7,22 +7,39 @@ import { CONTEXT_CHARS, MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_UNIT_CHA
 /** A match as the background returns it to a page (its text stays in the page). */
 const WireMatchSchema = z.omit(ClaimMatchFieldsSchema, { text: true });
 
+/** Units of page text to match, within the limits a request may carry (see wire.ts). */
+const UnitsSchema = z
+  .array(z.object({ text: z.string().check(z.maxLength(MAX_UNIT_CHARS)), context: z.optional(z.string().check(z.maxLength(CONTEXT_CHARS))) }))
+  .check(
+    z.maxLength(MAX_BATCH_UNITS),
+    z.refine((units) => units.reduce((n, u) => n + u.text.length + (u.context?.length ?? 0), 0) <= MAX_BATCH_CHARS, {
+      message: `at most ${MAX_BATCH_CHARS} characters of text at once`,
+    }),
+  );
+
 /**
- * Content script → background: which of these units of page text (by key, see wire.ts) it has
- * matched already, and whether Crosscheck is on for the page's site. Keys are looked up among the
- * units of the sender's own origin only, so that a page cannot learn what the reader read elsewhere.
- * With `page` (a page's first question, and after a single-page navigation), the background also
- * notes which page the tab shows (its URL taken on the sender's own origin only) and says whether
- * the page has notes of the reader's: one message where a page with nothing to show needs no other.
+ * Content script → background: whether Crosscheck is on for the page's site, which of these units
+ * of page text (by key, see wire.ts) it has matched already, and the matches of these `units` of
+ * text (a short page sends its text at once: one question, one answer; a long one asks by keys
+ * first). Keys are looked up among the units of the sender's own origin only, so that a page
+ * cannot learn what the reader read elsewhere. With `page` (a page's first question, and after a
+ * single-page navigation), the background also notes which page the tab shows (its URL taken on
+ * the sender's own origin only) and says whether the page has notes of the reader's.
  */
 export const lookupBlocks = defineRoute({
   name: 'lookupBlocks',
   from: 'content',
   request: z.object({
     keys: z.array(z.string().check(z.maxLength(32))).check(z.maxLength(MAX_KEYS)),
+    units: UnitsSchema,
     page: z.optional(z.object({ url: z.string().check(z.maxLength(4096)), canonicalHref: z.nullable(z.string().check(z.maxLength(4096))) })),
   }),
-  response: z.object({ enabled: z.boolean(), notes: z.boolean(), known: z.array(z.nullable(z.array(WireMatchSchema))) }),
+  response: z.object({
+    enabled: z.boolean(),
+    notes: z.boolean(),
+    known: z.array(z.nullable(z.array(WireMatchSchema))),
+    matched: z.array(z.array(WireMatchSchema)),
+  }),
 });
 
 /**
@@ -46,18 +63,7 @@ export const describePage = defineRoute({
 export const matchBlocks = defineRoute({
   name: 'matchBlocks',
   from: 'content',
-  request: z
-    .object({
-      units: z
-        .array(z.object({ text: z.string().check(z.maxLength(MAX_UNIT_CHARS)), context: z.optional(z.string().check(z.maxLength(CONTEXT_CHARS))) }))
-        .check(z.maxLength(MAX_BATCH_UNITS)),
-      first: z.boolean(),
-    })
-    .check(
-      z.refine((r) => r.units.reduce((n, u) => n + u.text.length + (u.context?.length ?? 0), 0) <= MAX_BATCH_CHARS, {
-        message: `at most ${MAX_BATCH_CHARS} characters of text at once`,
-      }),
-    ),
+  request: z.object({ units: UnitsSchema, first: z.boolean() }),
   response: z.array(z.array(WireMatchSchema)),
 });
 

@@ -68,7 +68,7 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
   const action = browser.action ?? browser.browserAction;
   let disabled = getDisabledSites();
 
-  router.on(lookupBlocks, async ({ keys, page }, sender) => {
+  router.on(lookupBlocks, async ({ keys, units, page }, sender) => {
     const origin = originOf(sender);
     const url = page && sameOrigin(page.url, origin) ? page.url : sender.url!;
     const enabled = !(await disabled).includes(hostnameOf(url));
@@ -80,7 +80,9 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
       const before = await pages.set(tabId, { url, ...(found ? { source: found.source } : {}) });
       if (before && before.url !== url) await tabs.forget(tabId); // a new page: what the tab reported was another's
     }
-    return { enabled, notes, known: enabled ? blocks.lookup(origin, keys) : [] };
+    if (!enabled) return { enabled, notes, known: [], matched: [] };
+    const matched = await blocks.match(origin, sender.tab?.id ?? origin, units, true);
+    return { enabled, notes, known: blocks.lookup(origin, keys), matched };
   });
   router.on(matchBlocks, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
   router.on(reportPage, async ({ url, title, words, units }, sender) => {

@@ -11,6 +11,17 @@ import type { ClaimMatch } from '../matcher/schema';
 
 /** How much of the next block a block is matched with: enough for a byline or a closing clause. */
 export const CONTEXT_CHARS = 240;
+/**
+ * A unit's look-ahead: the start of the text after it, up to its first sentence end (at most
+ * CONTEXT_CHARS). It is matched with the unit so that a quote running over a block boundary is
+ * found; one sentence is enough for that, and every character more is matched twice.
+ */
+export function lookAhead(next: string): string {
+  const head = next.slice(0, CONTEXT_CHARS);
+  const end = /[.!?]["”’)]?(?=\s|$)|\n/.exec(head);
+  return end ? head.slice(0, end.index + end[0].length) : head;
+}
+
 /** Longest unit of text matched at once; a longer block is cut into units (at sentence ends where it can). */
 export const MAX_UNIT_CHARS = 8000;
 /** Most units in one match request, and most characters of text in one. */

@@ -25,11 +25,13 @@ export function fakeBackground(origin = 'https://news.example') {
   let shown: { words: number; claims: PageClaim[] } | null = null;
   const state = { enabled: true, hold: null as Promise<void> | null };
   const deps = {
-    async lookup(keys: string[], first: boolean) {
-      z.parse(lookupBlocks.request, first ? { keys, page: { url: `${origin}/story`, canonicalHref: null } } : { keys });
+    async lookup({ keys, units }: { keys: string[]; units: { text: string; context?: string }[] }, first: boolean) {
+      z.parse(lookupBlocks.request, first ? { keys, units, page: { url: `${origin}/story`, canonicalHref: null } } : { keys, units });
       lookups.push(keys);
       firsts.push(first);
-      return { enabled: state.enabled, notes: false, known: state.enabled ? service.lookup(origin, keys) : [] };
+      if (!state.enabled) return { enabled: false, notes: false, known: [], matched: [] };
+      if (units.length > 0) matches.push({ units, first: true });
+      return { enabled: true, notes: false, known: service.lookup(origin, keys), matched: await service.match(origin, 1, units, true) };
     },
     async match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
       z.parse(matchBlocks.request, { units, first });

@@ -24,6 +24,9 @@ function makeLayer(background = fakeBackground(), first?: (blocks: readonly Page
   return { layer, background, flush };
 }
 
+/** Enough text that the page asks by keys before sending any (a short page sends its text at once). */
+const FILLER = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
+
 const claimIds = (layer: ClaimsLayer) => layer.claims.map((f) => f.claim.claimId);
 const sentChars = (b: ReturnType<typeof fakeBackground>) => b.matches.flatMap((m) => m.units).reduce((n, u) => n + u.text.length, 0);
 
@@ -57,27 +60,30 @@ describe('ClaimsLayer', () => {
     expect(sentChars(background)).toBe(['Bombers', BOMBERS, NOTHING, TROOPS].join('').length);
   });
 
-  it('a reload (a new content script) asks the background by key, and sends no text at all', async () => {
+  it('on a long page, a reload (a new content script) asks the background by key, and sends no text at all', async () => {
+    document.body.insertAdjacentHTML('beforeend', FILLER);
     const background = fakeBackground();
     await makeLayer(background).layer.scan();
     const sent = background.matches.length;
     const { layer } = makeLayer(background);
     await layer.scan();
     expect(background.matches).toHaveLength(sent);
-    expect(background.lookups.at(-1)).toHaveLength(4);
+    expect(background.lookups.at(-1)).toHaveLength(44);
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
   });
 
-  it('on a rescan, reads, asks about and sends only what changed', async () => {
+  it('on a rescan, reads and sends only what changed, in one question when it is short', async () => {
+    document.body.insertAdjacentHTML('beforeend', FILLER);
     const { layer, background, flush } = makeLayer();
     await layer.scan();
     const [lookups, chars] = [background.lookups.length, sentChars(background)];
     document.querySelectorAll('p')[1]!.textContent = `${NOTHING} More rain.`;
     flush();
     await layer.scan();
-    // The changed paragraph, and the one before it, whose look-ahead changed.
-    expect(background.lookups.slice(lookups).flat()).toHaveLength(2);
-    expect(sentChars(background) - chars).toBe(`${BOMBERS}${NOTHING} More rain.`.length);
+    // The changed paragraph only (the one before it looks ahead to its first sentence, which is the
+    // same): little text, sent with the question.
+    expect(background.lookups.slice(lookups)).toEqual([[]]);
+    expect(sentChars(background) - chars).toBe(`${NOTHING} More rain.`.length);
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
     // The same text in new nodes costs no matching, and no new report.
     const reports = background.reports.length;
@@ -106,19 +112,17 @@ describe('ClaimsLayer', () => {
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
   });
 
-  it('sends a short page in one request; a page without claims reports nothing, and asks one question on a revisit', async () => {
+  it('a short page asks one question with its text; without claims it reports nothing, and a revisit is one question again', async () => {
     document.body.innerHTML = `<h1>Weather</h1><p>${NOTHING}</p><p>Drivers should allow extra time.</p>`;
     const background = fakeBackground();
     await makeLayer(background).layer.scan();
-    expect(background.matches).toHaveLength(1);
-    expect(background.matches[0]!.first).toBe(true);
+    expect(background.lookups).toEqual([[]]);
+    expect(background.matches).toHaveLength(1); // the text went with the question
     expect(background.reports).toEqual([]);
-    const lookups = background.lookups.length;
     const { layer } = makeLayer(background); // a reload
     await layer.scan();
-    expect(background.lookups.length - lookups).toBe(1);
-    expect(background.matches).toHaveLength(1);
-    expect(background.firsts.at(-1)).toBe(true);
+    expect(background.lookups).toHaveLength(2);
+    expect(background.firsts).toEqual([true, true]);
     // After a single-page navigation, the next question is a first one again.
     layer.pageChanged();
     await layer.scan();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as match from '@/lib/matcher/match';
 import { BlockMatcher, createClaimIndex } from '@/lib/pages/block-matcher';
-import { keyOf } from '@/lib/pages/wire';
+import { CONTEXT_CHARS, keyOf, lookAhead } from '@/lib/pages/wire';
 
 vi.mock('@/lib/matcher/match', async (real) => {
   const actual = await real<typeof match>();
@@ -74,5 +74,14 @@ describe('BlockMatcher, when matching a unit fails', () => {
       matchText.mockImplementation(real);
       warn.mockRestore();
     }
+  });
+});
+
+describe('lookAhead', () => {
+  it("is the next unit's first sentence, or line, at most CONTEXT_CHARS long", () => {
+    expect(lookAhead('— John Bolton (@AmbJohnBolton) March 23, 2019')).toBe('— John Bolton (@AmbJohnBolton) March 23, 2019');
+    expect(lookAhead('“He left.” Then more text follows here.')).toBe('“He left.”');
+    expect(lookAhead('A line\nand the next')).toBe('A line\n');
+    expect(lookAhead('x'.repeat(1000))).toHaveLength(CONTEXT_CHARS);
   });
 });
