@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROME_BUILD, CHROMIUM_PATH, requireChromium } from '../../support/browsers';
+import { chromiumArgs } from '../../support/chromium';
 
 export type VariantName = 'plain' | 'empty' | 'crosscheck';
 export type Variant = { name: VariantName; context: BrowserContext; worker: Worker | null; close(): Promise<void> };
@@ -37,16 +38,7 @@ export async function launchVariant(name: VariantName): Promise<Variant> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
+    args: chromiumArgs(extension),
   });
   const worker =
     name === 'crosscheck' ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))) : null;
