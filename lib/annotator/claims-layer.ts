@@ -3,9 +3,9 @@ import { afterLayout, onScreen } from '../dom/first-screen';
 import { paint, rangesAt } from '../dom/highlighter';
 import { BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
 import { Slice } from '../dom/yield';
-import { MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
+import { MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
 import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
-import { keyOf, linkUnits, unitsOf, wordsOf, type Unit } from './units';
+import { batches, distinct, keyOf, linkUnits, toWire, unitsOf, wordsOf, type Unit } from './units';
 
 export type { FoundClaim, PaintedSpan } from './claim-painting';
 
@@ -34,31 +34,6 @@ export type ClaimsLayerDeps = {
 
 export const CORROBORATED = 'crosscheck-claim';
 export const CONFLICTING = 'crosscheck-conflict';
-
-/** Units in requests the background accepts: at most MAX_BATCH_UNITS, and MAX_BATCH_CHARS of text. */
-function batches(units: readonly Unit[]): Unit[][] {
-  const out: Unit[][] = [];
-  let chars = Infinity;
-  for (const unit of units) {
-    const size = unit.text.length + unit.context.length;
-    if (chars + size > MAX_BATCH_CHARS || out.at(-1)!.length >= MAX_BATCH_UNITS) {
-      out.push([]);
-      chars = 0;
-    }
-    out.at(-1)!.push(unit);
-    chars += size;
-  }
-  return out;
-}
-
-/**
- * A unit as it is sent: its look-ahead is left out when it is the start of the next unit sent (its
- * text travels once), or when there is none.
- */
-function toWire(unit: Unit, i: number, batch: readonly Unit[]): { text: string; context?: string } {
-  const next = batch[i + 1];
-  return (next && unit.linkedBefore === next) || (!next && unit.context === '') ? { text: unit.text } : { text: unit.text, context: unit.context };
-}
 
 /** How many units' answers the page remembers between scans. */
 const REMEMBERED = 20_000;
@@ -266,10 +241,4 @@ export class ClaimsLayer {
     await this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), new Slice());
     await this.deps.report({ words, units: claimed });
   }
-}
-
-/** Units with distinct texts and look-aheads: the same answer serves them all. */
-function distinct(units: readonly Unit[]): Unit[] {
-  const seen = new Set<string>();
-  return units.filter((u) => !seen.has(u.id) && seen.add(u.id));
 }

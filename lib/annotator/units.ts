@@ -1,4 +1,4 @@
-import { hashText, lookAhead, MAX_UNIT_CHARS, unitKey, type HashState } from '../pages/wire';
+import { hashText, lookAhead, MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_UNIT_CHARS, unitKey, type HashState } from '../pages/wire';
 import type { PageText } from '../dom/page-text';
 
 /**
@@ -91,4 +91,35 @@ export function countWords(text: string): number {
     inWord = !space;
   }
   return words;
+}
+
+/** Units in requests the background accepts: at most MAX_BATCH_UNITS, and MAX_BATCH_CHARS of text. */
+export function batches(units: readonly Unit[]): Unit[][] {
+  const out: Unit[][] = [];
+  let chars = Infinity;
+  for (const unit of units) {
+    const size = unit.text.length + unit.context.length;
+    if (chars + size > MAX_BATCH_CHARS || out.at(-1)!.length >= MAX_BATCH_UNITS) {
+      out.push([]);
+      chars = 0;
+    }
+    out.at(-1)!.push(unit);
+    chars += size;
+  }
+  return out;
+}
+
+/**
+ * A unit as it is sent: its look-ahead is left out when it is the start of the next unit sent (its
+ * text travels once), or when there is none.
+ */
+export function toWire(unit: Unit, i: number, batch: readonly Unit[]): { text: string; context?: string } {
+  const next = batch[i + 1];
+  return (next && unit.linkedBefore === next) || (!next && unit.context === '') ? { text: unit.text } : { text: unit.text, context: unit.context };
+}
+
+/** Units with distinct texts and look-aheads: the same answer serves them all. */
+export function distinct(units: readonly Unit[]): Unit[] {
+  const seen = new Set<string>();
+  return units.filter((u) => !seen.has(u.id) && seen.add(u.id));
 }
