@@ -1,5 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/**
+ * The files git tracks, for the sources zip (`npm run zip`, for addons.mozilla.org): only what is
+ * in the repository, never a local file (screenshots, notes, keys). Outside a git checkout (a build
+ * from the sources zip itself) every file is taken, as WXT does by default.
+ */
+export function trackedFiles(root = import.meta.dirname): string[] {
+  try {
+    const listed = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // Listed as literal paths: a character that globs treat specially is escaped.
+    return listed.split('\0').filter(Boolean).map((file) => file.replace(/[*?[\]{}()!+@]/g, '\\$&'));
+  } catch {
+    return ['**/*'];
+  }
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -22,19 +38,37 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: ['https://*/*', 'http://*/*'] as never[] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    // Keyboard shortcuts; the reader can rebind them in the browser's shortcut settings.
+    // Keyboard shortcuts; the reader can rebind them in the browser's shortcut settings. Keys both
+    // browsers assign out of the box (Chromium reserves Alt+Shift+N and Alt+Shift+W, and leaves a
+    // command with such a key without one): test/e2e/commands.e2e.ts checks each.
     commands: {
       'next-claim': {
         suggested_key: { default: 'Alt+Shift+J' },
         description: 'Go to the next claim on the page and open its sources',
       },
       'add-note': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+M' },
         description: 'Add a Crosscheck note on the selected text',
       },
     },
-    // The claim card and note editor are an extension page shown in an iframe on news pages.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // The content script: a small first part on every page (it loads content-ui.js when there is
+    // something to show), and the highlights' styles. Declared here rather than as a WXT content
+    // script, whose runtime posts a message to the page and stops on an event the page can send.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-start.js'],
+        css: ['content-scripts/content.css'],
+        run_at: 'document_idle',
+      },
+    ],
+    // The claim card and note editor are an extension page shown in an iframe on news pages, and
+    // content-ui.js is imported by the content script: both must be web-accessible. In Chrome their
+    // URLs change every session (use_dynamic_url), so a page cannot probe for them at the
+    // extension's fixed id; Firefox gives every profile its own random extension origin.
+    web_accessible_resources: [
+      { resources: ['panel.html', 'content-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     browser_specific_settings: {
       gecko: {
         id: 'crosscheck@example.org',
@@ -46,5 +80,6 @@ export default defineConfig({
       gecko_android: { strict_min_version: '142.0' },
     },
   }),
+  zip: { includeSources: trackedFiles(), dotSources: true },
   vite: () => ({ plugins: [preact()] }),
 });

@@ -1,57 +1,82 @@
-import { BLOCK_SEPARATOR, rangeFor, readPageText, type ReadOptions } from '../dom/page-text';
+import type { BlockReader } from '../dom/block-reader';
+import { afterLayout, onScreen } from '../dom/first-screen';
 import { paint, rangesAt } from '../dom/highlighter';
-import type { BlockMatch, PageClaim } from '../pages/page-schema';
-import { splitBlocks } from './blocks';
+import { BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
+import { Slice } from '../dom/yield';
+import { MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
+import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
+import { batches, distinct, keyOf, linkUnits, toWire, unitsOf, wordsOf, type Unit } from './units';
 
-/** A claim found on the page and the live range it was painted on. */
-export type FoundClaim = { claim: PageClaim; range: Range };
+export type { FoundClaim, PaintedSpan } from './claim-painting';
 
-/** What the claims layer needs from the rest of the extension. */
+/** What the claims layer asks the background (see lib/pages/page-routes.ts). */
 export type ClaimsLayerDeps = {
-  /** Matches blocks of text against the claim database (in the background). */
-  match(blocks: string[]): Promise<BlockMatch[]>;
-  /** Tells the background which claims the page states, in page order, and its length. */
-  report(found: { claims: PageClaim[]; words: number }): Promise<void>;
-  root: () => Element;
-  read?: ReadOptions;
+  reader: BlockReader;
+  /**
+   * Whether the site is on, which of these units (by key) the background has matched already, and
+   * the matches of these units of text (`units`, for a short page: one question, one answer).
+   * `first`: the page's first question (or the first after a single-page navigation).
+   */
+  lookup(
+    question: { keys: string[]; units: { text: string; context?: string }[] },
+    first: boolean,
+  ): Promise<{ enabled: boolean; known: (WireMatch[] | null)[]; matched: WireMatch[][] }>;
+  /** Matches units of text; a unit without `context` is matched with the start of the next one sent. */
+  match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]>;
+  /**
+   * Tells the background which units carry the page's claims, where (only when it has claims, or
+   * had); it answers with the keys it no longer knows.
+   */
+  report(page: { words: number; units: { key: string; start: number }[] }): Promise<{ missing: string[] }>;
+  /** The blocks to match first (default: those on the first screen). */
+  first?: (blocks: readonly PageText[]) => Set<PageText>;
 };
 
 export const CORROBORATED = 'crosscheck-claim';
 export const CONFLICTING = 'crosscheck-conflict';
 
-function countWords(text: string): number {
-  let words = 0;
-  for (const _ of text.matchAll(/\S+/g)) words++;
-  return words;
-}
-
-/** How much of the next block a block is matched with: enough for a byline or a closing clause. */
-const CONTEXT_CHARS = 240;
-
-/** Stops the block cache growing without bound on pages that stream new text forever. */
-const CACHE_LIMIT = 5000;
+/** How many units' answers the page remembers between scans. */
+const REMEMBERED = 20_000;
+/** Unknown text up to this length is sent at once: only longer pages are worth a first screen of their own. */
+const SMALL_PAGE_CHARS = 16_000;
 
 /**
- * Finds the database's claims on the page and paints them. Each scan reads the page text again
- * (cheap) but sends to the matcher only the blocks it has not seen, so a rescan after a change
- * costs what changed; overlapping scans are coalesced into one more run.
+ * Finds the database's claims on the page and paints them. A scan reads again only what changed
+ * (BlockReader), asks the background about units it does not know by their keys, sends the text
+ * of the units no one has matched, the first screen first, and paints as the answers arrive. No
+ * step runs long without giving the page its main thread back. Overlapping scans are coalesced.
  */
 export class ClaimsLayer {
-  private readonly cache = new Map<string, BlockMatch[]>();
-  private found: FoundClaim[] = [];
+  private readonly known = new Map<string, WireMatch[]>();
+  private readonly painting = new ClaimPainting();
+  private enabled: boolean | null = null;
+  /** The page as the current scan read it. */
+  private blocks: readonly PageText[] = [];
+  private units: readonly Unit[] = [];
   private lastReport = '';
+  private reported = false;
   private words = 0;
   private running: Promise<void> | null = null;
   private again = false;
 
   constructor(private readonly deps: ClaimsLayerDeps) {}
 
-  /** The claims found by the last scan, in page order. */
+  /** The claims found, in page order, each with the passage it is painted in. */
   get claims(): readonly FoundClaim[] {
-    return this.found;
+    return this.painting.claims;
   }
 
-  /** Scans the page (again); resolves when the highlights are painted. */
+  /** The page's length in words, as the last scan read it. */
+  get wordCount(): number {
+    return this.words;
+  }
+
+  /** Whether the site is on, as the background last said (null before it has). */
+  get isEnabled(): boolean | null {
+    return this.enabled;
+  }
+
+  /** Scans the page (again); resolves when its highlights are painted and reported. */
   scan(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -67,62 +92,153 @@ export class ClaimsLayer {
     return this.running;
   }
 
-  private async run(): Promise<void> {
-    const page = readPageText(this.deps.root(), this.deps.read);
-    const blocks = splitBlocks(page.text);
-    this.words = countWords(page.text);
-    // A claim may run over a block boundary (a tweet, then its byline), so each block is matched
-    // with the start of the next one as context, keeping the matches that start in the block.
-    const windows = blocks.map((b, i) => {
-      const next = blocks[i + 1];
-      return next && next.start === b.start + b.text.length + BLOCK_SEPARATOR.length
-        ? b.text + BLOCK_SEPARATOR + next.text.slice(0, CONTEXT_CHARS)
-        : b.text;
-    });
-    const unseen = [...new Set(windows.filter((w) => !this.cache.has(w)))];
-    if (unseen.length > 0) {
-      const matches = await this.deps.match(unseen);
-      if (this.cache.size + unseen.length > CACHE_LIMIT) this.cache.clear();
-      for (const text of unseen) this.cache.set(text, []);
-      for (const m of matches) this.cache.get(unseen[m.block]!)?.push(m);
-    }
-    this.found = blocks.flatMap((block, i) =>
-      (this.cache.get(windows[i]!) ?? [])
-        .filter((m) => m.start < block.text.length)
-        .flatMap(({ block: _b, ...match }) => {
-          const claim = { ...match, start: block.start + match.start, end: block.start + match.end };
-          const range = rangeFor(page, claim.start, claim.end);
-          return range ? [{ claim, range }] : [];
-        }),
-    );
-    this.repaint();
-    performance.mark('crosscheck:painted'); // read by `npm run bench`
-    const claims = this.found.map((f) => f.claim);
-    // Only what changed is reported (a page that rewrites its DOM without pause would flood the
-    // background); a single-page navigation to the same text still reports its new URL.
-    const report = JSON.stringify([location.href, this.words, claims]);
-    if (report !== this.lastReport) {
-      this.lastReport = report;
-      await this.deps.report({ claims, words: this.words });
-    }
+  /** What changed in the page (from its MutationObserver), for the next scan to read again. */
+  invalidate(records: Iterable<MutationRecord>): void {
+    this.deps.reader.invalidate(records);
   }
 
-  /** Paints the found claims: agreeing and conflicting statements look different. */
-  repaint(): void {
-    paint(CORROBORATED, this.found.filter((f) => f.claim.stance === 'corroborates').map((f) => f.range));
-    paint(CONFLICTING, this.found.filter((f) => f.claim.stance === 'conflicts').map((f) => f.range));
+  /** The passages painted under a point of the viewport. */
+  at(x: number, y: number): PaintedSpan[] {
+    return rangesAt(this.painting.spans, x, y);
   }
 
-  /** The claims painted under a point of the viewport. */
-  at(x: number, y: number): FoundClaim[] {
-    return rangesAt(this.found, x, y);
+  /** A single-page navigation: the next scan asks the background about the new page first. */
+  pageChanged(): void {
+    if (this.enabled) this.enabled = null;
   }
 
-  /** Removes every highlight and forgets what was found (Crosscheck turned off on this site). */
-  async clear(): Promise<void> {
-    this.found = [];
+  /** Turns the layer on (scanning again) or off (clearing everything, and saying so). */
+  async setEnabled(on: boolean): Promise<void> {
+    this.enabled = on ? null : false;
+    if (on) return this.scan();
+    this.painting.clear();
     this.repaint();
     this.lastReport = '';
-    await this.deps.report({ claims: [], words: this.words });
+    if (!this.reported) return;
+    this.reported = false;
+    await this.deps.report({ words: this.words, units: [] });
+  }
+
+  private async run(): Promise<void> {
+    if (this.enabled === false) return;
+    const blocks = await this.deps.reader.read();
+    const slice = new Slice();
+    const units = await this.unitsOf(blocks, slice);
+    linkUnits(units);
+    const todo = distinct(units.filter((u) => !this.known.has(u.id)));
+    if (this.enabled === null || todo.length > 0) {
+      const first = this.enabled === null;
+      // A short page asks with its text at once; a long one by keys first, then sends what no one matched.
+      const short = todo.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
+      const keyed = short ? [] : await this.keysOf(todo, slice);
+      for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
+        const ask = keyed.slice(i, i + MAX_KEYS);
+        const sent = short ? todo : [];
+        const reply = await this.deps.lookup({ keys: ask.map(keyOf), units: sent.map(toWire) }, first && i === 0);
+        this.enabled = reply.enabled;
+        if (!reply.enabled) return this.setEnabled(false);
+        reply.known.forEach((matches, k) => matches && this.remember(ask[k]!.id, matches));
+        reply.matched.forEach((matches, k) => this.remember(sent[k]!.id, matches));
+      }
+    }
+    this.paint(units);
+    this.blocks = blocks;
+    this.units = units;
+    await this.matchUnknown(units.filter((u) => !this.known.has(u.id)), slice);
+    await this.report(units);
+  }
+
+  /** The units' keys for the background, hashed in slices (a long page is much text to hash at once). */
+  private async keysOf(units: Unit[], slice: Slice): Promise<Unit[]> {
+    for (let i = 0; i < units.length; i++) {
+      keyOf(units[i]!);
+      if (i % 16 === 15) await slice.pause();
+    }
+    return units;
+  }
+
+  /**
+   * The units of the page's blocks, each told where it starts in the page's text, up to
+   * MAX_PAGE_CHARS of text: a page longer than that is cut.
+   */
+  private async unitsOf(blocks: readonly PageText[], slice: Slice): Promise<Unit[]> {
+    const units: Unit[] = [];
+    let chars = 0;
+    let at = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      if (i % 64 === 63) await slice.pause();
+      const block = blocks[i]!;
+      for (const unit of unitsOf(block)) {
+        chars += unit.text.length;
+        if (chars > MAX_PAGE_CHARS) return units;
+        unit.start = at + unit.from;
+        unit.nextBlock = blocks[i + 1];
+        units.push(unit);
+      }
+      at += block.text.length + BLOCK_SEPARATOR.length;
+    }
+    return units;
+  }
+
+  /** Sends the units no one has matched, the first screen's first, in batches; paints after each. */
+  private async matchUnknown(todo: Unit[], slice: Slice): Promise<void> {
+    const { blocks, units } = this;
+    if (todo.length === 0) return;
+    const fresh = distinct(todo);
+    // A small page goes at once; a long one sends its first screen first.
+    const small = fresh.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
+    if (!small && !this.deps.first) await afterLayout();
+    const first = small ? null : (this.deps.first ?? onScreen)(blocks);
+    const screen = first ? fresh.filter((u) => first.has(u.block)) : fresh;
+    const rest = first ? fresh.filter((u) => !first.has(u.block)) : [];
+    for (const [group, urgent] of [[screen, true], [rest, false]] as const) {
+      for (const batch of batches(group)) {
+        const answers = await this.deps.match(batch.map(toWire), urgent);
+        batch.forEach((u, i) => this.remember(u.id, answers[i] ?? []));
+        this.paint(units);
+        await slice.pause();
+      }
+    }
+  }
+
+  private remember(id: string, matches: WireMatch[]): void {
+    this.known.delete(id);
+    this.known.set(id, matches);
+    if (this.known.size > REMEMBERED) {
+      for (const old of [...this.known.keys()].slice(0, REMEMBERED / 10)) this.known.delete(old);
+    }
+  }
+
+  private paint(units: readonly Unit[]): void {
+    this.painting.update(units, (id) => this.known.get(id));
+    this.repaint();
+  }
+
+  /** Paints each passage once: agreeing and conflicting statements look different. */
+  private repaint(): void {
+    paint(CORROBORATED, this.painting.spans.filter((s) => s.stance === 'corroborates').map((s) => s.range));
+    paint(CONFLICTING, this.painting.spans.filter((s) => s.stance === 'conflicts').map((s) => s.range));
+  }
+
+  /**
+   * Reports the units that carry claims, when they or the URL changed (a page that rewrites its DOM
+   * without pause must not flood the background). Units the background has forgotten (its worker
+   * restarted) are sent again, once.
+   */
+  private async report(units: readonly Unit[]): Promise<void> {
+    const words = units.reduce((sum, u) => sum + wordsOf(u), 0);
+    this.words = words;
+    const claimed = this.painting.claimedUnits.map((u) => ({ key: keyOf(u), start: u.start }));
+    // A page without claims has nothing to report (the popup asks the page itself), unless it had.
+    if (claimed.length === 0 && !this.reported) return;
+    const signature = JSON.stringify([location.href, words, claimed]);
+    if (signature === this.lastReport) return;
+    this.lastReport = signature;
+    this.reported = claimed.length > 0;
+    const { missing } = await this.deps.report({ words, units: claimed });
+    if (missing.length === 0) return;
+    const lost = new Set(missing);
+    await this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), new Slice());
+    await this.deps.report({ words, units: claimed });
   }
 }

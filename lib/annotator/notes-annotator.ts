@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { NOTABLE_TEXT } from '../dom/article-text';
 import { readPageText, type ReadOptions } from '../dom/page-text';
 import type { Router } from '../messaging/router';
 import { call } from '../messaging/runtime';
@@ -13,9 +14,9 @@ import {
   type Selectors,
 } from '../notes/note-messages';
 import { NotesLayer } from './notes-layer';
-import { PANEL_TAG, type PanelFrame } from './panel-frame';
+import type { PanelFrame } from './panel-frame';
 import { panelPath, type PanelState } from './panel-state';
-import { NOTE_BUTTON_TAG, SelectionButton } from './selection-button';
+import { SelectionButton } from './selection-button';
 import { currentRange, selectorsFor } from './selection';
 
 /** The parts of WXT's content-script context the notes use (all listeners die with the script). */
@@ -44,8 +45,12 @@ export type Notes = {
    * attached to one of `claimIds` (the claims under the same point), whose card lists it.
    */
   openAt(x: number, y: number, claimIds?: readonly string[]): boolean;
+  /** What changed in the page (from the page's MutationObserver), for the next read. */
+  records(records: Iterable<MutationRecord>): void;
   /** The page's text may have changed: anchor the known notes again. */
   pageChanged(): void;
+  /** The reader selected something (show the Add note button now). */
+  selectionChanged(): void;
   /** The page's URL changed (single-page navigation): fetch its notes. */
   locationChanged(): void;
   /** Crosscheck was turned on or off for this site. */
@@ -65,7 +70,7 @@ const pageSource = () => canonicalUrl(location.href, document.querySelector<HTML
  */
 export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): Notes {
   // Notes may be on any visible text (unlike claims, nav and footers too); never on our own UI.
-  const read: ReadOptions = { skip: (el) => el.localName === PANEL_TAG || el.localName === NOTE_BUTTON_TAG };
+  const read: ReadOptions = NOTABLE_TEXT;
   let enabled = false;
   const layer = new NotesLayer({
     fetch: () => {
@@ -74,6 +79,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     },
     root: () => document.body,
     read,
+    incremental: true,
   });
   const readPage = () => readPageText(document.body, read);
 
@@ -116,6 +122,12 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   });
   router.on(openNoteEditor, ({ claimId }) => editOn(claimId ? (claimRange?.(claimId) ?? null) : currentRange(), claimId));
 
+  const followSelection = () => {
+    const range = currentRange();
+    const inPage = range && document.body.contains(range.commonAncestorContainer) && range.toString().trim() !== '';
+    if (enabled && range && inPage) button.show(range);
+    else button.hide();
+  };
   // The button follows the selection, once it settles (selectionchange fires on every drag step).
   let pending = false;
   ctx.addEventListener(document, 'selectionchange', () => {
@@ -123,10 +135,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     pending = true;
     ctx.setTimeout(() => {
       pending = false;
-      const range = currentRange();
-      const inPage = range && document.body.contains(range.commonAncestorContainer) && range.toString().trim() !== '';
-      if (enabled && range && inPage) button.show(range);
-      else button.hide();
+      followSelection();
     }, 200);
   });
   const refresh = () => void layer.refresh().catch(() => undefined); // no background: nothing to paint
@@ -155,7 +164,9 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
       if (!hit || (hit.mark.claimId && claimIds.includes(hit.mark.claimId))) return false;
       return openNote(hit.mark.id);
     },
+    records: (records) => layer.invalidate(records),
     pageChanged: () => enabled && void layer.reanchor().catch(() => undefined),
+    selectionChanged: followSelection,
     locationChanged: () => enabled && refresh(), // a new URL: other notes
     setEnabled,
   };

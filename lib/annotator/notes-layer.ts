@@ -1,6 +1,8 @@
 import { anchorAll } from '../anchoring/anchor-all';
 import { paint, rangesAt } from '../dom/highlighter';
-import { rangeFor, readPageText, type PageText, type ReadOptions } from '../dom/page-text';
+import { BlockReader } from '../dom/block-reader';
+import { joinBlocks, type PageText, type ReadOptions } from '../dom/page-text';
+import { rangeFor } from '../dom/text-ranges';
 import { NOTE_COLORS } from '../notes/limits';
 import type { NoteMark } from '../notes/note-messages';
 
@@ -16,6 +18,11 @@ export type NotesLayerDeps = {
   fetch(): Promise<PageMarks>;
   root: () => Element;
   read?: ReadOptions;
+  /**
+   * True when the page's mutations are handed to `invalidate`: each read then reads again only what
+   * changed. Otherwise every read reads the whole page.
+   */
+  incremental?: boolean;
 };
 
 /** The highlight name for a note colour (styles in entrypoints/content/highlights.css). */
@@ -37,8 +44,16 @@ export class NotesLayer {
   private info: { tabId: number; source: string } | null = null;
   private running: Promise<void> | null = null;
   private again: 'fetch' | 'anchor' | null = null;
+  private readonly reader: BlockReader;
 
-  constructor(private readonly deps: NotesLayerDeps) {}
+  constructor(private readonly deps: NotesLayerDeps) {
+    this.reader = new BlockReader(deps.root, deps.read);
+  }
+
+  /** What changed in the page since the last read (with `incremental`). */
+  invalidate(records: Iterable<MutationRecord>): void {
+    this.reader.invalidate(records);
+  }
 
   /** The tab and canonical URL the background answered with (null before the first fetch). */
   get page(): { tabId: number; source: string } | null {
@@ -86,7 +101,9 @@ export class NotesLayer {
       this.marks = marks;
     }
     // Most pages have no notes: then there is nothing to read or paint.
-    if (this.marks.length > 0 || this.painted.length > 0) await this.paintOn(readPageText(this.deps.root(), this.deps.read));
+    if (this.marks.length === 0 && this.painted.length === 0) return;
+    if (!this.deps.incremental) this.reader.reset();
+    await this.paintOn(joinBlocks(await this.reader.read()));
   }
 
   /** Anchors every mark on `page` (in short tasks, so a large page stays responsive) and paints the ones found. */

@@ -1,3 +1,7 @@
+import { PANEL_TAG } from '../dom/article-text';
+
+export { PANEL_TAG };
+
 /**
  * The in-page panel: an extension page (the claim card, the note editor) in an iframe, inside a
  * closed shadow root. Page CSS cannot reach into the shadow root, and page scripts cannot read the
@@ -7,9 +11,6 @@
 const WIDTH = 380;
 const HEIGHT = 480;
 const MARGIN = 8;
-
-/** The host element's tag; the annotator skips it when reading page text. */
-export const PANEL_TAG = 'crosscheck-panel';
 
 export class PanelFrame {
   private host: HTMLElement | null = null;

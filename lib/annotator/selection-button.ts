@@ -1,15 +1,15 @@
+import { NOTE_BUTTON_TAG } from '../dom/article-text';
+
+export { NOTE_BUTTON_TAG };
+
+const SIZE = 30;
+const GAP = 6;
+
 /**
  * The small "Add note" button shown beside the reader's selection. It lives in a closed shadow
  * root (page CSS and scripts cannot reach it), is a real button (keyboard focusable, with an
  * accessible name), and keeps the selection alive when clicked.
  */
-
-/** The host element's tag; the annotator skips it when reading page text. */
-export const NOTE_BUTTON_TAG = 'crosscheck-note-button';
-
-const SIZE = 30;
-const GAP = 6;
-
 export class SelectionButton {
   private host: HTMLElement | null = null;
   private button: HTMLButtonElement | null = null;

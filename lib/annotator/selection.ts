@@ -1,5 +1,6 @@
 import { describe } from '../anchoring/describe';
 import type { PageText } from '../dom/page-text';
+import { segmentInRange } from '../dom/text-ranges';
 import type { Selectors } from '../notes/note-messages';
 
 /** Longest quote a note keeps (NoteTarget's limit); a longer selection is cut at its end. */
@@ -14,13 +15,11 @@ export const MAX_QUOTE = 5000;
 export function selectionOffsets(page: PageText, range: Range): { start: number; end: number } | null {
   let start = -1;
   let end = -1;
-  for (const { node, start: at } of page.segments) {
-    if (!range.intersectsNode(node)) continue;
-    const from = node === range.startContainer ? range.startOffset : 0;
-    const to = node === range.endContainer ? range.endOffset : node.data.length;
-    if (to <= from) continue; // touches the boundary only
-    if (start === -1) start = at + from;
-    end = at + to;
+  for (const segment of page.segments) {
+    const part = segmentInRange(segment, range);
+    if (!part) continue; // outside, or touching the boundary only
+    if (start === -1) start = part.start;
+    end = part.end;
   }
   if (start === -1) return null;
   while (start < end && /\s/.test(page.text[start]!)) start++;

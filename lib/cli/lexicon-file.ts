@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { decodeLexicon, Lexicon } from '../matcher/lexicon';
 
 /** The lexicon the extension ships (public/matcher/lexicon.bin), read from disk for the command line, tests and tools. */
-export const LEXICON_FILE = new URL('../../public/matcher/lexicon.bin', import.meta.url);
+export const LEXICON_FILE = resolve(import.meta.dirname, '../../public/matcher/lexicon.bin');
 
 let cached: Lexicon | undefined;
 

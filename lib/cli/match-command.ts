@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { ARTICLE_TEXT } from '../dom/article-text';
+import { readPageText as readDomText } from '../dom/page-text';
 import { buildClaimIndex } from '../matcher/claim-index';
 import { readLexicon } from './lexicon-file';
 import { matchText } from '../matcher/match';
@@ -43,49 +45,13 @@ export function readPageText(path: string, cwd: string): string {
   return kind === '.txt' ? raw : visibleText(raw);
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS']);
-const BLOCK = /^(?:P|DIV|H[1-6]|LI|UL|OL|BLOCKQUOTE|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|MAIN|FIGURE|FIGCAPTION|TABLE|TR|TD|TH|PRE|HR|BR|DT|DD|ADDRESS)$/;
-
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-  getAttribute?(name: string): string | null;
-  hasAttribute?(name: string): boolean;
-}
-
-function hidden(el: DomNode): boolean {
-  if (el.hasAttribute?.('hidden') || el.getAttribute?.('aria-hidden') === 'true') return true;
-  if (el.nodeName === 'INPUT') return true;
-  const style = (el.getAttribute?.('style') ?? '').replace(/\s+/g, '').toLowerCase();
-  return style.includes('display:none') || style.includes('visibility:hidden');
-}
-
 /**
- * The text a reader sees: skips script, style, noscript, template, head and hidden elements
- * (hidden attribute, aria-hidden, inline display:none or visibility:hidden). Block elements become
- * blank lines so headlines and paragraphs split into separate sentences; entities are decoded.
+ * The text a reader sees, read by the same rules as the content script's (lib/dom/page-text.ts):
+ * the article's blocks (no navigation, related links or footers), white space collapsed as CSS
+ * does, hidden elements and scripts left out, entities decoded.
  */
 export function visibleText(html: string): string {
   const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`);
-  const parts: string[] = [];
-  const walk = (node: DomNode) => {
-    if (node.nodeType === 3) {
-      parts.push((node.textContent ?? '').replace(/\s+/g, ' '));
-      return;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    if (SKIP.has(node.nodeName.toUpperCase()) || hidden(node)) return;
-    const block = BLOCK.test(node.nodeName.toUpperCase());
-    if (block) parts.push('\n\n');
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block) parts.push('\n\n');
-  };
-  walk((document.body ?? document.documentElement) as unknown as DomNode);
-  return parts
-    .join('')
-    .replace(/[ \t]*\n[ \t]*/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const root = (document.body ?? document.documentElement) as unknown as Element;
+  return readDomText(root, ARTICLE_TEXT).text;
 }

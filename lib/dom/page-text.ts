@@ -1,132 +1,143 @@
 /**
- * The page's visible text as one string, with a map back to the DOM so that offsets into the
- * string (from the claim matcher or a note's selectors) become Ranges. Nothing here changes the
- * page.
+ * The page's visible text, block by block, with a map back to the DOM so that offsets into it
+ * (from the claim matcher or a note's selectors) become Ranges. The same rules serve the content
+ * script and the command line (`claims match FILE.html`, on linkedom), so both read the same text:
+ * white space collapsed as CSS does it, `<br>` a line break, block elements separate blocks (the
+ * rules are in read-rules.ts). Nothing here changes the page.
  */
+import { kindOf, modeOf, whiteSpaceAt, type ReadOptions } from './read-rules';
+import { TextBuilder, type PageText, type Segment, type WhiteSpace } from './text-builder';
 
-/** Elements whose contents a reader never sees as article text. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'META', 'LINK',
-]);
+export type { PageText, Segment, WhiteSpace } from './text-builder';
+export { elementKind, whiteSpaceAt, whiteSpaceOf, type ElementKind, type ReadOptions } from './read-rules';
 
 /** Separates blocks, so that a heading and the paragraph after it never read as one sentence. */
 export const BLOCK_SEPARATOR = '\n\n';
 
-/** A text node and where its text starts in `PageText.text`. */
-type Segment = { node: Text; start: number };
+/**
+ * Reads one block container's own text: its inline content becomes blocks, and each block element
+ * inside it is handed to `child`, whose result takes its place in `items`. Iterative, so that a
+ * page nesting thousands of elements cannot overflow the stack, and resumable (`step`), so that a
+ * container of many thousands of nodes is read in slices. A closed `<details>` shows its summary.
+ */
+export class ContainerReading<T> {
+  readonly items: (PageText | T)[] = [];
+  private builder = new TextBuilder();
+  private readonly modes: WhiteSpace[] = [];
+  private current: WhiteSpace;
+  private node: Node | null;
+  private readonly closed: boolean;
 
-/** The visible text of a subtree and where each part of it came from. */
-export type PageText = { text: string; segments: Segment[] };
+  constructor(
+    private readonly container: Element,
+    private readonly mode: WhiteSpace,
+    private readonly options: ReadOptions,
+    private readonly child: (element: Element, mode: WhiteSpace) => T,
+  ) {
+    this.current = mode;
+    this.node = container.firstChild;
+    this.closed = container.localName === 'details' && !container.hasAttribute('open');
+  }
 
-/** Options: a predicate for subtrees to leave out (the extension's own UI). */
-export type ReadOptions = { skip?: (element: Element) => boolean };
+  /** Reads on: true when the container is read, false after `steps` nodes (call again to go on). */
+  step(steps = Infinity): boolean {
+    const { container, options } = this;
+    let node = this.node;
+    for (let done = 0; node; done++) {
+      if (done >= steps) {
+        this.node = node;
+        return false;
+      }
+      let enter = false;
+      const type = node.nodeType;
+      if (this.closed && node.parentNode === container && (node as Element).localName !== 'summary') {
+        // Hidden until the reader opens it.
+      } else if (type === 3) {
+        this.builder.text(node as Text, this.current);
+      } else if (type === 1) {
+        const el = node as Element;
+        const tag = el.localName;
+        const kind = kindOf(el, tag, options);
+        if (kind === 'br') this.builder.lineBreak();
+        else if (kind === 'block') {
+          this.flush();
+          this.items.push(this.child(el, modeOf(el, tag, this.current)));
+        } else if (kind === 'inline' && el.firstChild) {
+          enter = true;
+          this.modes.push(this.current);
+          this.current = modeOf(el, tag, this.current);
+        }
+      }
+      if (enter) {
+        node = node.firstChild;
+        continue;
+      }
+      let next: Node | null = node.nextSibling;
+      while (!next) {
+        node = node!.parentNode;
+        if (!node || node === container) break;
+        this.current = this.modes.pop() ?? this.mode;
+        next = node.nextSibling;
+      }
+      node = next;
+    }
+    this.node = null;
+    this.flush();
+    return true;
+  }
 
-function isHidden(element: Element, style: CSSStyleDeclaration): boolean {
-  return (
-    element.hasAttribute('hidden') ||
-    element.getAttribute('aria-hidden') === 'true' ||
-    style.display === 'none' ||
-    style.visibility === 'hidden' ||
-    style.visibility === 'collapse'
-  );
+  private flush(): void {
+    if (!this.builder.isEmpty) this.items.push(this.builder.finish());
+    this.builder = new TextBuilder();
+  }
 }
 
-/** Block boxes start a new line of text; unknown displays fall back on the HTML default. */
-const BLOCK_DISPLAY = /^(block|flex|grid|list-item|table|flow-root)/;
-const BLOCK_TAGS = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
-
-function isBlock(element: Element, style: CSSStyleDeclaration | undefined): boolean {
-  if (style?.display) return BLOCK_DISPLAY.test(style.display) || style.display.includes('table');
-  return BLOCK_TAGS.test(element.tagName.toUpperCase());
+/** Reads one block container's own text at once (see ContainerReading). */
+export function readContainer<T>(
+  container: Element,
+  mode: WhiteSpace,
+  options: ReadOptions,
+  child: (element: Element, mode: WhiteSpace) => T,
+): (PageText | T)[] {
+  const reading = new ContainerReading(container, mode, options, child);
+  reading.step();
+  return reading.items;
 }
 
-/** Reads the visible text under `root` (usually `document.body`). */
-export function readPageText(root: Element, options: ReadOptions = {}): PageText {
-  const view = root.ownerDocument.defaultView;
+/** Reads the visible text under `root` as blocks, in document order. */
+export function readBlocks(root: Element, options: ReadOptions = {}): PageText[] {
+  type Pending = { element: Element; mode: WhiteSpace };
+  const expand = (element: Element, mode: WhiteSpace) =>
+    readContainer<Pending>(element, mode, options, (el, m) => ({ element: el, mode: m })).reverse();
+  // Depth first without recursion: a container's items are expanded in place.
+  const blocks: PageText[] = [];
+  const stack = expand(root, whiteSpaceAt(root));
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('text' in item) blocks.push(item);
+    else stack.push(...expand(item.element, item.mode));
+  }
+  return blocks;
+}
+
+/** Joins blocks into one text, separated by BLOCK_SEPARATOR, with segments at their new offsets. */
+export function joinBlocks(blocks: readonly PageText[]): PageText {
   const parts: string[] = [];
   const segments: Segment[] = [];
-  let length = 0;
-  let pendingBreak = false;
-
-  const breakBlock = () => {
-    if (length > 0) pendingBreak = true;
-  };
-
-  const visit = (element: Element) => {
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const node = child as Text;
-        const data = node.data;
-        if (data.trim() === '') continue;
-        if (pendingBreak) {
-          parts.push(BLOCK_SEPARATOR);
-          length += BLOCK_SEPARATOR.length;
-          pendingBreak = false;
-        }
-        segments.push({ node, start: length });
-        parts.push(data);
-        length += data.length;
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) || options.skip?.(el)) continue;
-        const style = view?.getComputedStyle(el);
-        if (style && isHidden(el, style)) continue;
-        const block = isBlock(el, style);
-        if (block || el.tagName === 'BR') breakBlock();
-        visit(el);
-        if (block) breakBlock();
-      }
+  let at = 0;
+  for (const block of blocks) {
+    if (parts.length > 0) {
+      parts.push(BLOCK_SEPARATOR);
+      at += BLOCK_SEPARATOR.length;
     }
-  };
-  visit(root);
+    parts.push(block.text);
+    for (const s of block.segments) segments.push({ ...s, start: at + s.start });
+    at += block.text.length;
+  }
   return { text: parts.join(''), segments };
 }
 
-/** Index of the last segment starting at or before `offset` (binary search). */
-function segmentAt(segments: Segment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Where `offset` falls in the DOM; offsets inside a block separator move to the next text. */
-function position(page: PageText, offset: number, edge: 'start' | 'end'): [Text, number] | null {
-  if (page.segments.length === 0) return null;
-  const i = segmentAt(page.segments, offset);
-  const segment = page.segments[i]!;
-  const within = offset - segment.start;
-  if (within <= segment.node.data.length) return [segment.node, Math.max(0, within)];
-  // In a separator: a range's start moves forward, its end stays at the end of this text.
-  if (edge === 'end') return [segment.node, segment.node.data.length];
-  const next = page.segments[i + 1];
-  return next ? [next.node, 0] : null;
-}
-
-/**
- * A live Range over `[start, end)` of the page text, or null when the offsets are out of range or
- * the text nodes have since left the document.
- */
-export function rangeFor(page: PageText, start: number, end: number): Range | null {
-  if (start < 0 || end <= start || end > page.text.length) return null;
-  const from = position(page, start, 'start');
-  const to = position(page, end, 'end');
-  if (!from || !to || !from[0].isConnected || !to[0].isConnected) return null;
-  const range = from[0].ownerDocument.createRange();
-  range.setStart(from[0], from[1]);
-  range.setEnd(to[0], to[1]);
-  return range;
-}
-
-/** The offset in the page text of a DOM boundary point inside a text node, or null. */
-export function offsetOf(page: PageText, node: Node, offset: number): number | null {
-  for (const segment of page.segments) {
-    if (segment.node === node) return segment.start + Math.min(offset, segment.node.data.length);
-  }
-  return null;
+/** Reads the visible text under `root` (usually `document.body`) as one string. */
+export function readPageText(root: Element, options: ReadOptions = {}): PageText {
+  return joinBlocks(readBlocks(root, options));
 }

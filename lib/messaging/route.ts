@@ -13,8 +13,8 @@ export type SenderKind = 'content' | 'extension';
  * be zod or zod/mini ones: routes that reach the content script use zod/mini, so that the script
  * injected into every page stays small.
  */
-export type Route<Req extends zc.$ZodType = zc.$ZodType, Res extends zc.$ZodType = zc.$ZodType> = {
-  name: string;
+export type Route<Req extends zc.$ZodType = zc.$ZodType, Res extends zc.$ZodType = zc.$ZodType, Name extends string = string> = {
+  name: Name;
   from: SenderKind;
   request: Req;
   response: Res;
@@ -28,9 +28,9 @@ export type RequestInput<R extends Route> = zc.input<R['request']>;
 export type ResponseOf<R extends Route> = zc.output<R['response']>;
 
 /** Declares a route; keeps the literal types so `call` and handlers are checked at compile time. */
-export function defineRoute<Req extends zc.$ZodType, Res extends zc.$ZodType>(
-  route: Route<Req, Res>,
-): Route<Req, Res> {
+export function defineRoute<Req extends zc.$ZodType, Res extends zc.$ZodType, Name extends string>(
+  route: Route<Req, Res, Name>,
+): Route<Req, Res, Name> {
   return route;
 }
 

@@ -25,6 +25,9 @@ export type Handler<R extends Route> = (
 
 type Registered = { route: Route; handler: Handler<Route> };
 
+/** Hears a route's answers: the validated request, the sender, and what the handler answered. */
+export type Tap<R extends Route> = (data: RequestOf<R>, sender: Sender, answer: ResponseOf<R>) => void;
+
 /**
  * Dispatches runtime messages to handlers. Every message is checked in order: its envelope, that
  * its route exists, that the sender may use it, and that its data parses with the route's schema.
@@ -32,6 +35,7 @@ type Registered = { route: Route; handler: Handler<Route> };
  */
 export class Router {
   private readonly routes = new Map<string, Registered>();
+  private readonly taps = new Map<string, Tap<Route>[]>();
 
   constructor(private readonly self: { id: string; origin: string }) {}
 
@@ -40,6 +44,14 @@ export class Router {
     if (this.routes.has(route.name)) throw new Error(`Route "${route.name}" already has a handler`);
     this.routes.set(route.name, { route, handler: handler as Handler<Route> });
     return () => this.routes.delete(route.name);
+  }
+
+  /**
+   * Calls `tap` after each successful answer on a route, without handling it: for a part of the
+   * background that must know what another part answered (which page a tab shows, say).
+   */
+  tap<R extends Route>(route: R, tap: Tap<R>): void {
+    this.taps.set(route.name, [...(this.taps.get(route.name) ?? []), tap as Tap<Route>]);
   }
 
   /** Handles one raw message. Resolves to undefined for messages that are not ours to answer. */
@@ -56,7 +68,9 @@ export class Router {
       return { ok: false, error: `Invalid "${entry.route.name}" request: ${z.prettifyError(data.error)}` };
     }
     try {
-      return { ok: true, data: await entry.handler(data.data, sender) };
+      const answer = await entry.handler(data.data, sender);
+      for (const tap of this.taps.get(entry.route.name) ?? []) tap(data.data, sender, answer);
+      return { ok: true, data: answer };
     } catch (error) {
       return { ok: false, error: errorMessage(error) };
     }

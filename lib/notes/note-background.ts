@@ -5,9 +5,11 @@ import { callTab } from '../messaging/runtime';
 import { openTabNoteEditorRoute } from './note-api';
 import { openNotesDb, type NotesDb } from './db';
 import { deviceIdFrom } from './device-id';
-import { openNoteEditor } from './note-messages';
-import { registerNoteRoutes } from './note-routes';
+import { TabPages } from '../pages/tab-pages';
+import { listPageMarks, openNoteEditor } from './note-messages';
+import { registerNoteRoutes, senderPage } from './note-routes';
 import { broadcastNotesChanged } from './notes-broadcast';
+import { listPageNotes } from './notes-query';
 
 /** The manifest command (wxt.config.ts) that opens the note editor on the selection. */
 export const ADD_NOTE_COMMAND = 'add-note';
@@ -19,17 +21,32 @@ function openEditorIn(tabId: number | undefined): void {
   browser.tabs.sendMessage(tabId, envelope(openNoteEditor, {}), { frameId: 0 }).catch(() => undefined);
 }
 
+/** The notes part of the background, as the rest of it uses it. */
+export type NotesBackground = {
+  db: NotesDb;
+  /**
+   * How many notes the page at `url` (refined by its canonical link, as notes are filed) has, and
+   * its canonical URL: every page asks, so that only pages with notes load the notes' UI.
+   */
+  notesOn(url: string, canonicalHref: string | null): Promise<{ source: string; count: number }>;
+};
+
 /**
  * The notes part of the background, in one call: opens the notes database (extension origin),
- * registers the note routes, tells every tab when notes change, and adds the "Add Crosscheck note"
+ * registers the note routes, tells the tabs showing a page when its notes change, and adds the "Add Crosscheck note"
  * context-menu entry and keyboard command. Listeners are added synchronously, as an MV3 service
- * worker requires. Returns the database, for sync to share.
+ * worker requires. Returns the database, for sync to share, and `notesOn`.
  */
-export function startNotesBackground(router: Router): NotesDb {
+export function startNotesBackground(router: Router): NotesBackground {
   const db = openNotesDb();
+  const pages = new TabPages(browser.storage.session);
   registerNoteRoutes(router, db, {
     deviceId: deviceIdFrom(browser.storage.local),
-    changed: broadcastNotesChanged(browser.tabs as never),
+    changed: broadcastNotesChanged(browser.tabs as never, pages),
+  });
+  // Which page each tab shows: its notes' UI asks for the page's marks (after a single-page navigation too).
+  router.tap(listPageMarks, (_, sender, { source }) => {
+    if (sender.tab?.id !== undefined) void pages.setSource(sender.tab.id, source).catch(() => undefined);
   });
   router.on(openTabNoteEditorRoute, ({ claimId }, sender) => {
     if (sender.tab?.id === undefined) throw new Error('Only a claim card on a page can open the editor there.');
@@ -50,5 +67,11 @@ export function startNotesBackground(router: Router): NotesDb {
     if (tab?.id !== undefined) openEditorIn(tab.id);
     else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => openEditorIn(active?.id));
   });
-  return db;
+  return {
+    db,
+    async notesOn(url, canonicalHref) {
+      const source = senderPage(url, canonicalHref);
+      return { source, count: (await listPageNotes(db, source)).length };
+    },
+  };
 }

@@ -1,44 +1,85 @@
+import { errorMessage } from '../error-message';
 import type { ClaimIndex } from '../matcher/index';
 import { matchText } from '../matcher/match';
 import type { ClaimMatch } from '../matcher/schema';
-import type { BlockMatch } from './page-schema';
+import { ByteLru } from './byte-lru';
+import { loadBundledIndex } from './bundled-index';
+import { keyOf, type WireMatch } from './wire';
 
-/** How many blocks' matches the background remembers (a few MB at most). */
-const REMEMBERED_BLOCKS = 4000;
+/** How much memory the remembered matches may take: they are short, so this holds a great many pages. */
+const BUDGET_BYTES = 8 * 1024 * 1024;
+
+/** About what an entry costs in memory: its key and its matches (UTF-16 strings, object overhead). */
+function sizeOf(key: string, matches: ClaimMatch[]): number {
+  let bytes = 64 + 2 * key.length;
+  for (const m of matches) bytes += 160 + 2 * (m.text.length + m.claimId.length) + (m.differs ? 200 * m.differs.length : 0);
+  return bytes;
+}
+
+/** A match without its text, as it travels back to the page. */
+export const toWire = ({ text: _text, ...match }: ClaimMatch): WireMatch => match;
 
 /**
- * Finds the database's claims in blocks of page text, for the content scripts of every tab. The
- * index is built on first use and then shared by all tabs for the life of the background, and the
- * matches of recent blocks are remembered, so that a reload, a back navigation or the same article
- * in a second tab costs no matching.
+ * Finds the database's claims in units of page text for the content scripts of every tab. The index
+ * is made on first use and shared by all tabs for the life of the background; the matches of recent
+ * units are remembered (bounded in bytes) under their keys, so that a reload, a back navigation or
+ * the same article in a second tab costs no matching. What is remembered is kept apart per origin
+ * (`partition`): a page can ask only about units pages of its own origin showed.
  */
 export class BlockMatcher {
-  private index: Promise<ClaimIndex> | undefined;
-  private readonly remembered = new Map<string, ClaimMatch[]>();
+  private index: ClaimIndex | undefined;
+  private loading: Promise<void> | undefined;
+  private readonly remembered: ByteLru<ClaimMatch[]>;
 
   constructor(
-    private readonly loadIndex: () => Promise<ClaimIndex>,
-    private readonly capacity = REMEMBERED_BLOCKS,
-  ) {}
-
-  /** Every claim stated in each block, with offsets into that block. */
-  async match(blocks: readonly string[]): Promise<BlockMatch[]> {
-    this.index ??= this.loadIndex();
-    const index = await this.index;
-    return blocks.flatMap((text, block) => this.matchBlock(index, text).map((m) => ({ ...m, block })));
+    private readonly loadIndex: () => Promise<ClaimIndex> = loadBundledIndex,
+    budgetBytes = BUDGET_BYTES,
+  ) {
+    this.remembered = new ByteLru(budgetBytes, sizeOf);
   }
 
-  private matchBlock(index: ClaimIndex, text: string): ClaimMatch[] {
-    const known = this.remembered.get(text);
-    if (known) {
-      // Least recently used first out: a hit moves to the end.
-      this.remembered.delete(text);
-      this.remembered.set(text, known);
-      return known;
+  /** Makes the index on first use (and again after a load that failed); `match` needs it made. */
+  ready(): Promise<void> {
+    this.loading ??= this.loadIndex().then(
+      (index) => {
+        this.index = index;
+      },
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Bytes the remembered matches hold now. */
+  get rememberedBytes(): number {
+    return this.remembered.bytes;
+  }
+
+  /** The remembered matches of a unit, by key (undefined: not matched, or forgotten). */
+  known(partition: string, key: string): ClaimMatch[] | undefined {
+    return this.remembered.get(`${partition} ${key}`);
+  }
+
+  /**
+   * Every claim stated in `text` (offsets into it), read with `context` after it as look-ahead; the
+   * look-ahead's own matches are left out. A unit whose matching fails loses its own matches only,
+   * and is remembered, so that the failure is logged once.
+   */
+  match(partition: string, text: string, context: string): ClaimMatch[] {
+    const key = `${partition} ${keyOf(text, context)}`;
+    const known = this.remembered.get(key);
+    if (known) return known;
+    if (!this.index) throw new Error('BlockMatcher.match was called before ready()');
+    let found: ClaimMatch[];
+    try {
+      found = matchText(this.index, context ? `${text}\n\n${context}` : text).filter((m) => m.start < text.length);
+    } catch (error) {
+      console.warn(`Crosscheck could not match a block of ${text.length} characters, and skips it: ${errorMessage(error)}`);
+      found = [];
     }
-    const found = matchText(index, text);
-    this.remembered.set(text, found);
-    if (this.remembered.size > this.capacity) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(key, found);
     return found;
   }
 }

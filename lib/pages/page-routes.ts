@@ -1,27 +1,96 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
-import { BlockMatchSchema, PageReportSchema, TabStateSchema } from './page-schema';
+import { ClaimMatchFieldsSchema } from '../matcher/schema';
+import { TabStateSchema } from './page-schema';
+import { CONTEXT_CHARS, MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_UNIT_CHARS } from './wire';
 
-/** Content script → background: "this tab shows this page, with these claims". */
-export const reportPage = defineRoute({
-  name: 'reportPage',
+/** A match as the background returns it to a page (its text stays in the page). */
+const WireMatchSchema = z.omit(ClaimMatchFieldsSchema, { text: true });
+
+/** Units of page text to match, within the limits a request may carry (see wire.ts). */
+const UnitsSchema = z
+  .array(z.object({ text: z.string().check(z.maxLength(MAX_UNIT_CHARS)), context: z.optional(z.string().check(z.maxLength(CONTEXT_CHARS))) }))
+  .check(
+    z.maxLength(MAX_BATCH_UNITS),
+    z.refine((units) => units.reduce((n, u) => n + u.text.length + (u.context?.length ?? 0), 0) <= MAX_BATCH_CHARS, {
+      message: `at most ${MAX_BATCH_CHARS} characters of text at once`,
+    }),
+  );
+
+/**
+ * Content script → background: whether Crosscheck is on for the page's site, which of these units
+ * of page text (by key, see wire.ts) it has matched already, and the matches of these `units` of
+ * text (a short page sends its text at once: one question, one answer; a long one asks by keys
+ * first). Keys are looked up among the units of the sender's own origin only, so that a page
+ * cannot learn what the reader read elsewhere. With `page` (a page's first question, and after a
+ * single-page navigation), the background also notes which page the tab shows (its URL taken on
+ * the sender's own origin only) and says whether the page has notes of the reader's.
+ */
+export const lookupBlocks = defineRoute({
+  name: 'lookupBlocks',
   from: 'content',
-  request: PageReportSchema,
-  response: z.null(),
+  request: z.object({
+    keys: z.array(z.string().check(z.maxLength(32))).check(z.maxLength(MAX_KEYS)),
+    units: UnitsSchema,
+    page: z.optional(z.object({ url: z.string().check(z.maxLength(4096)), canonicalHref: z.nullable(z.string().check(z.maxLength(4096))) })),
+  }),
+  response: z.object({
+    enabled: z.boolean(),
+    notes: z.boolean(),
+    known: z.array(z.nullable(z.array(WireMatchSchema))),
+    matched: z.array(z.array(WireMatchSchema)),
+  }),
 });
 
 /**
- * Content script → background: find the database's claims in these blocks of page text. The
- * matcher and its index live in the background, built once for the browser rather than once per
- * tab, and out of the script injected into every page.
+ * Background → content script: what the page is (for the popup, when the page had no claims to
+ * report). Its UI part answers.
+ */
+export const describePage = defineRoute({
+  name: 'describePage',
+  from: 'extension',
+  request: z.object({}),
+  response: z.object({ url: z.string(), title: z.string(), words: z.int().check(z.nonnegative()) }),
+});
+
+/**
+ * Content script → background: find the database's claims in these units of page text. Each unit
+ * is matched with its look-ahead (`context`, or when it is left out the start of the next unit
+ * sent), and only the matches that start in the unit come back. The matcher and its index live in
+ * the background, built once for the browser, and out of the script injected into every page.
+ * `first`: the first screen's units, which go before other tabs' backlogs.
  */
 export const matchBlocks = defineRoute({
   name: 'matchBlocks',
   from: 'content',
+  request: z.object({ units: UnitsSchema, first: z.boolean() }),
+  response: z.array(z.array(WireMatchSchema)),
+});
+
+/**
+ * Content script → background, when the page has claims (or had, to clear them): "this tab shows
+ * this page: these units carry its claims, starting at these offsets". The background puts the claims together from the units it matched (the page's
+ * text is not sent again); it answers with the keys it no longer has, which the page sends again.
+ * The URL is taken only on the sender's own origin (Chromium's `sender.url` misses `pushState`).
+ */
+export const reportPage = defineRoute({
+  name: 'reportPage',
+  from: 'content',
   request: z.object({
-    blocks: z.array(z.string().check(z.maxLength(100_000))).check(z.maxLength(5000)),
+    url: z.string().check(z.maxLength(4096)),
+    title: z.string().check(z.maxLength(1000)),
+    words: z.int().check(z.nonnegative()),
+    units: z.array(z.object({ key: z.string().check(z.maxLength(32)), start: z.int().check(z.nonnegative()) })).check(z.maxLength(2000)),
   }),
-  response: z.array(BlockMatchSchema),
+  response: z.object({ missing: z.array(z.string()) }),
+});
+
+/** Background → content script: Crosscheck was turned on or off for the page's site. */
+export const siteSwitched = defineRoute({
+  name: 'siteSwitched',
+  from: 'extension',
+  request: z.object({ enabled: z.boolean() }),
+  response: z.boolean(),
 });
 
 /** Popup → background: what is known about a tab (null when its page never reported). */

@@ -1,15 +1,11 @@
 import * as z from 'zod/mini';
-import { ClaimMatchFieldsSchema, ClaimMatchSchema, type ClaimMatch } from '../matcher/schema';
+import { ClaimMatchSchema, type ClaimMatch } from '../matcher/schema';
 
-// zod/mini: these schemas are part of the content script, which is injected into every page.
+// zod/mini: these schemas reach the content script's UI part and the in-page panel.
 
 /** A claim found on the page: the matcher's match, with offsets into the page's visible text. */
 export const PageClaimSchema = ClaimMatchSchema;
 export type PageClaim = ClaimMatch;
-
-/** A claim found in one block of page text; here `start` and `end` are offsets into that block. */
-export const BlockMatchSchema = z.extend(ClaimMatchFieldsSchema, { block: z.int().check(z.nonnegative()) });
-export type BlockMatch = z.infer<typeof BlockMatchSchema>;
 
 /** What a content script reports about the page it runs in, claims in page order. */
 export const PageReportSchema = z.object({

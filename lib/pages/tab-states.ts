@@ -2,7 +2,7 @@ import { TabStateSchema, type PageReport, type TabState } from './page-schema';
 
 /** The subset of `browser.storage.session` (or any storage area) the tab state store needs. */
 export type KeyValueArea = {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 };
@@ -33,6 +33,16 @@ export class TabStates {
     const stored = (await this.area.get(this.key(tabId)))[this.key(tabId)];
     const parsed = TabStateSchema.safeParse(stored);
     return parsed.success ? parsed.data : null;
+  }
+
+  /** Every tab's state (those that still parse). */
+  async all(): Promise<TabState[]> {
+    const stored = await this.area.get(null);
+    return Object.entries(stored).flatMap(([key, value]) => {
+      if (!key.startsWith('tab:')) return [];
+      const parsed = TabStateSchema.safeParse(value);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   /** Forgets a closed tab. */

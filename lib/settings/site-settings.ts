@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { storage } from '#imports';
 
-// zod/mini: read by the content script, which is injected into every page.
+// zod/mini: small, for the popup and the background. The content script does not read storage:
+// it asks the background (lookupBlocks), so that storage can be closed to content scripts.
 
 /** Hostnames on which the reader turned Crosscheck off (synced with the browser profile). */
 export const DisabledSitesSchema = z.array(z.string().check(z.minLength(1), z.maxLength(253)));
@@ -26,10 +27,14 @@ export async function setSiteEnabled(hostname: string, enabled: boolean): Promis
   await disabledSites.setValue(enabled ? others : [...others, host].sort());
 }
 
-/** Calls back with whether `hostname` is enabled whenever the setting changes (any tab, any device). */
-export function watchSiteEnabled(hostname: string, onChange: (enabled: boolean) => void): () => void {
-  return disabledSites.watch((value) => {
+/**
+ * Calls back with the hostnames Crosscheck is off on, and those it was off on before, whenever the
+ * setting changes (any tab, any device). Returns a function that stops watching.
+ */
+export function watchDisabledSites(onChange: (now: string[], before: string[]) => void): () => void {
+  const read = (value: unknown) => {
     const parsed = DisabledSitesSchema.safeParse(value);
-    onChange(!(parsed.success ? parsed.data : []).includes(hostname.toLowerCase()));
-  });
+    return parsed.success ? parsed.data : [];
+  };
+  return disabledSites.watch((now, before) => onChange(read(now), read(before)));
 }

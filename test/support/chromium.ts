@@ -13,6 +13,20 @@ export type ChromiumSession = {
   close(): Promise<void>;
 };
 
+/** Chromium's flags for tests: headless-friendly, no background traffic, and `extension` (a folder) loaded if given. */
+export function chromiumArgs(extension: string | null): string[] {
+  return [
+    ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ];
+}
+
 /**
  * Starts Debian's Chromium with the unpacked extension loaded, in a throw-away profile. Headless
  * unless `headed` is set (the demo, on a machine with a display). With `profile`, uses that
@@ -26,17 +40,7 @@ export async function launchChromium(options: { headed?: boolean; profile?: stri
     executablePath: CHROMIUM_PATH,
     headless: !options.headed,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
+    args: chromiumArgs(CHROME_BUILD),
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(background.url()).host;

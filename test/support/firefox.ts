@@ -39,6 +39,8 @@ export async function launchFirefox(options: { headed?: boolean; prefs?: Record<
       'toolkit.telemetry.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
       'extensions.update.enabled': false,
+      // Subdomains of one site for the hostile-page test, served by the test server on 127.0.0.1.
+      'network.dns.localDomains': 'victim.blogs.localhost,evil.blogs.localhost',
       ...options.prefs,
     },
   });

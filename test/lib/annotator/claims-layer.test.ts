@@ -1,101 +1,193 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { ClaimsLayer } from '@/lib/annotator/claims-layer';
-import { splitBlocks } from '@/lib/annotator/blocks';
-import type { BlockMatch, PageClaim } from '@/lib/pages/page-schema';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClaimsLayer, CONFLICTING, CORROBORATED } from '@/lib/annotator/claims-layer';
+import { ARTICLE_TEXT } from '@/lib/dom/article-text';
+import { BlockReader } from '@/lib/dom/block-reader';
+import type { PageText } from '@/lib/dom/page-text';
+import { MAX_BATCH_CHARS, MAX_UNIT_CHARS } from '@/lib/pages/wire';
+import { fakeBackground } from '../../support/fake-background';
+import { installFakeHighlights, paintedTexts } from '../../support/fake-highlights';
 
-/** A stand-in matcher: a claim wherever a block contains one of these words. */
-const WORDS: Record<string, string> = { bombers: 'bombers-claim', troops: 'troops-claim' };
+const BOMBERS = 'In December, Russia sent two bomber aircraft capable of carrying nuclear weapons to Venezuela.';
+const TROOPS = 'Nearly 100 Russian troops have reportedly landed in the Venezuelan capital of Caracas.';
+const NOTHING = 'Forecasters expect steady rain over Caracas through the week.';
+const TWO_CLAIMS =
+  'Two Russian air force planes touched down at Simón Bolívar International Airport outside Caracas on Saturday, carrying about 100 servicemen and some 35 tonnes of cargo, Reuters reported.';
 
-function makeLayer() {
-  const asked: string[][] = [];
-  const reports: { claims: PageClaim[]; words: number }[] = [];
-  const runs = { count: 0 };
-  const layer = new ClaimsLayer({
-    root: () => {
-      runs.count++;
-      return document.body;
-    },
-    async match(blocks) {
-      asked.push(blocks);
-      return blocks.flatMap((text, block): BlockMatch[] =>
-        Object.entries(WORDS).flatMap(([word, claimId]) => {
-          const start = text.indexOf(word);
-          return start < 0 ? [] : [{ block, claimId, start, end: start + word.length, text: word, stance: 'corroborates', score: 1 }];
-        }),
-      );
-    },
-    async report(found) {
-      reports.push(found);
-    },
-  });
-  return { layer, asked, reports, runs };
+function makeLayer(background = fakeBackground(), first?: (blocks: readonly PageText[]) => Set<PageText>) {
+  const reader = new BlockReader(() => document.body, ARTICLE_TEXT);
+  const layer = new ClaimsLayer({ reader, ...background.deps, first: first ?? (() => new Set()) });
+  // What a MutationObserver would hand the layer in the content script.
+  const observer = new MutationObserver((records) => layer.invalidate(records));
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  const flush = () => layer.invalidate(observer.takeRecords());
+  return { layer, background, flush };
 }
 
-beforeEach(() => {
-  document.body.innerHTML = '<h1>Two bombers</h1><p>Nearly 100 troops landed.</p><p>Nothing here.</p>';
-});
+/** Enough text that the page asks by keys before sending any (a short page sends its text at once). */
+const FILLER = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
 
-describe('splitBlocks', () => {
-  it('splits page text on block separators, keeping offsets', () => {
-    expect(splitBlocks('ab\n\ncd\n\n\n\nef')).toEqual([
-      { text: 'ab', start: 0 },
-      { text: 'cd', start: 4 },
-      { text: 'ef', start: 10 },
-    ]);
-  });
+const claimIds = (layer: ClaimsLayer) => layer.claims.map((f) => f.claim.claimId);
+const sentChars = (b: ReturnType<typeof fakeBackground>) => b.matches.flatMap((m) => m.units).reduce((n, u) => n + u.text.length, 0);
+
+let uninstall: () => void;
+beforeEach(() => {
+  uninstall = installFakeHighlights();
+  document.body.innerHTML = `<nav>${TROOPS}</nav><h1>Bombers</h1><p>${BOMBERS}</p><p>${NOTHING}</p><p>${TROOPS}</p>`;
 });
+afterEach(() => uninstall());
 
 describe('ClaimsLayer', () => {
-  it('finds claims with page offsets and live ranges, and reports them in page order', async () => {
-    const { layer, reports } = makeLayer();
+  it('finds the claims of the article (not its navigation) with live ranges; the background puts the report together', async () => {
+    const { layer, background } = makeLayer();
     await layer.scan();
-    expect(layer.claims.map((f) => [f.claim.claimId, f.range.toString()])).toEqual([
-      ['bombers-claim', 'bombers'],
-      ['troops-claim', 'troops'],
-    ]);
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.claims.map((c) => c.claimId)).toEqual(['bombers-claim', 'troops-claim']);
-    expect(reports[0]!.words).toBe(8);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    expect(layer.claims.map((f) => f.range.toString())).toEqual([BOMBERS, TROOPS]);
+    expect(paintedTexts(CORROBORATED)).toEqual([BOMBERS, TROOPS]);
+    const shown = background.shown()!;
+    expect(shown.claims.map((c) => c.claimId)).toEqual(claimIds(layer));
+    const text = `Bombers\n\n${BOMBERS}\n\n${NOTHING}\n\n${TROOPS}`;
+    for (const c of shown.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expect(shown.words).toBe(text.split(/\s+/).length);
   });
 
-  it('keeps only matches that start in their own block, though each block is matched with the next as context', async () => {
-    const { layer, asked } = makeLayer();
+  it('sends each unit of text once, its look-ahead taken from the next unit sent, and no text back', async () => {
+    const { layer, background } = makeLayer();
     await layer.scan();
-    // The heading's window carries the start of the paragraph after it…
-    expect(asked[0]![0]).toBe('Two bombers\n\nNearly 100 troops landed.');
-    // …but "troops" is found once, in its own block.
-    expect(layer.claims.filter((f) => f.claim.claimId === 'troops-claim')).toHaveLength(1);
+    const units = background.matches.flatMap((m) => m.units);
+    expect(units.map((u) => u.text)).toEqual(['Bombers', BOMBERS, NOTHING, TROOPS]);
+    expect(units.every((u) => u.context === undefined)).toBe(true);
+    expect(sentChars(background)).toBe(['Bombers', BOMBERS, NOTHING, TROOPS].join('').length);
   });
 
-  it('on a rescan, asks the matcher only about blocks whose text changed, and repaints on the new nodes', async () => {
-    const { layer, asked, reports } = makeLayer();
+  it('on a long page, a reload (a new content script) asks the background by key, and sends no text at all', async () => {
+    document.body.insertAdjacentHTML('beforeend', FILLER);
+    const background = fakeBackground();
+    await makeLayer(background).layer.scan();
+    const sent = background.matches.length;
+    const { layer } = makeLayer(background);
     await layer.scan();
-    document.body.insertAdjacentHTML('beforeend', '<p>More troops arrived.</p>');
+    expect(background.matches).toHaveLength(sent);
+    expect(background.lookups.at(-1)).toHaveLength(44);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+  });
+
+  it('on a rescan, reads and sends only what changed, in one question when it is short', async () => {
+    document.body.insertAdjacentHTML('beforeend', FILLER);
+    const { layer, background, flush } = makeLayer();
     await layer.scan();
-    expect(asked[1]).toEqual(['Nothing here.\n\nMore troops arrived.', 'More troops arrived.']);
-    expect(layer.claims.map((f) => f.claim.claimId)).toEqual(['bombers-claim', 'troops-claim', 'troops-claim']);
-    // The same text in new nodes (a page that re-renders) costs no matching, and no new report.
+    const [lookups, chars] = [background.lookups.length, sentChars(background)];
+    document.querySelectorAll('p')[1]!.textContent = `${NOTHING} More rain.`;
+    flush();
+    await layer.scan();
+    // The changed paragraph only (the one before it looks ahead to its first sentence, which is the
+    // same): little text, sent with the question.
+    expect(background.lookups.slice(lookups)).toEqual([[]]);
+    expect(sentChars(background) - chars).toBe(`${NOTHING} More rain.`.length);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    // The same text in new nodes costs no matching, and no new report.
+    const reports = background.reports.length;
     const html = document.body.innerHTML;
     document.body.innerHTML = html;
+    flush();
     await layer.scan();
-    expect(asked).toHaveLength(2);
-    expect(reports).toHaveLength(2);
+    expect(background.reports).toHaveLength(reports);
     expect(layer.claims.every((f) => f.range.startContainer.isConnected)).toBe(true);
   });
 
-  it('coalesces scans asked for while one runs into one more run', async () => {
-    const { layer, runs } = makeLayer();
-    await Promise.all([layer.scan(), layer.scan(), layer.scan()]);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(runs.count).toBe(2);
+  it("sends a long page's first screen first, and paints it before the rest has been answered", async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
+    document.body.innerHTML = `<p>${BOMBERS}</p>${filler}<p>${TROOPS}</p>`;
+    let release!: () => void;
+    const background = fakeBackground();
+    background.state.hold = new Promise((r) => (release = r));
+    const last = (blocks: readonly PageText[]) => new Set(blocks.slice(-1));
+    const { layer } = makeLayer(background, last);
+    const done = layer.scan();
+    for (let i = 0; i < 100 && background.matches.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(background.matches[0]).toMatchObject({ first: true, units: [{ text: TROOPS }] });
+    expect(claimIds(layer)).toEqual(['russian-troops-landed-nearly-100']);
+    release();
+    await done;
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
   });
 
-  it('clears everything when turned off, and says so to the background', async () => {
-    const { layer, reports } = makeLayer();
+  it('a short page asks one question with its text; without claims it reports nothing, and a revisit is one question again', async () => {
+    document.body.innerHTML = `<h1>Weather</h1><p>${NOTHING}</p><p>Drivers should allow extra time.</p>`;
+    const background = fakeBackground();
+    await makeLayer(background).layer.scan();
+    expect(background.lookups).toEqual([[]]);
+    expect(background.matches).toHaveLength(1); // the text went with the question
+    expect(background.reports).toEqual([]);
+    const { layer } = makeLayer(background); // a reload
     await layer.scan();
-    await layer.clear();
+    expect(background.lookups).toHaveLength(2);
+    expect(background.firsts).toEqual([true, true]);
+    // After a single-page navigation, the next question is a first one again.
+    layer.pageChanged();
+    await layer.scan();
+    expect(background.firsts.at(-1)).toBe(true);
+  });
+
+  it('cuts an oversized block into units and a page of many blocks into requests the background accepts', { timeout: 30_000 }, async () => {
+    const filler = 'Rain fell on the river market and the garden all week long. '.repeat(500);
+    const many = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} about the weather.</p>`).join('');
+    document.body.innerHTML = `<p>${filler}${BOMBERS}</p>${many}<p>${TROOPS}</p>`;
+    const { layer, background } = makeLayer();
+    await layer.scan();
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    const units = background.matches.flatMap((m) => m.units);
+    expect(units.every((u) => u.text.length <= MAX_UNIT_CHARS)).toBe(true);
+    expect(background.matches.length).toBeGreaterThan(1);
+    for (const m of background.matches) expect(m.units.reduce((n, u) => n + u.text.length + (u.context?.length ?? 0), 0)).toBeLessThanOrEqual(MAX_BATCH_CHARS);
+  });
+
+  it('paints nothing where the site is off, and clears and says so when turned off', async () => {
+    const background = fakeBackground();
+    background.state.enabled = false;
+    const { layer } = makeLayer(background);
+    await layer.scan();
     expect(layer.claims).toEqual([]);
-    expect(reports.at(-1)!.claims).toEqual([]);
+    expect(background.matches).toEqual([]);
+    background.state.enabled = true;
+    await layer.setEnabled(true);
+    expect(claimIds(layer)).toHaveLength(2);
+    await layer.setEnabled(false);
+    expect(layer.claims).toEqual([]);
+    expect(paintedTexts(CORROBORATED)).toEqual([]);
+    expect(background.shown()!.claims).toEqual([]);
+  });
+
+  it("sends again the units a restarted background forgot, so the tab's report is complete", async () => {
+    const background = fakeBackground();
+    const { layer, flush } = makeLayer(background);
+    await layer.scan();
+    background.restart();
+    document.querySelector('h1')!.textContent = 'Bombers and troops';
+    flush();
+    await layer.scan();
+    expect(background.shown()!.claims.map((c) => c.claimId)).toEqual(claimIds(layer));
+    expect(background.reports.at(-2)!.units).toHaveLength(2);
+  });
+
+  it('coalesces scans asked for while one runs into one more run', async () => {
+    const { layer, background } = makeLayer();
+    await Promise.all([layer.scan(), layer.scan(), layer.scan()]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(background.lookups.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('paint once', () => {
+  it('a sentence stating several claims carries one highlight, and every claim stays listed', async () => {
+    document.body.innerHTML = `<p>${TWO_CLAIMS}</p><p>${BOMBERS}</p>`;
+    const { layer } = makeLayer();
+    await layer.scan();
+    const ids = claimIds(layer);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect([...paintedTexts(CORROBORATED), ...paintedTexts(CONFLICTING)]).toEqual([TWO_CLAIMS, BOMBERS]);
+    const passage = layer.claims[0]!.span;
+    expect(passage.claims.length).toBe(ids.length - 1);
+    expect(layer.claims.slice(0, -1).every((f) => f.span === passage)).toBe(true);
   });
 });

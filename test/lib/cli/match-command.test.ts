@@ -53,6 +53,16 @@ describe('claims match', () => {
 describe('visibleText', () => {
   it('drops scripts, styles, templates and hidden elements, decodes entities and splits blocks', () => {
     const text = visibleText('<h1>Head line</h1><template><p>t</p></template><noscript>n</noscript><p aria-hidden="true">h</p><p>A &amp; B&nbsp;&ldquo;c&rdquo;</p>');
-    expect(text).toBe('Head line\n\nA & B “c”');
+    // A non-breaking space is not collapsible white space: it stays, as on the page.
+    expect(text).toBe('Head line\n\nA & B\u00a0“c”');
+  });
+
+  it('reads the article as the content script does: wrapped source lines are one line, navigation and footers are left out', () => {
+    const text = visibleText(`<nav>Home</nav><p>
+        Nearly 100 Russian troops
+        have <a href="/">landed</a>   in Caracas.<br>
+        A second line.
+      </p><footer>Footer</footer>`);
+    expect(text).toBe('Nearly 100 Russian troops have landed in Caracas.\nA second line.');
   });
 });

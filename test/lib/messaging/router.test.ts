@@ -34,6 +34,16 @@ describe('Router', () => {
     expect(unwrap(echo, reply)).toEqual({ text: 'HI', tab: 7 });
   });
 
+  it('lets another part hear the answers a route gave, and only those it gave', async () => {
+    const router = makeRouter();
+    const heard: unknown[] = [];
+    router.tap(echo, (data, sender, answer) => heard.push([data.text, sender.tab?.id, answer.text]));
+    await router.dispatch(envelope(echo, { text: 'hi' }), fromTab);
+    await router.dispatch({ route: 'echo', data: { text: 42 } }, fromTab);
+    await router.dispatch(envelope(echo, { text: 'x' }), fromPopup);
+    expect(heard).toEqual([['hi', 7, 'HI']]);
+  });
+
   it('refuses a request whose data does not match the schema, naming the field', async () => {
     const reply = await makeRouter().dispatch({ route: 'echo', data: { text: 42 } }, fromTab);
     expect(reply?.ok).toBe(false);

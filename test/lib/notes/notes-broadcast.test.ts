@@ -1,18 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { deviceIdFrom } from '@/lib/notes/device-id';
 import { broadcastNotesChanged } from '@/lib/notes/notes-broadcast';
+import { TabPages } from '@/lib/pages/tab-pages';
+
+/** An in-memory storage area, like storage.session. */
+function memoryArea() {
+  const store: Record<string, unknown> = {};
+  return {
+    get: async (key: string | null) => (key === null ? { ...store } : key in store ? { [key]: store[key] } : {}),
+    set: async (items: Record<string, unknown>) => void Object.assign(store, items),
+    remove: async (key: string) => void delete store[key],
+  };
+}
 
 describe('broadcastNotesChanged', () => {
-  it('sends notesChanged to every web tab, skips browser pages, and ignores tabs that refuse', async () => {
+  it('tells only the tabs showing a page that its notes changed, and ignores tabs that refuse', async () => {
     const sent: [number, unknown][] = [];
     const tabs = {
-      query: async () => [{ id: 1, url: 'https://a.example/x' }, { id: 2, url: 'chrome://newtab/' }, { id: 3 }, {}],
       sendMessage: async (id: number, message: unknown) => {
         sent.push([id, message]);
         if (id === 3) throw new Error('Could not establish connection');
       },
     };
-    broadcastNotesChanged(tabs)(['https://a.example/x']);
+    const pages = new TabPages(memoryArea());
+    await pages.set(1, { url: 'https://a.example/x?utm_source=feed', source: 'https://a.example/x' });
+    await pages.set(2, { url: 'https://b.example/private-page', source: 'https://b.example/private-page' });
+    await pages.set(3, { url: 'https://a.example/x', source: 'https://a.example/x' });
+    await pages.set(4, { url: 'https://a.example/other', source: 'https://a.example/other' });
+    await pages.set(5, { url: 'https://a.example/x' }); // its notes never asked for
+    await pages.forget(4);
+    broadcastNotesChanged(tabs, pages)(['https://a.example/x']);
     await new Promise((r) => setTimeout(r, 0));
     expect(sent).toEqual([
       [1, { route: 'notesChanged', data: { source: 'https://a.example/x' } }],

@@ -1,0 +1,48 @@
+import type { PageClaim } from './page-schema';
+import { BlockMatcher, toWire } from './block-matcher';
+import { FairQueue } from './fair-queue';
+import { lookAhead, type WireMatch } from './wire';
+
+/**
+ * What the background does for content scripts with units of page text, apart from the messaging
+ * (pages-background.ts registers it on the routes): which units it knows, matching new ones fairly
+ * between tabs, and a page's claims put together from its units. `origin` is always the sender's.
+ */
+export class BlockService {
+  constructor(
+    readonly matcher = new BlockMatcher(),
+    private readonly queue = new FairQueue(),
+  ) {}
+
+  /** The matches of the units it knows, by key; null for the others. */
+  lookup(origin: string, keys: readonly string[]): (WireMatch[] | null)[] {
+    return keys.map((key) => this.matcher.known(origin, key)?.map(toWire) ?? null);
+  }
+
+  /**
+   * Matches units of text, each in `lane`'s turn (its tab), a first screen's before other work. A
+   * unit without `context` is matched with the start of the next unit as its look-ahead.
+   */
+  async match(origin: string, lane: string | number, units: readonly { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
+    await this.matcher.ready();
+    return Promise.all(
+      units.map((unit, i) => {
+        const next = units[i + 1];
+        const context = unit.context ?? (next ? lookAhead(next.text) : '');
+        return this.queue.run(lane, first, () => this.matcher.match(origin, unit.text, context).map(toWire));
+      }),
+    );
+  }
+
+  /** A page's claims in page order, from its units with claims (key, and start in the page's text), and the keys it no longer knows. */
+  claimsOf(origin: string, units: readonly { key: string; start: number }[]): { claims: PageClaim[]; missing: string[] } {
+    const missing: string[] = [];
+    const claims: PageClaim[] = [];
+    for (const { key, start } of units) {
+      const matches = this.matcher.known(origin, key);
+      if (!matches) missing.push(key);
+      else for (const m of matches) claims.push({ ...m, start: m.start + start, end: m.end + start });
+    }
+    return { claims, missing };
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * What Crosscheck costs a page, in headless Chromium, side by side: each round loads each page in
+ * three browsers in rotation (no extension, an empty extension, Crosscheck) and measures
+ * main-thread CPU; then, in Crosscheck's browser alone, when the highlights settle, with the
+ * background's worker running (warm) and stopped (cold), which tasks Crosscheck makes long, and
+ * mark.js marking the same sentences. Every round is a new article (unique text), so the
+ * background has never matched it. Figures are medians with their spread over rounds.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveFolder } from '../../support/static-server';
+import { median } from '../median';
+import { measureFloor, measureMarkJs, paintedSentences } from './baselines';
+import { startRecording, stopRecording, type TaskFigures } from './long-tasks';
+import { measureLoad, openTab } from './measure';
+import { article, busyPage, writePages } from './pages';
+import { launchVariant, type Variant, type VariantName } from './variants';
+
+export type Spread = { median: number; min: number; max: number };
+const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+/** What the kinds of page cost, each a Spread over rounds. */
+export type PageCost = {
+  rounds: number;
+  /** Extra main-thread CPU against the plain page, per page kind and variant. */
+  extraCpu: Record<string, Record<'empty' | 'crosscheck', Spread>>;
+  /** The plain page's own main-thread CPU, per page kind. */
+  plainCpu: Record<string, Spread>;
+  /** DOMContentLoaded → highlights settled, warm worker, per page kind with claims. */
+  toPaint: Record<string, Spread>;
+  /** Navigation → highlights settled on the 10k-word article, worker running and stopped. */
+  navigation: { warm: Spread; cold: Spread };
+  /** The one-shot floor per page kind: one TreeWalker pass, a Range per match, one `CSS.highlights.set`. */
+  floorCpu: Record<string, Spread>;
+  /** mark.js `mark()` on the same sentences (10k words): its duration and main-thread CPU. */
+  markjs: { ms: Spread; cpuMs: Spread; sentences: number };
+  /** Crosscheck's tasks on a 100k-word article and on a busy page (100k text nodes, a change every 10 ms). */
+  tasks: { article: TaskFigures; busy: TaskFigures & { extraCpuRatio: number } };
+};
+
+export const KINDS = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
+const NO_CLAIM = { 'no claim, 1k': 1_000, 'no claim, 10k': 10_000 } as const;
+const settle = (words: number) => (words >= 100_000 ? 6000 : 2500);
+
+async function stopWorker(variant: Variant, origin: string): Promise<void> {
+  const { page, cdp } = await openTab(variant, origin, false);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.close();
+}
+
+/** Runs the benchmark; `rounds` new articles of each size. */
+export async function measurePageCost(rounds: number): Promise<PageCost> {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-page-cost-'));
+  const pages: Record<string, string> = { 'busy.html': busyPage(100_000, 1) };
+  const kinds = { ...KINDS, ...NO_CLAIM };
+  for (let r = 0; r <= rounds + 2; r++) {
+    for (const [kind, words] of Object.entries(kinds)) pages[`${slug(kind)}-${r}.html`] = article(words, 1000 * r + words, !kind.startsWith('no'));
+    for (const worker of ['warm', 'cold']) pages[`nav-${worker}-${r}.html`] = article(10_000, 7000 + 10 * r + worker.length);
+  }
+  writePages(dir, pages);
+  const server = await serveFolder(dir);
+  const variants: Variant[] = [];
+  try {
+    for (const name of ['plain', 'empty', 'crosscheck'] as VariantName[]) variants.push(await launchVariant(name));
+    const crosscheck = variants[2]!;
+    // Warm up every browser, and Crosscheck's claim index, on a page no round uses.
+    for (const v of variants) await measureLoad(v, server.origin, `10k-${rounds + 2}.html`, { settleMs: 3000, watchHighlights: false });
+    const cpu: Record<string, Record<VariantName, number[]>> = {};
+    const toPaint: Record<string, number[]> = {};
+    for (let r = 0; r < rounds; r++) {
+      for (const kind of Object.keys(kinds)) {
+        const path = `${slug(kind)}-${r}.html`;
+        for (let i = 0; i < 3; i++) {
+          const v = variants[(r + i) % 3]!; // rotation: no browser always goes first
+          const load = await measureLoad(v, server.origin, path, { settleMs: settle(kinds[kind as keyof typeof kinds]), watchHighlights: false });
+          ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [] })[v.name]).push(load.cpuMs);
+        }
+        if (kind.startsWith('no')) continue;
+        // Latency in Crosscheck's browser, on an article it has not seen (the page polls the registry).
+        const seen = await measureLoad(crosscheck, server.origin, `${slug(kind)}-${r + 1}.html`, { settleMs: settle(KINDS[kind as keyof typeof KINDS]), watchHighlights: true });
+        if (seen.paintedMs !== null) (toPaint[kind] ??= []).push(seen.paintedMs - seen.dclMs);
+      }
+    }
+    const navigation = { warm: [] as number[], cold: [] as number[] };
+    for (let r = 0; r < rounds; r++) {
+      const warm = await measureLoad(crosscheck, server.origin, `nav-warm-${r}.html`, { settleMs: 2500, watchHighlights: true });
+      navigation.warm.push(warm.paintedMs ?? NaN);
+      await stopWorker(crosscheck, server.origin);
+      await new Promise((done) => setTimeout(done, 500));
+      const cold = await measureLoad(crosscheck, server.origin, `nav-cold-${r}.html`, { settleMs: 4000, watchHighlights: true });
+      navigation.cold.push(cold.paintedMs ?? NaN);
+    }
+    const floorCpu: PageCost['floorCpu'] = {};
+    for (const kind of Object.keys(KINDS)) {
+      const sentences = await paintedSentences(crosscheck, server.origin, `${kind}-0.html`, settle(KINDS[kind as keyof typeof KINDS]));
+      floorCpu[kind] = spread(await measureFloor(variants[0]!, server.origin, `${kind}-0.html`, sentences, rounds));
+    }
+    const markjs = spreadMarkJs(await measureMarkJs(variants[0]!, server.origin, '10k-0.html', await paintedSentences(crosscheck, server.origin, '10k-0.html', 2500), rounds));
+    const tasks = await measureTasks(variants[0]!, crosscheck, server.origin);
+    const extraCpu: PageCost['extraCpu'] = {};
+    const plainCpu: PageCost['plainCpu'] = {};
+    for (const [kind, byVariant] of Object.entries(cpu)) {
+      const extra = (name: VariantName) => byVariant[name].map((ms, i) => ms - byVariant.plain[i]!);
+      extraCpu[kind] = { empty: spread(extra('empty')), crosscheck: spread(extra('crosscheck')) };
+      plainCpu[kind] = spread(byVariant.plain);
+    }
+    return {
+      rounds,
+      extraCpu,
+      plainCpu,
+      toPaint: Object.fromEntries(Object.entries(toPaint).map(([k, xs]) => [k, spread(xs)])),
+      navigation: { warm: spread(navigation.warm), cold: spread(navigation.cold) },
+      floorCpu,
+      markjs,
+      tasks,
+    };
+  } finally {
+    for (const v of variants) await v.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const slug = (kind: string) => kind.replace(/\W+/g, '-');
+const spreadMarkJs = (m: { ms: number[]; cpuMs: number[]; sentences: number }) => ({ ms: spread(m.ms), cpuMs: spread(m.cpuMs), sentences: m.sentences });
+
+/** Crosscheck's long tasks on a new 100k-word article, and for 10 s on the busy page (with the plain page's CPU beside it). */
+async function measureTasks(plain: Variant, crosscheck: Variant, origin: string): Promise<PageCost['tasks']> {
+  const extensionOrigin = `chrome-extension://${new URL(crosscheck.worker!.url()).host}`; // URL.origin is "null" for this scheme
+  const record = async (path: string, ms: number) => {
+    const { page, cdp } = await openTab(crosscheck, origin, false);
+    await startRecording(cdp);
+    await page.goto(`${origin}/${path}`);
+    await page.waitForTimeout(ms);
+    const figures = await stopRecording(cdp, extensionOrigin);
+    await page.close();
+    return figures;
+  };
+  const articleTasks = await record('100k-1.html', 8000);
+  const busy = await record('busy.html', 10_000);
+  const plainBusy = await measureLoad(plain, origin, 'busy.html', { settleMs: 10_000, watchHighlights: false });
+  const ccBusy = await measureLoad(crosscheck, origin, 'busy.html', { settleMs: 10_000, watchHighlights: false });
+  return { article: articleTasks, busy: { ...busy, extraCpuRatio: ccBusy.cpuMs / plainBusy.cpuMs } };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { FairQueue } from '@/lib/pages/fair-queue';
+
+/** A queue on a fake clock: each task takes `taskMs`; `pauses` counts the times it let others in. */
+function fakeQueue(taskMs: number, sliceMs = 10) {
+  let clock = 0;
+  const log: string[] = [];
+  const queue = new FairQueue(sliceMs, () => new Promise((r) => setTimeout(r, 0)), () => clock);
+  const task = (name: string) => () => {
+    clock += taskMs;
+    log.push(name);
+    return name;
+  };
+  return { queue, log, task };
+}
+
+describe('FairQueue', () => {
+  it("runs one tab's tasks and another's in turn, so a backlog does not hold a new tab back", async () => {
+    const { queue, log, task } = fakeQueue(5);
+    const backlog = Array.from({ length: 40 }, (_, i) => queue.run('busy', false, task(`busy-${i}`)));
+    await new Promise((r) => setTimeout(r, 0)); // the busy tab has started
+    const other = [queue.run('reader', false, task('reader-0')), queue.run('reader', false, task('reader-1'))];
+    await Promise.all([...backlog, ...other]);
+    const firstOther = log.indexOf('reader-0');
+    expect(firstOther).toBeGreaterThan(0);
+    expect(firstOther).toBeLessThan(6);
+    expect(log.indexOf('reader-1') - firstOther).toBeLessThanOrEqual(2);
+  });
+
+  it("runs a first screen's tasks before any other tab's backlog", async () => {
+    const { queue, log, task } = fakeQueue(5);
+    const backlog = Array.from({ length: 40 }, (_, i) => queue.run('busy', false, task(`busy-${i}`)));
+    await new Promise((r) => setTimeout(r, 0));
+    const first = Array.from({ length: 3 }, (_, i) => queue.run('reader', true, task(`first-${i}`)));
+    await Promise.all([...backlog, ...first]);
+    const at = log.indexOf('first-0');
+    expect(log.slice(at, at + 3)).toEqual(['first-0', 'first-1', 'first-2']);
+    expect(at).toBeLessThan(4);
+  });
+
+  it('gives each task its own result or error', async () => {
+    const queue = new FairQueue();
+    await expect(queue.run(1, false, () => 42)).resolves.toBe(42);
+    await expect(
+      queue.run(1, false, () => {
+        throw new Error('bad unit');
+      }),
+    ).rejects.toThrow('bad unit');
+    await expect(queue.run(2, true, () => 'still running')).resolves.toBe('still running');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The background's side of claims on pages, for unit tests of the content script: the real
+ * BlockService (the real matcher, keys and origin partition), behind functions shaped like the
+ * content script's messages. Every request is validated with its route's schema, as the background's
+ * router would, and recorded.
+ */
+import * as z from 'zod/mini';
+import { BlockMatcher } from '@/lib/pages/block-matcher';
+import { BlockService } from '@/lib/pages/block-service';
+import { lookupBlocks, matchBlocks, reportPage } from '@/lib/pages/page-routes';
+import type { PageClaim } from '@/lib/pages/page-schema';
+import type { WireMatch } from '@/lib/pages/wire';
+import { bundledIndex } from './bundled-index';
+
+export type MatchRequest = { units: { text: string; context?: string }[]; first: boolean };
+
+export function fakeBackground(origin = 'https://news.example') {
+  let service = new BlockService(new BlockMatcher(async () => bundledIndex()));
+  const lookups: string[][] = [];
+  const firsts: boolean[] = [];
+  const matches: MatchRequest[] = [];
+  const reports: { words: number; units: { key: string; start: number }[] }[] = [];
+  let shown: { words: number; claims: PageClaim[] } | null = null;
+  const state = { enabled: true, hold: null as Promise<void> | null };
+  const deps = {
+    async lookup({ keys, units }: { keys: string[]; units: { text: string; context?: string }[] }, first: boolean) {
+      z.parse(lookupBlocks.request, first ? { keys, units, page: { url: `${origin}/story`, canonicalHref: null } } : { keys, units });
+      lookups.push(keys);
+      firsts.push(first);
+      if (!state.enabled) return { enabled: false, notes: false, known: [], matched: [] };
+      if (units.length > 0) matches.push({ units, first: true });
+      return { enabled: true, notes: false, known: service.lookup(origin, keys), matched: await service.match(origin, 1, units, true) };
+    },
+    async match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
+      z.parse(matchBlocks.request, { units, first });
+      matches.push({ units, first });
+      if (!first && state.hold) await state.hold;
+      return service.match(origin, 1, units, first);
+    },
+    async report(page: { words: number; units: { key: string; start: number }[] }) {
+      z.parse(reportPage.request, { url: 'https://news.example/story', title: 'Story', ...page });
+      reports.push(page);
+      const { claims, missing } = service.claimsOf(origin, page.units);
+      if (missing.length === 0) shown = { words: page.words, claims };
+      return { missing };
+    },
+  };
+  return {
+    deps,
+    /** The background's worker was stopped: everything it remembered is gone. */
+    restart: () => void (service = new BlockService(new BlockMatcher(async () => bundledIndex()))),
+    state,
+    lookups,
+    /** For each lookup, whether it was the page's first question. */
+    firsts,
+    matches,
+    reports,
+    /** What the popup would show: the claims the background put together for the tab. */
+    shown: () => shown,
+  };
+}
