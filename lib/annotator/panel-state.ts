@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../notes/selectors';
+import { NoteTargetSchema } from '../notes/note-target';
 import { PageClaimSchema } from '../pages/page-schema';
+import { MAX_CLAIM_ID } from '../claims/limits';
 
 // zod/mini: the content script builds these states; the panel page parses them.
 
@@ -10,21 +11,12 @@ export const ClaimsPanelStateSchema = z.object({
   claims: z.array(PageClaimSchema).check(z.minLength(1), z.maxLength(20)),
 });
 
-/** The text a new note is on, as the content script describes it (see NoteTargetSchema). */
-export const NoteDraftTargetSchema = z.object({
-  source: z.url(),
-  url: z.url(),
-  title: z.string().check(z.maxLength(500)),
-  quote: TextQuoteSelectorSchema,
-  position: z.optional(TextPositionSelectorSchema),
-});
-
 /** The note editor: a new note on `target`, or the note `noteId` opened from its highlight. */
 export const NotePanelStateSchema = z.object({
   mode: z.literal('note'),
   noteId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  target: z.optional(NoteDraftTargetSchema),
-  claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  target: z.optional(NoteTargetSchema),
+  claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CLAIM_ID))),
 });
 
 /** What the in-page panel shows. It travels in the panel's URL fragment, which the page cannot read. */

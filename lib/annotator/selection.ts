@@ -2,9 +2,7 @@ import { describe } from '../anchoring/describe';
 import type { PageText } from '../dom/page-text';
 import { segmentInRange } from '../dom/text-ranges';
 import type { Selectors } from '../notes/note-messages';
-
-/** Longest quote a note keeps (NoteTarget's limit); a longer selection is cut at its end. */
-export const MAX_QUOTE = 5000;
+import { MAX_QUOTE } from '../notes/limits';
 
 /**
  * The part of the page text a DOM Range covers, as offsets, with surrounding whitespace trimmed

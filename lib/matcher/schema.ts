@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_CLAIM_ID } from '../claims/limits';
 
 // zod/mini: matches travel into the content script (page claims, the panel's state), which is
 // injected into every page and must stay small. The one schema serves the matcher, the command
@@ -17,7 +18,7 @@ export type MatchDifference = z.infer<typeof MatchDifferenceSchema>;
 
 /** The fields of a match, without the rules that tie them together (for schemas that extend it). */
 export const ClaimMatchFieldsSchema = z.object({
-  claimId: z.string().check(z.minLength(1), z.maxLength(200)),
+  claimId: z.string().check(z.minLength(1), z.maxLength(MAX_CLAIM_ID)),
   start: z.int().check(z.nonnegative()),
   end: z.int().check(z.positive()),
   text: z.string().check(z.minLength(1), z.maxLength(5000)),

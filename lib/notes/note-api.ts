@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../messaging/route';
-import { NoteSearchSchema } from './notes-query';
 import { ReattachNoteSchema, UpdateNoteBodySchema } from './notes-service';
-import { NewNoteSchema, NoteSchema } from './schema';
+import { ClaimIdSchema, NewNoteSchema, NoteSchema } from './schema';
 
 /**
  * The notes routes of the extension's own pages (panel, popup, options) to the background, which
@@ -11,7 +10,6 @@ import { NewNoteSchema, NoteSchema } from './schema';
  */
 
 const IdRequest = z.object({ id: z.uuid() });
-const NoteList = z.array(NoteSchema);
 
 /** Creates a note (the panel's editor); the background fills id, times and device. */
 export const createNoteRoute = defineRoute({ name: 'createNote', from: 'extension', request: NewNoteSchema, response: NoteSchema });
@@ -30,25 +28,6 @@ export const reattachNoteRoute = defineRoute({ name: 'reattachNote', from: 'exte
 
 /** One note, tombstones included. */
 export const getNoteRoute = defineRoute({ name: 'getNote', from: 'extension', request: IdRequest, response: NoteSchema });
-
-/** The live notes of one page (canonical URL), in reading order. */
-export const listPageNotesRoute = defineRoute({
-  name: 'listPageNotes',
-  from: 'extension',
-  request: z.object({ source: z.url() }),
-  response: NoteList,
-});
-
-/** Full-text search over all notes, with tag and site filters (empty text: all notes). */
-export const searchNotesRoute = defineRoute({ name: 'searchNotes', from: 'extension', request: NoteSearchSchema, response: NoteList });
-
-/** The tags and sites in use, for the filters. */
-export const listNoteFacetsRoute = defineRoute({
-  name: 'listNoteFacets',
-  from: 'extension',
-  request: z.object({}),
-  response: z.object({ tags: z.array(z.string()), sites: z.array(z.string()) }),
-});
 
 /** The export formats. */
 export const ExportFormatSchema = z.enum(['json', 'markdown']);
@@ -77,6 +56,6 @@ export const importNotesRoute = defineRoute({
 export const openTabNoteEditorRoute = defineRoute({
   name: 'openTabNoteEditor',
   from: 'extension',
-  request: z.object({ claimId: z.string().min(1).max(200) }),
+  request: z.object({ claimId: ClaimIdSchema }),
   response: z.boolean(),
 });

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
 import { NOTE_COLORS } from './limits';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './note-target';
+import { MAX_CLAIM_ID } from '../claims/limits';
 
 // zod/mini: these routes are part of the content script, which is injected into every page. The
 // content script sees only what painting needs (ids, selectors, colours): never a note's text.
@@ -17,7 +18,7 @@ export const NoteMarkSchema = z.object({
   position: z.optional(TextPositionSelectorSchema),
   color: z.enum(NOTE_COLORS),
   /** The claim the note is attached to: a click on it opens that claim's card, which lists it. */
-  claimId: z.optional(z.string().check(z.maxLength(200))),
+  claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CLAIM_ID))),
 });
 export type NoteMark = z.infer<typeof NoteMarkSchema>;
 
@@ -73,6 +74,6 @@ export const showNote = defineRoute({
 export const openNoteEditor = defineRoute({
   name: 'openNoteEditor',
   from: 'extension',
-  request: z.object({ claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))) }),
+  request: z.object({ claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CLAIM_ID))) }),
   response: z.boolean(),
 });

@@ -9,10 +9,7 @@ import {
   exportNotesRoute,
   getNoteRoute,
   importNotesRoute,
-  listNoteFacetsRoute,
-  listPageNotesRoute,
   reattachNoteRoute,
-  searchNotesRoute,
   undoDeleteNoteRoute,
   updateNoteRoute,
 } from './note-api';
@@ -23,10 +20,7 @@ import {
   getNote,
   listAllNotes,
   listPageNotes,
-  listSites,
-  listTags,
   reattachNote,
-  searchNotes,
   undoDeleteNote,
   updateNoteBody,
   type NoteContext,
@@ -83,9 +77,6 @@ export function registerNoteRoutes(router: Router, db: NotesDb, deps: NoteRoutes
     router.on(deleteNoteRoute, ({ id }) => write((c) => deleteNote(db, id, c))),
     router.on(undoDeleteNoteRoute, ({ id }) => write((c) => undoDeleteNote(db, id, c))),
     router.on(getNoteRoute, ({ id }) => getNote(db, id)),
-    router.on(listPageNotesRoute, ({ source }) => listPageNotes(db, source)),
-    router.on(searchNotesRoute, (query) => searchNotes(db, query)),
-    router.on(listNoteFacetsRoute, async () => ({ tags: await listTags(db), sites: await listSites(db) })),
     router.on(exportNotesRoute, async ({ format, source }) => {
       const notes = source ? await listPageNotes(db, source) : await listAllNotes(db);
       return { text: format === 'json' ? JSON.stringify(exportJson(notes), null, 2) : exportMarkdown(notes), count: notes.length };

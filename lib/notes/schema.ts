@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_NOTE_TEXT, MAX_TAG_LENGTH, MAX_TAGS, NOTE_COLORS } from './limits';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors';
+import { NoteTargetSchema } from './note-target';
+import { MAX_CLAIM_ID } from '../claims/limits';
 
 /**
  * The reader's notes, shaped after the W3C Web Annotation Data Model: a body (Markdown text, tags,
@@ -8,11 +9,14 @@ import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './selectors
  */
 
 export {
+  HttpUrlSchema,
+  NoteTargetSchema,
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
+  type NoteTarget,
   type TextPositionSelector,
   type TextQuoteSelector,
-} from './selectors';
+} from './note-target';
 
 /** The highlight colour the reader picked. */
 export const NoteColorSchema = z.enum(NOTE_COLORS);
@@ -46,25 +50,8 @@ export const DeviceIdSchema = z.string().min(1).max(200);
 export const NoteIdSchema = z.uuid();
 
 /** The claim a note is attached to (a database slug); bounded as the content script's marks are. */
-export const ClaimIdSchema = z.string().max(200);
+export const ClaimIdSchema = z.string().min(1).max(MAX_CLAIM_ID);
 
-/**
- * A web page's address: http or https only. Notes are made on web pages; a `javascript:` or
- * `data:` target (from an import, or from sync) would be shown as a link the reader might click.
- */
-export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(8192);
-
-/** What the note is on: the page and selectors for the quoted text. */
-export const NoteTargetSchema = z.object({
-  /** The page's canonical URL (canonical link, tracking parameters and fragment dropped). */
-  source: HttpUrlSchema,
-  /** The URL as the reader saw it. */
-  url: HttpUrlSchema,
-  title: z.string().max(500).default(''),
-  quote: TextQuoteSelectorSchema,
-  position: z.optional(TextPositionSelectorSchema),
-});
-export type NoteTarget = z.infer<typeof NoteTargetSchema>;
 
 /** Another device's version of the same note, kept visible until the reader resolves it. */
 export const NoteVersionSchema = NoteBodySchema.extend({

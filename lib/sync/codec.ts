@@ -14,9 +14,6 @@ import { SyncEntrySchema, type SyncEntry } from './schema';
  * is there and hashes right, so a half-arrived note is never read as a note.
  */
 
-/** Chrome's and Firefox's per-item limit (key + JSON value, in bytes). */
-export const QUOTA_BYTES_PER_ITEM = 8192;
-
 // [modified, device, 0, history, counter, text, tags, colour, dot device?] for a live version,
 // [modified, device, 1, history, counter, dot device?] for a tombstone.
 const CompactVersion = z.tuple([z.number(), z.string(), z.union([z.literal(0), z.literal(1)]), z.record(z.string(), z.unknown()), z.number()]).rest(z.unknown());
@@ -143,7 +140,7 @@ export function splitJson(s: string, budget: number): string[] {
 }
 
 /** The items that hold an entry: one head item, or a manifest plus chunks. */
-export function encodeEntry(e: SyncEntry, perItem = QUOTA_BYTES_PER_ITEM): Record<string, unknown> {
+export function encodeEntry(e: SyncEntry, perItem: number = SYNC_LIMITS.QUOTA_BYTES_PER_ITEM): Record<string, unknown> {
   const rec = toCompact(e);
   const head = headKey(e.id);
   if (itemBytes(head, rec) <= perItem) return { [head]: rec };

@@ -77,7 +77,7 @@ export const SyncEntrySchema = z.object({
   id: NoteSchema.shape.id,
   created: NoteSchema.shape.created,
   /** Present while some version is live; a deleted note travels without it, to stay small. */
-  target: NoteTargetSchema.optional(),
+  target: z.optional(NoteTargetSchema),
   claimId: NoteSchema.shape.claimId,
   /** At least one; at most what a reader could sort out (merging compares them pairwise). */
   versions: z.array(SyncVersionSchema).min(1).max(MAX_VERSIONS),

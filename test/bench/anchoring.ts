@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { anchor, describe, locate, type TextSelectors } from '../../lib/anchoring';
+import { anchor, describe, locate, type TextSelectors } from '@/lib/anchoring';
 import { hypothesisAnchor } from './hypothesis-anchor';
 import { median } from './median';
 import { rng } from './rng';

@@ -7,7 +7,7 @@
  * the text before and after matches the stored context, and by nearness to the stored position.
  */
 import search from 'approx-string-match';
-import type { TextSelectors } from '../../lib/anchoring';
+import type { TextSelectors } from '@/lib/anchoring';
 
 type Found = { start: number; end: number; errors: number };
 

@@ -5,10 +5,10 @@
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { openNotesDb } from '../../lib/notes/db';
-import { listPageNotes, searchNotes } from '../../lib/notes/notes-service';
-import { toRecord } from '../../lib/notes/record';
-import type { Note } from '../../lib/notes/schema';
+import { openNotesDb } from '@/lib/notes/db';
+import { listPageNotes, searchNotes } from '@/lib/notes/notes-service';
+import { toRecord } from '@/lib/notes/record';
+import type { Note } from '@/lib/notes/schema';
 import { rng, timeAnchoring, vocabulary } from './anchoring';
 import { median } from './median';
 

@@ -4,11 +4,11 @@
  * page). No node modules here. The data are drawn from the source articles' words with a fixed
  * seed, so every run and both places measure the same claims.
  */
-import { claimRow, factCheckRow, openReaderClaimsDb, sightingRow } from '../../lib/claims/reader-db';
-import { toClaimDatabase, type ReaderData } from '../../lib/claims/reader-database';
-import { factCheckId } from '../../lib/claims/reader-ids';
-import { queryTrackedClaims } from '../../lib/claims/reader-query';
-import type { CollectedFactCheck, Sighting, TrackedClaim } from '../../lib/claims/reader-schema';
+import { claimRow, factCheckRow, openReaderClaimsDb, sightingRow } from '@/lib/claims/reader-db';
+import { toClaimDatabase, type ReaderData } from '@/lib/claims/reader-database';
+import { factCheckId } from '@/lib/claims/reader-ids';
+import { queryTrackedClaims } from '@/lib/claims/reader-query';
+import type { CollectedFactCheck, Sighting, TrackedClaim } from '@/lib/claims/reader-schema';
 import { median } from './median';
 import { rng } from './rng';
 

@@ -5,15 +5,15 @@
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { openNotesDb } from '../../lib/notes/db';
-import { toRecord } from '../../lib/notes/record';
-import type { Note } from '../../lib/notes/schema';
-import { dexieNoteStore } from '../../lib/notes/note-store';
-import { itemBytes } from '../../lib/sync/bytes';
-import { encodeEntry } from '../../lib/sync/codec';
-import { SyncEngine } from '../../lib/sync/engine';
-import { MemoryMetaStore, MemoryNoteStore, type LocalNoteStore } from '../../lib/sync/local-store';
-import { noteToEntry } from '../../lib/sync/merge';
+import { openNotesDb } from '@/lib/notes/db';
+import { toRecord } from '@/lib/notes/record';
+import type { Note } from '@/lib/notes/schema';
+import { dexieNoteStore } from '@/lib/notes/note-store';
+import { itemBytes } from '@/lib/sync/bytes';
+import { encodeEntry } from '@/lib/sync/codec';
+import { SyncEngine } from '@/lib/sync/engine';
+import { MemoryMetaStore, MemoryNoteStore, type LocalNoteStore } from '@/lib/sync/local-store';
+import { noteToEntry } from '@/lib/sync/merge';
 import { FakeSyncHub } from '../lib/sync/support/fake-sync';
 import { median } from './median';
 

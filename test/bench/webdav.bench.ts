@@ -4,8 +4,8 @@
  * sync of 10 edited notes, as requests, bytes sent and received, and time, for libraries of 1,000
  * and 10,000 notes side by side: what an incremental sync costs must not grow with the library.
  */
-import { DavClient } from '../../lib/webdav/client';
-import { setupLibrary } from '../../lib/webdav/library';
+import { DavClient } from '@/lib/webdav/client';
+import { setupLibrary } from '@/lib/webdav/library';
 import { davDevice, noteId, type DavDevice } from '../lib/webdav/support/devices';
 import { DAV_PASSWORD, DAV_USER, startDavServer } from '../support/webdav/server';
 

@@ -1,7 +1,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Note } from '../../lib/notes/schema';
+import type { Note } from '@/lib/notes/schema';
 import { launchChromium, type ChromiumSession } from '../support/chromium';
 import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { waitFor } from '../support/wait';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import data from '../../lib/claims/database.json';
-import { loadClaimDatabase } from '../../lib/claims/database';
-import type { ClaimDatabase } from '../../lib/claims/schema';
-import { coverageHalf, parseCoverageSet } from '../../lib/matcher/coverage-set';
-import { labelledSentences, parseEvalSet } from '../../lib/matcher/eval-set';
-import type { LabelledSentence } from '../../lib/matcher/evaluate';
+import data from '@/lib/claims/database.json';
+import { loadClaimDatabase } from '@/lib/claims/database';
+import type { ClaimDatabase } from '@/lib/claims/schema';
+import { coverageHalf, parseCoverageSet } from '@/lib/matcher/coverage-set';
+import { labelledSentences, parseEvalSet } from '@/lib/matcher/eval-set';
+import type { LabelledSentence } from '@/lib/matcher/evaluate';
 
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 

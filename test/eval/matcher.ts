@@ -1,8 +1,8 @@
-import { readLexicon } from '../../lib/cli/lexicon-file';
-import type { ClaimDatabase } from '../../lib/claims/schema';
-import { buildClaimIndex } from '../../lib/matcher/claim-index';
-import { matchText } from '../../lib/matcher/match';
-import type { ClaimMatch } from '../../lib/matcher/schema';
+import { readLexicon } from '@/lib/cli/lexicon-file';
+import type { ClaimDatabase } from '@/lib/claims/schema';
+import { buildClaimIndex } from '@/lib/matcher/claim-index';
+import { matchText } from '@/lib/matcher/match';
+import type { ClaimMatch } from '@/lib/matcher/schema';
 
 /** The matcher as the extension and the CLI run it, over one database. */
 export function loadMatcher(db: ClaimDatabase): (text: string) => ClaimMatch[] {

@@ -9,7 +9,7 @@
  *   --tune-only               leave the test half out (while tuning: look at the tune half only)
  */
 import { readFileSync } from 'node:fs';
-import { evaluate, type EvalFigures } from '../../lib/matcher/evaluate';
+import { evaluate, type EvalFigures } from '@/lib/matcher/evaluate';
 import { loadEval } from './load';
 import { loadMatcher } from './matcher';
 

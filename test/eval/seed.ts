@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ClaimDatabase } from '../../lib/claims/schema';
-import type { ClaimMatch } from '../../lib/matcher/schema';
+import type { ClaimDatabase } from '@/lib/claims/schema';
+import type { ClaimMatch } from '@/lib/matcher/schema';
 
 /**
  * The seed articles as the matcher must read them: every sentence that carries a claim matches that

@@ -1,4 +1,4 @@
-import type { ScorerTree } from '../../lib/matcher/scorer';
+import type { ScorerTree } from '@/lib/matcher/scorer';
 
 /**
  * Gradient-boosted decision trees for the logistic loss (second-order, as in XGBoost), small and

@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import { ADJECTIVE, encodeLexicon, NOUN, PROPER, VERB, WORDNET } from '../../lib/matcher/lexicon';
+import { ADJECTIVE, encodeLexicon, NOUN, PROPER, VERB, WORDNET } from '@/lib/matcher/lexicon';
 import { CACHE, SOURCES, sourceDir, sourceRequire } from './sources';
 import { WordNet, type Relation } from './wordnet';
 

@@ -18,16 +18,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { readLexicon } from '../../lib/cli/lexicon-file';
-import { buildClaimIndex } from '../../lib/matcher/claim-index';
-import { evaluate, type LabelledSentence } from '../../lib/matcher/evaluate';
-import { readSentence } from '../../lib/matcher/facts';
-import { FEATURES } from '../../lib/matcher/features';
-import { reach } from '../../lib/matcher/reach';
-import { candidates, matchText } from '../../lib/matcher/match';
-import type { ScorerModel, ScorerTree } from '../../lib/matcher/scorer';
+import { readLexicon } from '@/lib/cli/lexicon-file';
+import { buildClaimIndex } from '@/lib/matcher/claim-index';
+import { evaluate, type LabelledSentence } from '@/lib/matcher/evaluate';
+import { readSentence } from '@/lib/matcher/facts';
+import { FEATURES } from '@/lib/matcher/features';
+import { reach } from '@/lib/matcher/reach';
+import { candidates, matchText } from '@/lib/matcher/match';
+import type { ScorerModel, ScorerTree } from '@/lib/matcher/scorer';
 import { boost, type BoostOptions } from './boosted-trees';
-import { splitSentences } from '../../lib/matcher/sentences';
+import { splitSentences } from '@/lib/matcher/sentences';
 import { loadEval } from '../eval/load';
 import { seedArticles, seedDifferences, seedSentences } from '../eval/seed';
 

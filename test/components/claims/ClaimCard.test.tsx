@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClaimCard } from '../../../components/claims/ClaimCard';
-import type { ResolvedClaim } from '../../../lib/claims/resolve';
+import { ClaimCard } from '@/components/claims/ClaimCard';
+import type { ResolvedClaim } from '@/lib/claims/resolve';
 import { claimById, matchFor, resolved } from './claims-fixture';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClaimList, type ClaimListItem } from '../../../components/claims/ClaimList';
+import { ClaimList, type ClaimListItem } from '@/components/claims/ClaimList';
 import { claimById, matchFor } from './claims-fixture';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SiteToggle } from '../../../components/claims/SiteToggle';
+import { SiteToggle } from '@/components/claims/SiteToggle';
 
 afterEach(cleanup);
 

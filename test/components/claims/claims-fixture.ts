@@ -1,6 +1,6 @@
-import { getBundledClaimDatabase } from '../../../lib/claims/bundled';
-import { resolveClaimDatabase, type ResolvedClaim } from '../../../lib/claims/resolve';
-import { ClaimMatchSchema, type ClaimMatch } from '../../../lib/matcher/schema';
+import { getBundledClaimDatabase } from '@/lib/claims/bundled';
+import { resolveClaimDatabase, type ResolvedClaim } from '@/lib/claims/resolve';
+import { ClaimMatchSchema, type ClaimMatch } from '@/lib/matcher/schema';
 
 /** The real bundled database, resolved as the extension resolves it. */
 export const resolved = resolveClaimDatabase(getBundledClaimDatabase());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_TYPE_LABEL, SOURCE_KIND_LABEL, asLabel, formatDay, humanizeKey, truncate } from '../../../components/claims/labels';
-import { ClaimTypeSchema, SourceKindSchema } from '../../../lib/claims/schema';
+import { CLAIM_TYPE_LABEL, SOURCE_KIND_LABEL, asLabel, formatDay, humanizeKey, truncate } from '@/components/claims/labels';
+import { ClaimTypeSchema, SourceKindSchema } from '@/lib/claims/schema';
 
 describe('claim labels', () => {
   it('names every claim type and source kind of the schema', () => {

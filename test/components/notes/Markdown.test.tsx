@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Markdown } from '../../../components/notes/Markdown';
+import { Markdown } from '@/components/notes/Markdown';
 
 afterEach(cleanup);
 

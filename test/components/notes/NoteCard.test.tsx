@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NoteCard } from '../../../components/notes/NoteCard';
+import { NoteCard } from '@/components/notes/NoteCard';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NoteEditor } from '../../../components/notes/NoteEditor';
+import { NoteEditor } from '@/components/notes/NoteEditor';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NoteList } from '../../../components/notes/NoteList';
+import { NoteList } from '@/components/notes/NoteList';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 
 afterEach(cleanup);

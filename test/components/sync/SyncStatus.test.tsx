@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SyncStatus } from '../../../components/sync/SyncStatus';
-import type { SyncStatus as Status } from '../../../lib/sync/schema';
+import { SyncStatus } from '@/components/sync/SyncStatus';
+import type { SyncStatus as Status } from '@/lib/sync/schema';
 
 const base: Status = { enabled: true, lastSyncedAt: null, pending: 0, overQuota: 0, error: null };
 const now = 1_700_000_000_000;

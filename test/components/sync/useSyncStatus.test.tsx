@@ -2,9 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SyncStatus } from '../../../components/sync/SyncStatus';
-import { useSyncStatus } from '../../../components/sync/useSyncStatus';
-import { getSyncEnabled, publishSyncStatus } from '../../../lib/sync/sync-settings';
+import { SyncStatus } from '@/components/sync/SyncStatus';
+import { useSyncStatus } from '@/components/sync/useSyncStatus';
+import { getSyncEnabled, publishSyncStatus } from '@/lib/sync/sync-settings';
 
 /** A page that shows sync as the options page does. */
 function Page() {

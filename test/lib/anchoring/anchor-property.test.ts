@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe as group, expect, it } from 'vitest';
-import { anchor, describe } from '../../../lib/anchoring';
+import { anchor, describe } from '@/lib/anchoring';
 
 const SEED = 20_240_611;
 const RUNS = { seed: SEED, numRuns: 300 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe as group, expect, it } from 'vitest';
-import { anchor, fuzzyBudget } from '../../../lib/anchoring/anchor';
-import { describe } from '../../../lib/anchoring/describe';
+import { anchor, fuzzyBudget } from '@/lib/anchoring/anchor';
+import { describe } from '@/lib/anchoring/describe';
 
 const article = readFileSync(new URL('../../fixtures/articles/000_83cce7683dc0c4f8.txt', import.meta.url), 'utf8');
 

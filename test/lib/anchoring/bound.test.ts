@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe as group, expect, it } from 'vitest';
-import { anchor, anchorAll, describe, locate, MAX_FUZZY_QUOTE, MAX_WORK } from '../../../lib/anchoring';
+import { anchor, anchorAll, describe, locate, MAX_FUZZY_QUOTE, MAX_WORK } from '@/lib/anchoring';
 
 const words = ['000_83cce7683dc0c4f8.txt', '002_1234823e6659f5c9.txt']
   .map((f) => readFileSync(new URL(`../../fixtures/articles/${f}`, import.meta.url), 'utf8'))

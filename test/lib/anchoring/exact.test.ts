@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactOccurrences } from '../../../lib/anchoring/exact';
+import { exactOccurrences } from '@/lib/anchoring/exact';
 
 const SEED = 20_240_611;
 const letters = (alphabet: string, min: number, max: number) =>

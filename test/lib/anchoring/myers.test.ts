@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchoredDistances, bestEnds, compile, type Meter } from '../../../lib/anchoring/myers';
+import { anchoredDistances, bestEnds, compile, type Meter } from '@/lib/anchoring/myers';
 
 const SEED = 20_240_611;
 const unlimited = (): Meter => ({ work: 0, limit: Infinity, limited: false });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor } from '@/lib/anchoring/anchor';
-import { MAX_QUOTE, selectionOffsets, selectorsFor } from '@/lib/annotator/selection';
+import { selectionOffsets, selectorsFor } from '@/lib/annotator/selection';
+import { MAX_QUOTE } from '@/lib/notes/limits';
 import { readPageText } from '@/lib/dom/page-text';
 
 beforeEach(() => {

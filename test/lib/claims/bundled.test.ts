@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getBundledClaimDatabase } from '../../../lib/claims/bundled';
-import { DEFAULT_DATABASE } from '../../../lib/cli/claim-files';
+import { getBundledClaimDatabase } from '@/lib/claims/bundled';
+import { DEFAULT_DATABASE } from '@/lib/cli/claim-files';
 
 const CLAIMS_DIR = fileURLToPath(new URL('../../../lib/claims/', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ARTICLES, DEFAULT_DATABASE, readArticleTexts } from '../../../lib/cli/claim-files';
+import { DEFAULT_ARTICLES, DEFAULT_DATABASE, readArticleTexts } from '@/lib/cli/claim-files';
 
 /** Test helpers: the real database and pack fixtures as raw JSON, with their article texts. */
 

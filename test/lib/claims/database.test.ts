@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeWhitespace } from '../../../lib/claims/integrity';
-import { loadClaimDatabase, validateClaimDatabase } from '../../../lib/claims/database';
-import type { ClaimDatabase, Difference } from '../../../lib/claims/schema';
+import { normalizeWhitespace } from '@/lib/claims/integrity';
+import { loadClaimDatabase, validateClaimDatabase } from '@/lib/claims/database';
+import type { ClaimDatabase, Difference } from '@/lib/claims/schema';
 import { realDatabase } from './claim-fixtures';
 
 const { json, texts } = realDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePath } from '../../../lib/claims/entry-path';
+import { describePath } from '@/lib/claims/entry-path';
 
 describe('describePath', () => {
   const db = { claims: [{ id: 'a', facts: [{ key: 'k', value: 1 }] }, { statement: 'no id' }] };

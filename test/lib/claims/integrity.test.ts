@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimDatabaseError, validateClaimDatabase } from '../../../lib/claims/database';
+import { ClaimDatabaseError, validateClaimDatabase } from '@/lib/claims/database';
 import { bridgePack } from './claim-fixtures';
 
 /** Validates `json` with the pack's texts and returns the problems (empty when valid). */

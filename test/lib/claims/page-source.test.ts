@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findClaimReviews, readJsonLd } from '../../../lib/claims/page-jsonld';
-import { readPageSource } from '../../../lib/claims/page-source';
-import { PageSourceSchema } from '../../../lib/claims/page-source-schema';
-import { parseClaimReviews } from '../../../lib/factchecks/parse';
+import { findClaimReviews, readJsonLd } from '@/lib/claims/page-jsonld';
+import { readPageSource } from '@/lib/claims/page-source';
+import { PageSourceSchema } from '@/lib/claims/page-source-schema';
+import { parseClaimReviews } from '@/lib/factchecks/parse';
 import { claimReviewFixture } from '../factchecks/claim-review-fixtures';
 
 /** A document from HTML: head and body as given. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { factCheckId } from '../../../lib/claims/reader-ids';
+import { factCheckId } from '@/lib/claims/reader-ids';
 import {
   collectFactCheck,
   collectFactChecks,
   deleteFactCheck,
   getFactCheck,
   undoDeleteFactCheck,
-} from '../../../lib/claims/reader-factchecks';
-import { parseClaimReviews } from '../../../lib/factchecks/parse';
-import type { FactCheck } from '../../../lib/factchecks/schema';
+} from '@/lib/claims/reader-factchecks';
+import { parseClaimReviews } from '@/lib/factchecks/parse';
+import type { FactCheck } from '@/lib/factchecks/schema';
 import { claimReviewFixture } from '../factchecks/claim-review-fixtures';
 import { useReaderDb } from './reader-test-db';
 

@@ -1,5 +1,5 @@
-import type { PageSource } from '../../../lib/claims/page-source-schema';
-import type { NewSighting, NewTrackedClaim } from '../../../lib/claims/reader-schema';
+import type { PageSource } from '@/lib/claims/page-source-schema';
+import type { NewSighting, NewTrackedClaim } from '@/lib/claims/reader-schema';
 
 /** Test helpers for the reader's claim store: pages, tracked-claim drafts and sightings. */
 

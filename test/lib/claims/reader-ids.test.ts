@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { factCheckId, hash64, readerIds, sameness } from '../../../lib/claims/reader-ids';
-import { SlugSchema } from '../../../lib/claims/schema';
+import { factCheckId, hash64, readerIds, sameness } from '@/lib/claims/reader-ids';
+import { SlugSchema } from '@/lib/claims/schema';
 
 describe('reader ids', () => {
   it('hashes to 16 hex digits, the same text always alike, and 200,000 URLs all apart', () => {

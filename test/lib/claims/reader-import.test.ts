@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toClaimDatabase } from '../../../lib/claims/reader-database';
-import { ClaimImportError, importClaimsFile } from '../../../lib/claims/reader-import';
+import { toClaimDatabase } from '@/lib/claims/reader-database';
+import { ClaimImportError, importClaimsFile } from '@/lib/claims/reader-import';
 import { CLAIM_REVIEWS } from '../factchecks/claim-review-fixtures';
 import { BRIDGE_PACK, PACKS } from './claim-fixtures';
 import { useReaderDb } from './reader-test-db';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { claimRow } from '../../../lib/claims/reader-db';
-import { collectFactChecks } from '../../../lib/claims/reader-factchecks';
-import { queryFactChecks, queryTrackedClaims } from '../../../lib/claims/reader-query';
-import { TrackedClaimSchema } from '../../../lib/claims/reader-schema';
-import { deleteTrackedClaim, trackClaim } from '../../../lib/claims/reader-store';
-import { parseClaimReviews } from '../../../lib/factchecks/parse';
+import { claimRow } from '@/lib/claims/reader-db';
+import { collectFactChecks } from '@/lib/claims/reader-factchecks';
+import { queryFactChecks, queryTrackedClaims } from '@/lib/claims/reader-query';
+import { TrackedClaimSchema } from '@/lib/claims/reader-schema';
+import { deleteTrackedClaim, trackClaim } from '@/lib/claims/reader-store';
+import { parseClaimReviews } from '@/lib/factchecks/parse';
 import { claimReviewFixture } from '../factchecks/claim-review-fixtures';
 import { claimDraft } from './reader-fixtures';
 import { useReaderDb } from './reader-test-db';

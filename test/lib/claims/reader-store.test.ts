@@ -12,7 +12,7 @@ import {
   trackClaim,
   undoDeleteSighting,
   undoDeleteTrackedClaim,
-} from '../../../lib/claims/reader-store';
+} from '@/lib/claims/reader-store';
 import { claimDraft, pageSource, sightingDraft } from './reader-fixtures';
 import { useReaderDb } from './reader-test-db';
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach } from 'vitest';
-import { openReaderClaimsDb, type ReaderClaimsDb } from '../../../lib/claims/reader-db';
-import type { ReaderContext } from '../../../lib/claims/reader-rows';
+import { openReaderClaimsDb, type ReaderClaimsDb } from '@/lib/claims/reader-db';
+import type { ReaderContext } from '@/lib/claims/reader-rows';
 
 /** What a test of the reader's store works with: a fresh database and a clock it sets. */
 export interface ReaderTestDb {

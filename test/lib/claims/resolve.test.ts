@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadClaimDatabase } from '../../../lib/claims/database';
-import { resolveClaimDatabase, ResolvedClaimDatabaseSchema } from '../../../lib/claims/resolve';
+import { loadClaimDatabase } from '@/lib/claims/database';
+import { resolveClaimDatabase, ResolvedClaimDatabaseSchema } from '@/lib/claims/resolve';
 import { bridgePack, realDatabase } from './claim-fixtures';
 
 describe('resolveClaimDatabase', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliFileError, DEFAULT_ARTICLES, displayPath, readArticleTexts, readJsonFile } from '../../../lib/cli/claim-files';
+import { CliFileError, DEFAULT_ARTICLES, displayPath, readArticleTexts, readJsonFile } from '@/lib/cli/claim-files';
 
 describe('readArticleTexts', () => {
   let dir: string;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ResolvedClaimDatabaseSchema } from '../../../lib/claims/resolve';
-import { DEFAULT_DATABASE } from '../../../lib/cli/claim-files';
-import { COMMANDS, main } from '../../../lib/cli/claims';
+import { ResolvedClaimDatabaseSchema } from '@/lib/claims/resolve';
+import { DEFAULT_DATABASE } from '@/lib/cli/claim-files';
+import { COMMANDS, main } from '@/lib/cli/claims';
 import { BRIDGE_ARTICLES, BRIDGE_PACK, PACKS } from '../claims/claim-fixtures';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliFileError } from '../../../lib/cli/claim-files';
-import { UsageError, type CliIo } from '../../../lib/cli/command';
-import { matchCommand, visibleText } from '../../../lib/cli/match-command';
-import { ClaimMatchSchema } from '../../../lib/matcher/schema';
+import { CliFileError } from '@/lib/cli/claim-files';
+import { UsageError, type CliIo } from '@/lib/cli/command';
+import { matchCommand, visibleText } from '@/lib/cli/match-command';
+import { ClaimMatchSchema } from '@/lib/matcher/schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-match-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

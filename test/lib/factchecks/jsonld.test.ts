@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTypedNodes, typesOf } from '../../../lib/factchecks/jsonld';
+import { findTypedNodes, typesOf } from '@/lib/factchecks/jsonld';
 
 const REVIEW = new Set(['ClaimReview']);
 const review = (n: number) => ({ '@type': 'ClaimReview', n });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblem, parseClaimReviews } from '../../../lib/factchecks/parse';
-import { FactCheckSchema } from '../../../lib/factchecks/schema';
+import { describeProblem, parseClaimReviews } from '@/lib/factchecks/parse';
+import { FactCheckSchema } from '@/lib/factchecks/schema';
 import { claimReviewFixture } from './claim-review-fixtures';
 
 describe('parseClaimReviews: fact-checkers’ shapes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictFromLabel, verdictFromScale, verdictOf } from '../../../lib/factchecks/verdict';
+import { verdictFromLabel, verdictFromScale, verdictOf } from '@/lib/factchecks/verdict';
 
 const rating = (label: string | null, value: number | null = null, best: number | null = null, worst: number | null = null) => ({
   label,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, parseIsoDate, readDates } from '../../../lib/matcher/dates';
+import { compareDates, parseIsoDate, readDates } from '@/lib/matcher/dates';
 import { tokenize } from './tokenize';
 
 const read = (text: string) => readDates(tokenize(text));

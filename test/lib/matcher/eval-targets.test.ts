@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../lib/matcher/evaluate';
+import { evaluate } from '@/lib/matcher/evaluate';
 import { loadEval } from '../../eval/load';
 import { loadMatcher } from '../../eval/matcher';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { labelledSentences, parseEvalSet } from '../../../lib/matcher/eval-set';
-import { evaluate, type LabelledSentence } from '../../../lib/matcher/evaluate';
-import type { ClaimMatch } from '../../../lib/matcher/schema';
+import { labelledSentences, parseEvalSet } from '@/lib/matcher/eval-set';
+import { evaluate, type LabelledSentence } from '@/lib/matcher/evaluate';
+import type { ClaimMatch } from '@/lib/matcher/schema';
 
 const match = (claimId: string, stance: ClaimMatch['stance'] = 'corroborates', what = 'n'): ClaimMatch =>
   stance === 'corroborates'

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import data from '../../../lib/claims/database.json';
-import { loadClaimDatabase } from '../../../lib/claims/database';
-import { readLexicon } from '../../../lib/cli/lexicon-file';
-import { buildClaimIndex } from '../../../lib/matcher/claim-index';
-import { restoreIndex, storeIndex } from '../../../lib/matcher/index-store';
-import { matchText } from '../../../lib/matcher/match';
+import data from '@/lib/claims/database.json';
+import { loadClaimDatabase } from '@/lib/claims/database';
+import { readLexicon } from '@/lib/cli/lexicon-file';
+import { buildClaimIndex } from '@/lib/matcher/claim-index';
+import { restoreIndex, storeIndex } from '@/lib/matcher/index-store';
+import { matchText } from '@/lib/matcher/match';
 
 describe('storeIndex / restoreIndex', () => {
   const db = loadClaimDatabase(data);

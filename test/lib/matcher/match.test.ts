@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import mini from '../../fixtures/eval/mini-database.json';
-import { ClaimDatabaseSchema } from '../../../lib/claims/schema';
-import { readLexicon } from '../../../lib/cli/lexicon-file';
-import { buildClaimIndex } from '../../../lib/matcher/claim-index';
-import { matchText } from '../../../lib/matcher/match';
-import { ClaimMatchSchema } from '../../../lib/matcher/schema';
+import { ClaimDatabaseSchema } from '@/lib/claims/schema';
+import { readLexicon } from '@/lib/cli/lexicon-file';
+import { buildClaimIndex } from '@/lib/matcher/claim-index';
+import { matchText } from '@/lib/matcher/match';
+import { ClaimMatchSchema } from '@/lib/matcher/schema';
 
 const index = buildClaimIndex(ClaimDatabaseSchema.parse(mini), readLexicon());
 const only = (text: string) => {

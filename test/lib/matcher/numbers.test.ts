@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numbersAgree, readNumbers } from '../../../lib/matcher/numbers';
+import { numbersAgree, readNumbers } from '@/lib/matcher/numbers';
 import { tokenize } from './tokenize';
 
 const read = (text: string) => readNumbers(tokenize(text), new Set(), text);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClaimMatchSchema } from '../../../lib/matcher/schema';
-import { MAX_SENTENCE, splitSentences } from '../../../lib/matcher/sentences';
+import { ClaimMatchSchema } from '@/lib/matcher/schema';
+import { MAX_SENTENCE, splitSentences } from '@/lib/matcher/sentences';
 import { loadEval } from '../../eval/load';
 import { loadMatcher } from '../../eval/matcher';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import data from '../../../lib/claims/database.json';
-import { loadClaimDatabase } from '../../../lib/claims/database';
-import { readLexicon } from '../../../lib/cli/lexicon-file';
-import { buildClaimIndex } from '../../../lib/matcher/claim-index';
-import { matchText } from '../../../lib/matcher/match';
+import data from '@/lib/claims/database.json';
+import { loadClaimDatabase } from '@/lib/claims/database';
+import { readLexicon } from '@/lib/cli/lexicon-file';
+import { buildClaimIndex } from '@/lib/matcher/claim-index';
+import { matchText } from '@/lib/matcher/match';
 import { seedArticles, seedDifferences } from '../../eval/seed';
 
 /**

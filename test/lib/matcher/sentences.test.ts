@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../lib/matcher/sentences';
+import { splitSentences } from '@/lib/matcher/sentences';
 
 const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 

@@ -1,5 +1,5 @@
-import { readLexicon } from '../../../lib/cli/lexicon-file';
-import { Tokenizer, type Token } from '../../../lib/matcher/tokens';
+import { readLexicon } from '@/lib/cli/lexicon-file';
+import { Tokenizer, type Token } from '@/lib/matcher/tokens';
 
 let tokenizer: Tokenizer | undefined;
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOTES_DB_VERSION, openNotesDb } from '../../../lib/notes/db';
+import { NOTES_DB_VERSION, openNotesDb } from '@/lib/notes/db';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 
 const names: string[] = [];

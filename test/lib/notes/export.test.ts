@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportJson, exportMarkdown, toWebAnnotation } from '../../../lib/notes/export';
+import { exportJson, exportMarkdown, toWebAnnotation } from '@/lib/notes/export';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 import { mustAssertions } from './web-annotation-validator';
 

@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openNotesDb } from '../../../lib/notes/db';
-import { exportJson, exportMarkdown } from '../../../lib/notes/export';
-import { ImportError, importNotes } from '../../../lib/notes/import';
-import { fromRecord, toRecord } from '../../../lib/notes/record';
-import { NoteSchema, type Note } from '../../../lib/notes/schema';
+import { openNotesDb } from '@/lib/notes/db';
+import { exportJson, exportMarkdown } from '@/lib/notes/export';
+import { ImportError, importNotes } from '@/lib/notes/import';
+import { fromRecord, toRecord } from '@/lib/notes/record';
+import { NoteSchema, type Note } from '@/lib/notes/schema';
 import { HOSTILE_VALUES, spoiled } from '../../fixtures/hostile-json';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 

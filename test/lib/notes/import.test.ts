@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
-import { exportJson } from '../../../lib/notes/export';
-import { ImportError, importNotes } from '../../../lib/notes/import';
-import { IMPORTED_DEVICE, noteIdFor } from '../../../lib/notes/import-convert';
-import { listAllNotes, updateNoteBody } from '../../../lib/notes/notes-service';
+import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { exportJson } from '@/lib/notes/export';
+import { ImportError, importNotes } from '@/lib/notes/import';
+import { IMPORTED_DEVICE, noteIdFor } from '@/lib/notes/import-convert';
+import { listAllNotes, updateNoteBody } from '@/lib/notes/notes-service';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 
 const sample = (name: string) =>

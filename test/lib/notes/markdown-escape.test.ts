@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownHtml } from '../../../lib/notes/markdown-escape';
+import { escapeMarkdownHtml } from '@/lib/notes/markdown-escape';
 
 describe('escapeMarkdownHtml', () => {
   it('keeps only fences that every fence-aware tool reads as code', () => {

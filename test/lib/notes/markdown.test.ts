@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeHref, MAX_INLINE_DEPTH, parseInline, parseMarkdown, type Block, type Inline } from '../../../lib/notes/markdown';
-import { newBudget, PARSE_BUDGET } from '../../../lib/notes/markdown-inline';
+import { isSafeHref, MAX_INLINE_DEPTH, parseInline, parseMarkdown, type Block, type Inline } from '@/lib/notes/markdown';
+import { newBudget, PARSE_BUDGET } from '@/lib/notes/markdown-inline';
 
 const t = (text: string) => ({ type: 'text', text });
 

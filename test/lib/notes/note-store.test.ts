@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
-import { dexieNoteStore } from '../../../lib/notes/note-store';
-import { searchNotes } from '../../../lib/notes/notes-service';
+import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { dexieNoteStore } from '@/lib/notes/note-store';
+import { searchNotes } from '@/lib/notes/notes-service';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 
 let db: NotesDb;

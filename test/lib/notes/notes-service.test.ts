@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
-import { NoteInputError, NoteNotFoundError } from '../../../lib/notes/errors';
+import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { NoteInputError, NoteNotFoundError } from '@/lib/notes/errors';
 import {
   createNote,
   deleteNote,
@@ -16,8 +16,8 @@ import {
   undoDeleteNote,
   updateNoteBody,
   type NoteContext,
-} from '../../../lib/notes/notes-service';
-import type { NewNote } from '../../../lib/notes/schema';
+} from '@/lib/notes/notes-service';
+import type { NewNote } from '@/lib/notes/schema';
 
 let db: NotesDb;
 let clock: number;

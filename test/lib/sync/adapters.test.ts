@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
-import { toRecord } from '../../../lib/notes/record';
-import { dexieNoteStore } from '../../../lib/notes/note-store';
-import { areaMetaStore } from '../../../lib/sync/adapters';
-import { SyncEngine } from '../../../lib/sync/engine';
-import { startNoteSync } from '../../../lib/sync/start';
+import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { toRecord } from '@/lib/notes/record';
+import { dexieNoteStore } from '@/lib/notes/note-store';
+import { areaMetaStore } from '@/lib/sync/adapters';
+import { SyncEngine } from '@/lib/sync/engine';
+import { startNoteSync } from '@/lib/sync/start';
 import { makeNote } from './support/devices';
 import { FakeSyncHub } from './support/fake-sync';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readArea } from '../../../lib/sync/area-reader';
-import { itemBytes, utf8Length } from '../../../lib/sync/bytes';
-import { encodeEntry, entryString, fromCompact, minEncodedBytes, splitJson, toCompact } from '../../../lib/sync/codec';
-import { headKey, packId, parseKey, unpackId } from '../../../lib/sync/keys';
-import { mergeEntries, noteToEntry } from '../../../lib/sync/merge';
+import { readArea } from '@/lib/sync/area-reader';
+import { itemBytes, utf8Length } from '@/lib/sync/bytes';
+import { encodeEntry, entryString, fromCompact, minEncodedBytes, splitJson, toCompact } from '@/lib/sync/codec';
+import { headKey, packId, parseKey, unpackId } from '@/lib/sync/keys';
+import { mergeEntries, noteToEntry } from '@/lib/sync/merge';
 import { makeNote } from './support/devices';
 
 const id = '0f8fad5b-d9cb-469f-a165-70867728950e';

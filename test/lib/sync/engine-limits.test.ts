@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readArea } from '../../../lib/sync/area-reader';
-import { itemBytes } from '../../../lib/sync/bytes';
+import { readArea } from '@/lib/sync/area-reader';
+import { itemBytes } from '@/lib/sync/bytes';
 import { Device, TestClock, settle } from './support/devices';
 import { CHROME_ERRORS, FIREFOX_QUOTA_ERROR, FakeSyncHub } from './support/fake-sync';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readArea } from '../../../lib/sync/area-reader';
+import { readArea } from '@/lib/sync/area-reader';
 import { Device, TestClock, settle } from './support/devices';
 import { FakeSyncHub } from './support/fake-sync';
 

@@ -1,17 +1,17 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
-import { exportJson, exportMarkdown } from '../../../lib/notes/export';
-import { dexieNoteStore } from '../../../lib/notes/note-store';
-import { fromRecord } from '../../../lib/notes/record';
-import { NoteSchema } from '../../../lib/notes/schema';
-import { readArea } from '../../../lib/sync/area-reader';
-import { encodeEntry } from '../../../lib/sync/codec';
-import { SyncEngine } from '../../../lib/sync/engine';
-import { headKey, packId } from '../../../lib/sync/keys';
-import { MemoryMetaStore } from '../../../lib/sync/local-store';
-import { noteToEntry } from '../../../lib/sync/merge';
+import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { exportJson, exportMarkdown } from '@/lib/notes/export';
+import { dexieNoteStore } from '@/lib/notes/note-store';
+import { fromRecord } from '@/lib/notes/record';
+import { NoteSchema } from '@/lib/notes/schema';
+import { readArea } from '@/lib/sync/area-reader';
+import { encodeEntry } from '@/lib/sync/codec';
+import { SyncEngine } from '@/lib/sync/engine';
+import { headKey, packId } from '@/lib/sync/keys';
+import { MemoryMetaStore } from '@/lib/sync/local-store';
+import { noteToEntry } from '@/lib/sync/merge';
 import { makeNote, TestClock } from './support/devices';
 import { FakeSyncHub } from './support/fake-sync';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryNoteStore, updateNotes, type LocalNoteStore } from '../../../lib/sync/local-store';
+import { MemoryNoteStore, updateNotes, type LocalNoteStore } from '@/lib/sync/local-store';
 import { makeNote } from './support/devices';
 
 describe('updateNotes without an atomic update', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { entryString } from '../../../lib/sync/codec';
-import { entryToNote, mergeEntries, metaOf, noteToEntry, sameNote } from '../../../lib/sync/merge';
-import type { SyncEntry, SyncVersion } from '../../../lib/sync/schema';
-import { addDot, hasSeen, joinHistories } from '../../../lib/sync/version-vector';
+import { entryString } from '@/lib/sync/codec';
+import { entryToNote, mergeEntries, metaOf, noteToEntry, sameNote } from '@/lib/sync/merge';
+import type { SyncEntry, SyncVersion } from '@/lib/sync/schema';
+import { addDot, hasSeen, joinHistories } from '@/lib/sync/version-vector';
 import { makeNote } from './support/devices';
 
 const id = '0f8fad5b-d9cb-469f-a165-70867728950e';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readArea } from '../../../lib/sync/area-reader';
-import { noteToEntry } from '../../../lib/sync/merge';
-import { planWrites, type PlanLimits } from '../../../lib/sync/planner';
+import { readArea } from '@/lib/sync/area-reader';
+import { noteToEntry } from '@/lib/sync/merge';
+import { planWrites, type PlanLimits } from '@/lib/sync/planner';
 import { makeNote } from './support/devices';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../lib/sync/rate-limiter';
+import { RateLimiter } from '@/lib/sync/rate-limiter';
 
 describe('RateLimiter', () => {
   it('waits until the minute window has room', () => {

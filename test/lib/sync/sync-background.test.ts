@@ -1,13 +1,13 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openNotesDb, type NotesDb } from '../../../lib/notes/db';
-import { toRecord } from '../../../lib/notes/record';
-import { encodeEntry } from '../../../lib/sync/codec';
-import { headKey } from '../../../lib/sync/keys';
-import { noteToEntry } from '../../../lib/sync/merge';
-import { startSyncBackground, SYNC_RETRY_ALARM } from '../../../lib/sync/sync-background';
-import { readSyncStatus, setSyncEnabled } from '../../../lib/sync/sync-settings';
+import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { toRecord } from '@/lib/notes/record';
+import { encodeEntry } from '@/lib/sync/codec';
+import { headKey } from '@/lib/sync/keys';
+import { noteToEntry } from '@/lib/sync/merge';
+import { startSyncBackground, SYNC_RETRY_ALARM } from '@/lib/sync/sync-background';
+import { readSyncStatus, setSyncEnabled } from '@/lib/sync/sync-settings';
 import { makeNote } from './support/devices';
 import { FakeSyncHub, type FakeSyncArea } from './support/fake-sync';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { itemBytes } from '../../../lib/sync/bytes';
-import { encodeEntry, entryString } from '../../../lib/sync/codec';
-import { readArea } from '../../../lib/sync/area-reader';
-import { noteToEntry } from '../../../lib/sync/merge';
-import { planWrites, type PlanLimits } from '../../../lib/sync/planner';
-import type { SyncEntry } from '../../../lib/sync/schema';
+import { itemBytes } from '@/lib/sync/bytes';
+import { encodeEntry, entryString } from '@/lib/sync/codec';
+import { readArea } from '@/lib/sync/area-reader';
+import { noteToEntry } from '@/lib/sync/merge';
+import { planWrites, type PlanLimits } from '@/lib/sync/planner';
+import type { SyncEntry } from '@/lib/sync/schema';
 import { Device, TestClock, makeNote, settle } from './support/devices';
 import { FakeSyncHub, type FaultStep } from './support/fake-sync';
 

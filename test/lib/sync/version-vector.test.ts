@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNTER, type VersionVector } from '../../../lib/sync/schema';
-import { addDot, hasSeen, joinHistories } from '../../../lib/sync/version-vector';
+import { MAX_COUNTER, type VersionVector } from '@/lib/sync/schema';
+import { addDot, hasSeen, joinHistories } from '@/lib/sync/version-vector';
 
 /**
  * The history functions by their definition (what each counter's "seen" becomes), written the

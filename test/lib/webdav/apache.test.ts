@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConnection } from '../../../lib/webdav/connection-test';
-import { setupLibrary } from '../../../lib/webdav/library';
-import { DavClient } from '../../../lib/webdav/client';
+import { testConnection } from '@/lib/webdav/connection-test';
+import { setupLibrary } from '@/lib/webdav/library';
+import { DavClient } from '@/lib/webdav/client';
 import { DAV_PASSWORD, DAV_USER, freePort, startDavServer, type DavServer } from '../../support/webdav/server';
 import { davDevice, noteId } from './support/devices';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DecryptError, deriveKeyBytes, importKey, open, seal } from '../../../lib/webdav/crypto';
-import { appendToIndex, LOG_LENGTH, logIds } from '../../../lib/webdav/layout';
-import { networkProblem, statusProblem } from '../../../lib/webdav/problems';
-import { parseListing } from '../../../lib/webdav/propfind';
+import { DecryptError, deriveKeyBytes, importKey, open, seal } from '@/lib/webdav/crypto';
+import { appendToIndex, LOG_LENGTH, logIds } from '@/lib/webdav/layout';
+import { networkProblem, statusProblem } from '@/lib/webdav/problems';
+import { parseListing } from '@/lib/webdav/propfind';
 import { noteId } from './support/devices';
 
 describe('crypto', () => {

@@ -1,6 +1,6 @@
-import type { StorageChange, SyncArea, SyncLimits } from '../../../../lib/sync/area';
-import { SYNC_LIMITS } from '../../../../lib/sync/area';
-import { itemBytes } from '../../../../lib/sync/bytes';
+import type { StorageChange, SyncArea, SyncLimits } from '@/lib/sync/area';
+import { SYNC_LIMITS } from '@/lib/sync/area';
+import { itemBytes } from '@/lib/sync/bytes';
 
 /**
  * A `storage.sync` for tests that behaves like the browsers' in the ways sync depends on, which

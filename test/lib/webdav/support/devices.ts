@@ -1,11 +1,11 @@
-import { Histories } from '../../../../lib/sync/histories';
-import { MemoryMetaStore, MemoryNoteStore } from '../../../../lib/sync/local-store';
-import { Serial } from '../../../../lib/sync/serial';
-import { DavClient } from '../../../../lib/webdav/client';
-import { WebDavEngine } from '../../../../lib/webdav/engine';
-import { setupLibrary, type SavedLibrary } from '../../../../lib/webdav/library';
-import { MemoryStateStore } from '../../../../lib/webdav/state';
-import type { Note } from '../../../../lib/notes/schema';
+import { Histories } from '@/lib/sync/histories';
+import { MemoryMetaStore, MemoryNoteStore } from '@/lib/sync/local-store';
+import { Serial } from '@/lib/sync/serial';
+import { DavClient } from '@/lib/webdav/client';
+import { WebDavEngine } from '@/lib/webdav/engine';
+import { setupLibrary, type SavedLibrary } from '@/lib/webdav/library';
+import { MemoryStateStore } from '@/lib/webdav/state';
+import type { Note } from '@/lib/notes/schema';
 import type { FakeDav } from './fake-dav';
 
 /** A simulated device syncing through a WebDAV server (fake or real). */
