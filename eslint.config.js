@@ -4,6 +4,39 @@ import tseslint from 'typescript-eslint';
 
 // Lint: ESLint's and typescript-eslint's recommended rules, type-only imports, and no floating
 // promises (an unhandled rejection in a content script or worker is a silent failure).
+
+/**
+ * Which lib/ folders each lib/ folder may import (besides itself and lib/'s own files), lowest
+ * first: the dependency direction the README's project map shows. lib/ never imports components/
+ * or entrypoints/; components/ and entrypoints/ may import any of lib/.
+ */
+const LIB_IMPORTS = {
+  dom: [],
+  messaging: [],
+  settings: [],
+  anchoring: [],
+  factchecks: [],
+  claims: ['dom', 'anchoring', 'factchecks'],
+  matcher: ['claims'],
+  notes: ['dom', 'messaging', 'anchoring', 'claims'],
+  sync: ['notes'],
+  webdav: ['notes', 'sync'],
+  pages: ['messaging', 'settings', 'claims', 'matcher'],
+  cli: ['dom', 'claims', 'matcher'],
+  // The content script takes only the matcher's wire format (matcher/schema): an e2e test bounds its size.
+  annotator: ['dom', 'messaging', 'anchoring', 'claims', 'matcher', 'notes', 'pages'],
+};
+const layerRules = Object.entries(LIB_IMPORTS).map(([folder, allowed]) => {
+  const banned = Object.keys(LIB_IMPORTS).filter((f) => f !== folder && !allowed.includes(f));
+  const group = [...banned, 'components', 'entrypoints'].flatMap((f) => [`../${f}/*`, `../../${f}/*`, `@/lib/${f}/*`, `@/${f}/*`]);
+  return {
+    files: [`lib/${folder}/**`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group, message: `lib/${folder} may import only ${allowed.join(', ') || 'lib/ files'} (eslint.config.js LIB_IMPORTS).` }] }],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**', 'demo-screenshots/**'] },
   js.configs.recommended,
@@ -20,6 +53,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  ...layerRules,
   // Tests corrupt raw JSON on purpose to check the validators; a typed shape would forbid that.
   { files: ['test/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

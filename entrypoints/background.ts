@@ -5,6 +5,7 @@ import { startNotesBackground } from '@/lib/notes/note-background';
 import { closeStorageToContentScripts } from '@/lib/settings/storage-access';
 import { startPagesBackground } from '@/lib/pages/pages-background';
 import { startSyncBackground } from '@/lib/sync/sync-background';
+import { startWebDavBackground } from '@/lib/webdav/background';
 
 export default defineBackground({
   type: 'module',
@@ -14,7 +15,10 @@ export default defineBackground({
     void closeStorageToContentScripts(); // notes' copy in storage.sync: extension pages only
     const notes = startNotesBackground(router); // note routes, repaint broadcast, context menu, "add note"
     startPagesBackground(router, notes); // claims on pages: matching, tab states, badge, site switch, "next claim"
-    startSyncBackground(notes.db); // storage.sync mirror, switch, status line, repaint on remote notes
+    // storage.sync mirror, switch, status line; notes arriving from another device repaint their tabs
+    const sync = startSyncBackground(notes.db, { changed: notes.changed });
+    // WebDAV sync beside it, merging into the same notes: one record of their histories, one lock
+    startWebDavBackground({ db: notes.db, histories: sync.histories, serial: sync.serial, changed: notes.changed });
     listen(router);
   },
 });

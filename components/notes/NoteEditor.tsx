@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { normaliseTags } from '../../lib/notes/fold';
+import { normaliseTags } from '../../lib/fold';
 import { MAX_NOTE_TEXT, MAX_TAG_LENGTH, MAX_TAGS, NOTE_COLORS } from '../../lib/notes/limits';
 import type { NoteBody } from '../../lib/notes/schema';
 

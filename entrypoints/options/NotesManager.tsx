@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { NoteFilters } from '@/components/notes/NoteFilters';
 import { NoteList } from '@/components/notes/NoteList';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import { call } from '@/lib/messaging/runtime';
-import { openNotesDb } from '@/lib/notes/db';
+import { pageNotesDb } from '@/lib/notes/db';
 import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-api';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
@@ -15,7 +15,7 @@ import { errorMessage } from '@/lib/error-message';
  * toast. Lists are live: a note saved in a tab appears here at once.
  */
 export function NotesManager() {
-  const db = useMemo(() => openNotesDb(), []);
+  const db = pageNotesDb();
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
   const [site, setSite] = useState('');

@@ -1,15 +1,14 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { ClaimCard } from '@/components/claims/ClaimCard';
-import { getBundledClaimDatabase } from '@/lib/claims/bundled';
-import { resolveClaimDatabase } from '@/lib/claims/resolve';
-import type { PageClaim } from '@/lib/pages/page-schema';
+import { getBundledClaims } from '@/lib/claims/bundled';
+import type { ClaimMatch } from '@/lib/matcher/schema';
 import { ClaimNotes } from './NotePanel';
 
-export type ClaimsPanelProps = { claims: PageClaim[]; onClose: () => void };
+export type ClaimsPanelProps = { claims: ClaimMatch[]; onClose: () => void };
 
 /** The claim card for each claim under the opened highlight (usually one), with the reader's notes on it. */
 export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
-  const resolved = useMemo(() => new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c])), []);
+  const resolved = getBundledClaims();
   const shown = claims.filter((c, i) => claims.findIndex((o) => o.claimId === c.claimId) === i);
   // Focus the card, so a screen reader announces it and Tab starts inside it.
   useEffect(() => document.querySelector<HTMLElement>('.cc-claim-card')?.focus({ preventScroll: true }), []);

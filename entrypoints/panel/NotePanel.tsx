@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { NoteCard } from '@/components/notes/NoteCard';
 import { NoteEditor } from '@/components/notes/NoteEditor';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import type { NotePanelStateSchema } from '@/lib/annotator/panel-state';
 import { call } from '@/lib/messaging/runtime';
-import { openNotesDb } from '@/lib/notes/db';
+import { pageNotesDb } from '@/lib/notes/db';
 import {
   createNoteRoute,
   openTabNoteEditorRoute,
@@ -120,7 +120,7 @@ export function NotePanel({ state, onClose }: NotePanelProps) {
  * ClaimCard's children.
  */
 export function ClaimNotes({ claimId }: { claimId: string }) {
-  const db = useMemo(() => openNotesDb(), []);
+  const db = pageNotesDb();
   const [error, setError] = useState<string>();
   // No claimId index: a scan, fine for the card (opened by a click); an index would need db v3.
   const notes = useLiveQuery(

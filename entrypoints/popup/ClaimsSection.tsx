@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ClaimList } from '@/components/claims/ClaimList';
 import { SiteToggle } from '@/components/claims/SiteToggle';
-import { getBundledClaimDatabase } from '@/lib/claims/bundled';
-import { resolveClaimDatabase } from '@/lib/claims/resolve';
+import { getBundledClaims } from '@/lib/claims/bundled';
 import { callTab } from '@/lib/messaging/runtime';
 import { showClaim } from '@/lib/pages/page-routes';
 import type { TabState } from '@/lib/pages/page-schema';
@@ -28,7 +27,7 @@ export function ClaimsSection({ tabId, state }: ClaimsSectionProps) {
   useEffect(() => void isSiteEnabled(hostname).then(setEnabled), [hostname]);
 
   const { items, pageIndexes } = useMemo(() => {
-    const claims = new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c]));
+    const claims = getBundledClaims();
     const known = state.page.claims.flatMap((match, pageIndex) => {
       const claim = claims.get(match.claimId);
       return claim ? [{ item: { claim, match }, pageIndex }] : [];

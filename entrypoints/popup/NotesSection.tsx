@@ -1,9 +1,9 @@
 import { browser } from '#imports';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { NoteList } from '@/components/notes/NoteList';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import { call, callTab } from '@/lib/messaging/runtime';
-import { openNotesDb } from '@/lib/notes/db';
+import { pageNotesDb } from '@/lib/notes/db';
 import { deleteNoteRoute, reattachNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-api';
 import { describeSelection, getNoteAnchors, showNote } from '@/lib/notes/note-messages';
 import { listPageNotes } from '@/lib/notes/notes-query';
@@ -24,7 +24,7 @@ const REPAINT_MS = 400;
  * edit, delete with undo; a link to all notes. The list is live (Dexie liveQuery).
  */
 export function NotesSection({ tabId }: NotesSectionProps) {
-  const db = useMemo(() => openNotesDb(), []);
+  const db = pageNotesDb();
   const [anchors, setAnchors] = useState<Anchors | null | 'none'>(null);
   const [editingId, setEditingId] = useState<string>();
   const [deleted, setDeleted] = useState<Note>();

@@ -1,10 +1,10 @@
-import type { TextPositionSelector, TextQuoteSelector } from '../notes/schema';
+import type { TextSelectors } from './selectors';
+
+export type { TextSelectors } from './selectors';
 
 /** How much text either side of a quote is kept to tell repeated quotes apart (as Hypothesis). */
 export const CONTEXT_LENGTH = 32;
 
-/** The W3C selectors that find a piece of page text again: its quote in context, and its offsets. */
-export type TextSelectors = { quote: TextQuoteSelector; position?: TextPositionSelector };
 
 /**
  * Describes the text between `start` and `end` (UTF-16 offsets into the page text) as a

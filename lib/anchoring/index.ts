@@ -5,4 +5,13 @@
  */
 export { anchor, fuzzyBudget, locate, MAX_FUZZY_QUOTE, MAX_WORK, type Anchor, type AnchorReport } from './anchor';
 export { anchorAll } from './anchor-all';
-export { CONTEXT_LENGTH, describe, type TextSelectors } from './describe';
+export { CONTEXT_LENGTH, describe } from './describe';
+export {
+  MAX_QUOTE,
+  TextPositionSelectorSchema,
+  TextQuoteSelectorSchema,
+  TextSelectorsSchema,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+  type TextSelectors,
+} from './selectors';

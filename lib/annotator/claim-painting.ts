@@ -1,6 +1,6 @@
 import { joinBlocks, BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
 import { rangeFor } from '../dom/text-ranges';
-import type { PageClaim } from '../pages/page-schema';
+import type { ClaimMatch } from '../matcher/schema';
 import type { WireMatch } from '../pages/wire';
 import { groupSpans, type ClaimSpan } from './spans';
 import type { Unit } from './units';
@@ -9,7 +9,7 @@ import type { Unit } from './units';
 export type PaintedSpan = ClaimSpan & { range: Range };
 
 /** A claim found on the page, the live range it was painted on, and the passage that range paints. */
-export type FoundClaim = { claim: PageClaim; range: Range; span: PaintedSpan };
+export type FoundClaim = { claim: ClaimMatch; range: Range; span: PaintedSpan };
 
 /** Whether the reader can see the text a range starts in (a stylesheet may hide what the markup shows). */
 function shown(range: Range): boolean {
@@ -66,7 +66,7 @@ export class ClaimPainting {
   private spansOf(unit: Unit, matches: WireMatch[]): PaintedSpan[] {
     const { start, nextBlock: next } = unit;
     const window = `${unit.text}${BLOCK_SEPARATOR}${unit.context}`;
-    const claims: PageClaim[] = matches.map((m) => ({ ...m, text: window.slice(m.start, m.end), start: start + m.start, end: start + m.end }));
+    const claims: ClaimMatch[] = matches.map((m) => ({ ...m, text: window.slice(m.start, m.end), start: start + m.start, end: start + m.end }));
     return groupSpans(claims).flatMap((span) => {
       const range = rangeIn(unit.block, next, unit.from + span.start - start, unit.from + span.end - start);
       return range && shown(range) ? [{ ...span, range }] : [];

@@ -3,7 +3,7 @@ import { NOTABLE_TEXT } from '../dom/article-text';
 import { readPageText, type ReadOptions } from '../dom/page-text';
 import type { Router } from '../messaging/router';
 import { call } from '../messaging/runtime';
-import { canonicalUrl } from '../notes/canonical-url';
+import { canonicalUrl } from '../dom/canonical-url';
 import {
   describeSelection,
   getNoteAnchors,
@@ -11,8 +11,8 @@ import {
   notesChanged,
   openNoteEditor,
   showNote,
-  type Selectors,
 } from '../notes/note-messages';
+import type { TextSelectors } from '../anchoring';
 import { NotesLayer } from './notes-layer';
 import type { PanelFrame } from './panel-frame';
 import { panelPath, type PanelState } from './panel-state';
@@ -88,7 +88,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
 
   /** Opens the editor for a new note on `range` (the selection, or a claim's sentence). */
   const editOn = (range: Range | null, claimId?: string): boolean => {
-    const selectors: Selectors | null = range && selectorsFor(readPage(), range);
+    const selectors: TextSelectors | null = range && selectorsFor(readPage(), range);
     if (!range || !selectors) return false;
     button.hide();
     const target = { source: pageSource(), url: location.href, title: document.title.slice(0, 500), ...selectors };

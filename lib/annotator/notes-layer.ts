@@ -1,4 +1,4 @@
-import { anchorAll } from '../anchoring/anchor-all';
+import { anchorAll } from '../anchoring';
 import { paint, rangesAt } from '../dom/highlighter';
 import { BlockReader } from '../dom/block-reader';
 import { joinBlocks, type PageText, type ReadOptions } from '../dom/page-text';

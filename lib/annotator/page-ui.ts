@@ -3,7 +3,7 @@ import type { Reply, Sender } from '../messaging/route';
 import { Router } from '../messaging/router';
 import { call, selfIdentity } from '../messaging/runtime';
 import { closePanel, describePage, issuePanelTicket, showClaim, siteSwitched, stepClaim } from '../pages/page-routes';
-import type { PageClaim } from '../pages/page-schema';
+import type { ClaimMatch } from '../matcher/schema';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
 import { startNotes } from './notes-annotator';
@@ -43,7 +43,7 @@ export type PageUi = {
 export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): PageUi {
   const panel = new PanelFrame(async () => (await call(issuePanelTicket, {})).ticket);
   const router = new Router(selfIdentity());
-  const openCard = (found: readonly PageClaim[], anchor: DOMRect) => {
+  const openCard = (found: readonly ClaimMatch[], anchor: DOMRect) => {
     if (found.length === 0) return;
     const path = panelPath({ mode: 'claims', claims: found.slice(0, 20) });
     void panel.open(browser.runtime.getURL(path), anchor, 'Crosscheck: sources for this claim');

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { NoteTargetSchema } from '../notes/note-target';
-import { PageClaimSchema } from '../pages/page-schema';
+import { ClaimMatchSchema } from '../matcher/schema';
 import { MAX_CLAIM_ID } from '../claims/limits';
 
 // zod/mini: the content script builds these states; the panel page parses them.
@@ -8,7 +8,7 @@ import { MAX_CLAIM_ID } from '../claims/limits';
 /** The claim card: the claims under the highlight the reader opened, as this page states them. */
 export const ClaimsPanelStateSchema = z.object({
   mode: z.literal('claims'),
-  claims: z.array(PageClaimSchema).check(z.minLength(1), z.maxLength(20)),
+  claims: z.array(ClaimMatchSchema).check(z.minLength(1), z.maxLength(20)),
 });
 
 /** The note editor: a new note on `target`, or the note `noteId` opened from its highlight. */

@@ -1,8 +1,6 @@
-import { describe } from '../anchoring/describe';
 import type { PageText } from '../dom/page-text';
 import { segmentInRange } from '../dom/text-ranges';
-import type { Selectors } from '../notes/note-messages';
-import { MAX_QUOTE } from '../notes/limits';
+import { describe, MAX_QUOTE, type TextSelectors } from '../anchoring';
 
 /**
  * The part of the page text a DOM Range covers, as offsets, with surrounding whitespace trimmed
@@ -27,7 +25,7 @@ export function selectionOffsets(page: PageText, range: Range): { start: number;
 }
 
 /** The W3C selectors (quote in context, position) of a Range on the page, or null. */
-export function selectorsFor(page: PageText, range: Range): Selectors | null {
+export function selectorsFor(page: PageText, range: Range): TextSelectors | null {
   const at = selectionOffsets(page, range);
   return at ? describe(page.text, at.start, at.end) : null;
 }

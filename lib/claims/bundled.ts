@@ -1,8 +1,10 @@
 import data from './database.json';
 import { loadClaimDatabase } from './database';
+import { resolveClaimDatabase, type ResolvedClaim } from './resolve';
 import type { ClaimDatabase } from './schema';
 
 let cached: ClaimDatabase | undefined;
+let resolved: Map<string, ResolvedClaim> | undefined;
 
 /**
  * The claim database bundled with the extension, validated once on first use (the quote check needs
@@ -11,4 +13,10 @@ let cached: ClaimDatabase | undefined;
 export function getBundledClaimDatabase(): ClaimDatabase {
   cached ??= loadClaimDatabase(data, { label: 'bundled claim database' });
   return cached;
+}
+
+/** The bundled claims with their sources and relations resolved, by id, for the popup and the card. */
+export function getBundledClaims(): ReadonlyMap<string, ResolvedClaim> {
+  resolved ??= new Map(resolveClaimDatabase(getBundledClaimDatabase()).claims.map((c) => [c.id, c]));
+  return resolved;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DaySchema, HttpUrlSchema } from '../factchecks/schema';
-import { MAX_PAGE_NAME, MAX_PAGE_TITLE } from './web-values';
+import { MAX_PAGE_NAME, MAX_PAGE_TITLE } from '../factchecks/web-values';
 
 /**
  * The source of a page, as the content script reads it (`page-source.ts`) and as the reader's

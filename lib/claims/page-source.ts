@@ -1,8 +1,8 @@
 import type { JsonLdNode } from '../factchecks/jsonld';
-import { canonicalUrl } from '../notes/canonical-url';
+import { canonicalUrl } from '../dom/canonical-url';
 import { findPageNodes } from './page-jsonld';
 import type { PageSource } from './page-source-schema';
-import { isHttpUrl, isoDate, MAX_PAGE_NAME, MAX_PAGE_TITLE } from './web-values';
+import { isHttpUrl, isoDate, MAX_PAGE_NAME, MAX_PAGE_TITLE } from '../factchecks/web-values';
 
 /**
  * Reads the source of the page the reader is on: its outlet, canonical URL, title, author and

@@ -1,5 +1,5 @@
 import { Dexie, type Collection, type EntityTable } from 'dexie';
-import { searchWords } from '../notes/fold';
+import { searchWords } from '../fold';
 import type { ClaimPack, CollectedFactCheck, Sighting, TrackedClaim } from './reader-schema';
 
 /**

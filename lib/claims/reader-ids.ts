@@ -1,4 +1,4 @@
-import { fold } from '../notes/fold';
+import { fold } from '../fold';
 
 /**
  * Ids of the reader's own claims, fact-checks and pages, in the claim database's slug form. Every

@@ -1,6 +1,6 @@
 import type { EntityTable } from 'dexie';
 import { z } from 'zod';
-import { searchWords } from '../notes/fold';
+import { searchWords } from '../fold';
 import { fromRow, newestFirst, type Indexed, type ReaderClaimsDb } from './reader-db';
 import { searchRows } from './reader-search';
 import { parseClaimInput } from './reader-rows';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FactCheckSchema, HttpUrlSchema } from '../factchecks/schema';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../notes/note-target';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchoring/selectors';
 import { normalizeWhitespace } from './integrity';
 import { PageSourceSchema } from './page-source-schema';
 import { ClaimDatabaseSchema, ClaimSchema, DifferenceSchema, FactSchema, SourceKindSchema } from './schema';

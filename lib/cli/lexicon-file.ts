@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeLexicon, Lexicon } from '../matcher/lexicon';
+import { decodeLexicon, Lexicon } from '../matcher';
 
 /** The lexicon the extension ships (public/matcher/lexicon.bin), read from disk for the command line, tests and tools. */
 export const LEXICON_FILE = resolve(import.meta.dirname, '../../public/matcher/lexicon.bin');

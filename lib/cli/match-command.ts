@@ -3,9 +3,8 @@ import { extname, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { ARTICLE_TEXT } from '../dom/article-text';
 import { readPageText as readDomText } from '../dom/page-text';
-import { buildClaimIndex } from '../matcher/claim-index';
 import { readLexicon } from './lexicon-file';
-import { matchText } from '../matcher/match';
+import { buildClaimIndex, matchText } from '../matcher';
 import { CliFileError, DEFAULT_ARTICLES, DEFAULT_DATABASE, displayPath, loadDatabaseFile } from './claim-files';
 import { parseOptions, UsageError, type CliCommand } from './command';
 

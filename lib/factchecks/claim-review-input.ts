@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../claims/web-values';
+import { isoDate } from './web-values';
 import {
   FactCheckSchema,
   HttpUrlSchema,

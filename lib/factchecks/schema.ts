@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isHttpUrl, isoDate, MAX_URL } from '../claims/web-values';
+import { isHttpUrl, isoDate, MAX_URL } from './web-values';
 import { VERDICTS } from './verdict';
 
 /**

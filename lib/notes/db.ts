@@ -47,3 +47,14 @@ export function openNotesDb(name = 'crosscheck', upTo = NOTES_DB_VERSION): Notes
   }
   return db;
 }
+
+let pageDb: NotesDb | undefined;
+
+/**
+ * The notes database of this extension page (popup, options, panel): one connection, shared by
+ * every component that reads notes, rather than one per component.
+ */
+export function pageNotesDb(): NotesDb {
+  pageDb ??= openNotesDb();
+  return pageDb;
+}

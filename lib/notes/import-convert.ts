@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalUrl } from './canonical-url';
+import { canonicalUrl } from '../dom/canonical-url';
 import { NoteSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Note } from './schema';
 import { AnnotationInSchema, EXTRAS_KEY, type AnnotationIn, type SelectorIn } from './web-annotation';
 

@@ -7,9 +7,6 @@
 /** The highlight colours a note can have. */
 export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 
-/** Longest quote a note keeps; a longer selection is cut at its end. */
-export const MAX_QUOTE = 5000;
-
 /** Longest note text, in characters. */
 export const MAX_NOTE_TEXT = 20_000;
 /** Longest tag, in characters. */

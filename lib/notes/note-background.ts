@@ -5,7 +5,7 @@ import { callTab } from '../messaging/runtime';
 import { openTabNoteEditorRoute } from './note-api';
 import { openNotesDb, type NotesDb } from './db';
 import { deviceIdFrom } from './device-id';
-import { TabPages } from '../pages/tab-pages';
+import { TabPages } from '../messaging/tab-pages';
 import { listPageMarks, openNoteEditor } from './note-messages';
 import { registerNoteRoutes, senderPage } from './note-routes';
 import { broadcastNotesChanged } from './notes-broadcast';
@@ -29,21 +29,21 @@ export type NotesBackground = {
    * its canonical URL: every page asks, so that only pages with notes load the notes' UI.
    */
   notesOn(url: string, canonicalHref: string | null): Promise<{ source: string; count: number }>;
+  /** Tells the tabs showing these pages (canonical URLs) that their notes changed: the one notice for every writer. */
+  changed: (sources: string[]) => void;
 };
 
 /**
  * The notes part of the background, in one call: opens the notes database (extension origin),
  * registers the note routes, tells the tabs showing a page when its notes change, and adds the "Add Crosscheck note"
  * context-menu entry and keyboard command. Listeners are added synchronously, as an MV3 service
- * worker requires. Returns the database, for sync to share, and `notesOn`.
+ * worker requires. Returns the database and the change notice, for sync to share, and `notesOn`.
  */
 export function startNotesBackground(router: Router): NotesBackground {
   const db = openNotesDb();
   const pages = new TabPages(browser.storage.session);
-  registerNoteRoutes(router, db, {
-    deviceId: deviceIdFrom(browser.storage.local),
-    changed: broadcastNotesChanged(browser.tabs as never, pages),
-  });
+  const changed = broadcastNotesChanged(browser.tabs as never, pages);
+  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(browser.storage.local), changed });
   // Which page each tab shows: its notes' UI asks for the page's marks (after a single-page navigation too).
   router.tap(listPageMarks, (_, sender, { source }) => {
     if (sender.tab?.id !== undefined) void pages.setSource(sender.tab.id, source).catch(() => undefined);
@@ -69,6 +69,7 @@ export function startNotesBackground(router: Router): NotesBackground {
   });
   return {
     db,
+    changed,
     async notesOn(url, canonicalHref) {
       const source = senderPage(url, canonicalHref);
       return { source, count: (await listPageNotes(db, source)).length };

@@ -1,15 +1,11 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
 import { NOTE_COLORS } from './limits';
-import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './note-target';
+import { TextPositionSelectorSchema, TextQuoteSelectorSchema, TextSelectorsSchema } from '../anchoring/selectors';
 import { MAX_CLAIM_ID } from '../claims/limits';
 
 // zod/mini: these routes are part of the content script, which is injected into every page. The
 // content script sees only what painting needs (ids, selectors, colours): never a note's text.
-
-/** The selectors of a piece of page text. */
-export const SelectorsSchema = z.object({ quote: TextQuoteSelectorSchema, position: z.optional(TextPositionSelectorSchema) });
-export type Selectors = z.infer<typeof SelectorsSchema>;
 
 /** What the content script may know of a note: enough to paint it, nothing the reader wrote. */
 export const NoteMarkSchema = z.object({
@@ -55,7 +51,7 @@ export const describeSelection = defineRoute({
   name: 'describeSelection',
   from: 'extension',
   request: z.object({}),
-  response: z.nullable(SelectorsSchema),
+  response: z.nullable(TextSelectorsSchema),
 });
 
 /** Popup → content script: scroll to a note's highlight and open it in the panel. */

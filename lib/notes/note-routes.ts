@@ -1,5 +1,5 @@
 import type { Router } from '../messaging/router';
-import { canonicalUrl } from './canonical-url';
+import { canonicalUrl } from '../dom/canonical-url';
 import type { NotesDb } from './db';
 import { exportJson, exportMarkdown } from './export';
 import { importNotes } from './import';

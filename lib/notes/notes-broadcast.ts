@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { envelope } from '../messaging/router';
-import { TabPages } from '../pages/tab-pages';
+import { TabPages } from '../messaging/tab-pages';
 import { notesChanged } from './note-messages';
 
 /** The part of `browser.tabs` the broadcast needs. */

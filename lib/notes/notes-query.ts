@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NotesDb } from './db';
 import { parseInput } from './errors';
-import { fold, searchWords } from './fold';
+import { fold, searchWords } from '../fold';
 import { fromRecord, type NoteRecord } from './record';
 import type { Note } from './schema';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NoteSchema, type Note } from './schema';
-import { fold, normaliseTags, searchWords } from './fold';
+import { fold, normaliseTags, searchWords } from '../fold';
 
 /**
  * How a note is stored: the note itself plus fields derived from it for the indexes. IndexedDB

@@ -8,15 +8,13 @@ import { MAX_CLAIM_ID } from '../claims/limits';
  * colour) on a target (the page and selectors for the quoted text), plus what sync needs.
  */
 
+export { HttpUrlSchema, NoteTargetSchema, type NoteTarget } from './note-target';
 export {
-  HttpUrlSchema,
-  NoteTargetSchema,
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
-  type NoteTarget,
   type TextPositionSelector,
   type TextQuoteSelector,
-} from './note-target';
+} from '../anchoring/selectors';
 
 /** The highlight colour the reader picked. */
 export const NoteColorSchema = z.enum(NOTE_COLORS);

@@ -1,6 +1,5 @@
 import { errorMessage } from '../error-message';
-import type { ClaimIndex } from '../matcher/index';
-import { matchText } from '../matcher/match';
+import { matchText, type ClaimIndex } from '../matcher';
 import type { ClaimMatch } from '../matcher/schema';
 import { ByteLru } from './byte-lru';
 import { loadBundledIndex } from './bundled-index';

@@ -1,4 +1,4 @@
-import type { PageClaim } from './page-schema';
+import type { ClaimMatch } from '../matcher/schema';
 import { BlockMatcher, toWire } from './block-matcher';
 import { FairQueue } from './fair-queue';
 import { lookAhead, type WireMatch } from './wire';
@@ -35,9 +35,9 @@ export class BlockService {
   }
 
   /** A page's claims in page order, from its units with claims (key, and start in the page's text), and the keys it no longer knows. */
-  claimsOf(origin: string, units: readonly { key: string; start: number }[]): { claims: PageClaim[]; missing: string[] } {
+  claimsOf(origin: string, units: readonly { key: string; start: number }[]): { claims: ClaimMatch[]; missing: string[] } {
     const missing: string[] = [];
-    const claims: PageClaim[] = [];
+    const claims: ClaimMatch[] = [];
     for (const { key, start } of units) {
       const matches = this.matcher.known(origin, key);
       if (!matches) missing.push(key);

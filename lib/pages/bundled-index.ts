@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getBundledClaimDatabase } from '../claims/bundled';
-import { buildClaimIndex, decodeLexicon, Lexicon, type ClaimIndex } from '../matcher/index';
+import { buildClaimIndex, decodeLexicon, Lexicon, type ClaimIndex } from '../matcher';
 
 /**
  * The claim index of the bundled database, with the matcher's lexicon read from the extension's own

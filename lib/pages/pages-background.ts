@@ -4,7 +4,7 @@ import type { Sender } from '../messaging/route';
 import { callTab } from '../messaging/runtime';
 import { getDisabledSites, watchDisabledSites } from '../settings/site-settings';
 import { BlockService } from './block-service';
-import { TabPages } from './tab-pages';
+import { TabPages } from '../messaging/tab-pages';
 import {
   closePanel,
   closeTabPanel,

@@ -1,11 +1,6 @@
+import type { KeyValueArea } from '../messaging/tab-pages';
 import { TabStateSchema, type PageReport, type TabState } from './page-schema';
 
-/** The subset of `browser.storage.session` (or any storage area) the tab state store needs. */
-export type KeyValueArea = {
-  get(key: string | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-};
 
 /**
  * What the background knows about each tab. Kept in `storage.session` rather than in memory

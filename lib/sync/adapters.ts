@@ -1,10 +1,13 @@
-import type { MetaStore } from './local-store';
+import type { NotesDb } from '../notes/db';
+import { fromRecord, toRecord } from '../notes/record';
+import { NoteSchema, type Note } from '../notes/schema';
+import type { LocalNoteStore, MetaStore } from './local-store';
 import { packId, unpackId } from './keys';
 import { NoteMetaSchema, type NoteMeta } from './schema';
 
 /**
- * Sync's bookkeeping in `storage.local` (one item per note, so a change writes only that note's
- * item). The engine's note store over the notes database is `lib/notes/note-store.ts`.
+ * Sync's stores on this device: the notes database as its note store, and its own bookkeeping in
+ * `storage.local` (one item per note, so a change writes only that note's item).
  */
 
 /** The part of `browser.storage.local` the meta store uses. */
@@ -31,5 +34,29 @@ export function areaMetaStore(area: LocalArea): MetaStore {
     async putMany(entries) {
       await area.set(Object.fromEntries(entries.map(([id, meta]) => [PREFIX + packId(id), meta])));
     },
+  };
+}
+
+/**
+ * The notes database as sync's LocalNoteStore (the only one: the sync engine uses it in the
+ * background), so that notes merged from other devices are written through `toRecord` and keep
+ * their search, site and tag indexes right. Tombstones are included: sync carries deletions as
+ * edits. Every write is parsed: a merged note that does not fit the schema fails loudly instead of
+ * being stored.
+ */
+export function dexieNoteStore(db: NotesDb): LocalNoteStore {
+  const store = (notes: Note[]) => db.notes.bulkPut(notes.map((n) => toRecord(NoteSchema.parse(n))));
+  return {
+    all: async () => (await db.notes.toArray()).map(fromRecord),
+    get: async (ids) => (await db.notes.bulkGet(ids)).map((r) => r && fromRecord(r)),
+    putMany: async (notes) => void (await store(notes)),
+    update: (ids, change) =>
+      // One read-write transaction: the notes service's edits are transactions too, so a merge
+      // never overwrites an edit made between its read and its write (a lost update).
+      db.transaction('rw', db.notes, async () => {
+        const current = (await db.notes.bulkGet(ids)).map((r) => r && fromRecord(r));
+        const next = change(current).filter((n): n is Note => n !== undefined);
+        if (next.length) await store(next);
+      }),
   };
 }

@@ -3,7 +3,7 @@ import { DeviceIdSchema, NoteBodySchema, NoteSchema, NoteTargetSchema, Timestamp
 import { SYNC_LIMITS } from './area';
 
 /**
- * Schemas for sync: the reader's switch, the status the popup and side panel show, and the
+ * Schemas for sync: the reader's switch, the status the popup and options page show, and the
  * engine's own model of a note as a set of concurrent versions (a multi-value register), which is
  * what travels through `storage.sync` and what merging works on.
  */

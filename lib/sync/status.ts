@@ -4,7 +4,7 @@ import { errorMessage } from '../error-message';
 
 /**
  * The engine's observable state: where each note stands, the counts and the last problem in
- * plain words, for the status line in the popup and side panel.
+ * plain words, for the status line in the popup and the options page.
  */
 
 /** Says what went wrong with a write, for the reader; their notes are always safe locally. */

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { NotesDb } from '../notes/db';
-import { broadcastNotesChanged } from '../notes/notes-broadcast';
 import type { LocalArea } from './adapters';
 import type { SyncArea } from './area';
 import type { SyncEngine } from './engine';
@@ -8,15 +7,15 @@ import type { SyncStatus } from './schema';
 import { startNoteSync } from './start';
 import { getSyncEnabled, publishSyncStatus, watchSyncEnabled } from './sync-settings';
 import { errorMessage } from '../error-message';
-import { startWebDavBackground } from '../webdav/background';
 import { areaMetaStore } from './adapters';
 import { Histories } from './histories';
 import { Serial } from './serial';
 
 /**
  * The sync part of the background, in one call: starts the engine over the notes database (shared
- * with the note routes) and WebDAV sync beside it (`lib/webdav/background.ts`), applies the reader's switch, publishes the status line for the popup and
- * options page, and tells open tabs to repaint when notes arrive from another device.
+ * with the note routes), applies the reader's switch, publishes the status line for the popup and
+ * options page, and tells open tabs to repaint when notes arrive from another device. It returns
+ * what WebDAV sync, started beside it (`lib/webdav/background.ts`), must share with it.
  *
  * An MV3 service worker stops when idle and its timers die with it, so two listeners are added
  * synchronously (the only way they wake the worker): a change in `storage.sync` (another device's
@@ -50,19 +49,19 @@ export type SyncBackgroundDeps = {
 const needsRetry = (s: SyncStatus) => s.enabled && (s.pending > 0 || s.error !== null);
 
 /**
- * Starts sync in the background. Returns the engine once it has started (`ready`), and `stop`,
- * which undoes everything (for tests).
+ * Starts sync in the background. Returns the engine once it has started (`ready`), what another
+ * transport merging into the same notes must share (`histories`, `serial`), and `stop`, which
+ * undoes everything (for tests).
  */
 export function startSyncBackground(
   db: NotesDb,
-  deps: Partial<SyncBackgroundDeps> = {},
-): { ready: Promise<SyncEngine>; stop: () => void } {
+  deps: Partial<SyncBackgroundDeps> & Pick<SyncBackgroundDeps, 'changed'>,
+): { ready: Promise<SyncEngine>; histories: Histories; serial: Serial; stop: () => void } {
   const d: SyncBackgroundDeps = {
     sync: browser.storage.sync as SyncArea,
     local: browser.storage.local as LocalArea,
     alarms: browser.alarms as unknown as AlarmsApi,
     storageEvents: browser.storage.onChanged as unknown as SyncBackgroundDeps['storageEvents'],
-    changed: broadcastNotesChanged(browser.tabs as never),
     ...deps,
   };
   const offs: (() => void)[] = [];
@@ -83,7 +82,6 @@ export function startSyncBackground(
   // Both transports merge into the same notes: one record of their histories, one lock.
   const histories = new Histories(areaMetaStore(d.local));
   const serial = new Serial();
-  offs.push(startWebDavBackground({ db, histories, serial, changed: d.changed }));
   const ready = (async () => {
     enabled = await getSyncEnabled();
     const { engine, stop } = await startNoteSync({ db, sync: d.sync, local: d.local, enabled, histories, serial, ...(d.debounceMs !== undefined ? { debounceMs: d.debounceMs } : {}) });
@@ -99,6 +97,8 @@ export function startSyncBackground(
   });
   return {
     ready,
+    histories,
+    serial,
     stop: () => offs.splice(0).forEach((off) => off()),
   };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { NotesDb } from '../notes/db';
-import { dexieNoteStore } from '../notes/note-store';
+import { dexieNoteStore } from '../sync/adapters';
 import type { Histories } from '../sync/histories';
 import type { Serial } from '../sync/serial';
 import { watchLocalNotes } from '../sync/start';

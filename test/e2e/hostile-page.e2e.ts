@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalUrl } from '@/lib/notes/canonical-url';
+import { canonicalUrl } from '@/lib/dom/canonical-url';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from '../support/driver';
 import { highlightTexts } from '../support/highlights';
 import { launchChromium, type ChromiumSession } from '../support/chromium';

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { BlockMatcher } from '@/lib/pages/block-matcher';
 import { BlockService } from '@/lib/pages/block-service';
 import { lookupBlocks, matchBlocks, reportPage } from '@/lib/pages/page-routes';
-import type { PageClaim } from '@/lib/pages/page-schema';
+import type { ClaimMatch } from '@/lib/matcher/schema';
 import type { WireMatch } from '@/lib/pages/wire';
 import { bundledIndex } from './bundled-index';
 
@@ -20,7 +20,7 @@ export function fakeBackground(origin = 'https://news.example') {
   const firsts: boolean[] = [];
   const matches: MatchRequest[] = [];
   const reports: { words: number; units: { key: string; start: number }[] }[] = [];
-  let shown: { words: number; claims: PageClaim[] } | null = null;
+  let shown: { words: number; claims: ClaimMatch[] } | null = null;
   const state = { enabled: true, hold: null as Promise<void> | null };
   const deps = {
     async lookup({ keys, units }: { keys: string[]; units: { text: string; context?: string }[] }, first: boolean) {

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor } from '@/lib/anchoring/anchor';
 import { selectionOffsets, selectorsFor } from '@/lib/annotator/selection';
-import { MAX_QUOTE } from '@/lib/notes/limits';
+import { MAX_QUOTE } from '@/lib/anchoring/selectors';
 import { readPageText } from '@/lib/dom/page-text';
 
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byNewest, claimRow } from '@/lib/claims/reader-db';
 import { TrackedClaimSchema } from '@/lib/claims/reader-schema';
 import { searchRows, type SearchTuning } from '@/lib/claims/reader-search';
-import { searchWords } from '@/lib/notes/fold';
+import { searchWords } from '@/lib/fold';
 import { claimDraft } from './reader-fixtures';
 import { useReaderDb } from './reader-test-db';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceIdFrom } from '@/lib/notes/device-id';
 import { broadcastNotesChanged } from '@/lib/notes/notes-broadcast';
-import { TabPages } from '@/lib/pages/tab-pages';
+import { TabPages } from '@/lib/messaging/tab-pages';
 
 /** An in-memory storage area, like storage.session. */
 function memoryArea() {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
 import { toRecord } from '@/lib/notes/record';
-import { dexieNoteStore } from '@/lib/notes/note-store';
+import { dexieNoteStore } from '@/lib/sync/adapters';
 import { areaMetaStore } from '@/lib/sync/adapters';
 import { SyncEngine } from '@/lib/sync/engine';
 import { startNoteSync } from '@/lib/sync/start';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryNoteStore, updateNotes, type LocalNoteStore } from '@/lib/sync/local-store';
+import { updateNotes, type LocalNoteStore } from '@/lib/sync/local-store';
+import { MemoryNoteStore } from './support/memory-stores';
 import { makeNote } from './support/devices';
 
 describe('updateNotes without an atomic update', () => {

@@ -1,5 +1,5 @@
 import { SyncEngine, type SyncEngineOptions } from '@/lib/sync/engine';
-import { MemoryMetaStore, MemoryNoteStore } from '@/lib/sync/local-store';
+import { MemoryMetaStore, MemoryNoteStore } from './memory-stores';
 import type { Note } from '@/lib/notes/schema';
 import type { NoteMeta } from '@/lib/sync/schema';
 import { Faults, type FakeAreaOptions, type FakeSyncArea, type FakeSyncHub } from './fake-sync';

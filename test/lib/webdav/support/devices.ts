@@ -1,5 +1,5 @@
 import { Histories } from '@/lib/sync/histories';
-import { MemoryMetaStore, MemoryNoteStore } from '@/lib/sync/local-store';
+import { MemoryMetaStore, MemoryNoteStore } from '../../sync/support/memory-stores';
 import { Serial } from '@/lib/sync/serial';
 import { DavClient } from '@/lib/webdav/client';
 import { WebDavEngine } from '@/lib/webdav/engine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, isoDate } from '@/lib/claims/web-values';
+import { isHttpUrl, isoDate } from '@/lib/factchecks/web-values';
 
 describe('isoDate', () => {
   it('keeps the calendar day as written, whatever the time and offset', () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
-import { dexieNoteStore } from '@/lib/notes/note-store';
+import { dexieNoteStore } from '@/lib/sync/adapters';
 import { searchNotes } from '@/lib/notes/notes-service';
 import { makeNote } from '../../fixtures/notes/sample-notes';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, isTrackingParam } from '@/lib/notes/canonical-url';
+import { canonicalUrl, isTrackingParam } from '@/lib/dom/canonical-url';
 
 describe('canonicalUrl', () => {
   it('drops tracking parameters and the fragment, keeps and sorts the rest', () => {

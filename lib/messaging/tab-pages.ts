@@ -1,4 +1,9 @@
-import type { KeyValueArea } from './tab-states';
+/** The subset of `browser.storage.session` (or any storage area) the tabs' bookkeeping needs. */
+export type KeyValueArea = {
+  get(key: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+};
 
 /** What the background knows of the page a tab shows: its URL, and the canonical URL its notes are filed under. */
 export type TabPage = { url: string; source?: string };
