@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { call } from '@/lib/messaging/runtime';
-import { exportNotesRoute, importNotesRoute } from '@/lib/notes/note-api';
+import { exportNotesRoute, importNotesRoute } from '@/lib/notes/note-routes';
 import { errorMessage } from '@/lib/error-message';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;

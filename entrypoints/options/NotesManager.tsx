@@ -4,7 +4,7 @@ import { NoteList } from '@/components/notes/NoteList';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import { call } from '@/lib/messaging/runtime';
 import { pageNotesDb } from '@/lib/notes/db';
-import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-api';
+import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-routes';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
 import { errorMessage } from '@/lib/error-message';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { readPanelState, type PanelState } from '@/lib/annotator/panel-state';
 import { call } from '@/lib/messaging/runtime';
-import { closeTabPanel, redeemPanelTicket } from '@/lib/pages/page-routes';
+import { closeTabPanelRoute, redeemPanelTicketRoute } from '@/lib/pages/page-routes';
 import { ClaimsPanel } from './ClaimsPanel';
 import { NotePanel } from './NotePanel';
 
@@ -15,7 +15,7 @@ export function App() {
   const params = new URLSearchParams(location.search);
   const [trusted, setTrusted] = useState<boolean | null>(null);
   useEffect(() => {
-    call(redeemPanelTicket, { ticket: params.get('ticket') ?? '' }).then(setTrusted, () => setTrusted(false));
+    call(redeemPanelTicketRoute, { ticket: params.get('ticket') ?? '' }).then(setTrusted, () => setTrusted(false));
   }, []);
   const state = useMemo((): PanelState | Error => {
     try {
@@ -24,7 +24,7 @@ export function App() {
       return error as Error;
     }
   }, []);
-  const close = () => void call(closeTabPanel, {}).catch(() => window.close());
+  const close = () => void call(closeTabPanelRoute, {}).catch(() => window.close());
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -12,7 +12,7 @@ import {
   getNoteRoute,
   undoDeleteNoteRoute,
   updateNoteRoute,
-} from '@/lib/notes/note-api';
+} from '@/lib/notes/note-routes';
 import { fromRecord } from '@/lib/notes/record';
 import type { Note, NoteBody } from '@/lib/notes/schema';
 import type * as z from 'zod/mini';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PageSummary } from '@/components/common/PageSummary';
 import { call } from '@/lib/messaging/runtime';
-import { getTabState } from '@/lib/pages/page-routes';
+import { getTabStateRoute } from '@/lib/pages/page-routes';
 import type { TabState } from '@/lib/pages/page-schema';
 import { targetTabId } from '@/lib/pages/target-tab';
 import { ClaimsSection } from './ClaimsSection';
@@ -21,7 +21,7 @@ export function App() {
   useEffect(() => {
     (async () => {
       const tabId = await targetTabId();
-      const state = tabId === null ? null : await call(getTabState, { tabId });
+      const state = tabId === null ? null : await call(getTabStateRoute, { tabId });
       setLoad({ status: 'ready', tabId, state });
     })().catch((error: unknown) =>
       setLoad({ status: 'error', message: errorMessage(error) }),

@@ -3,7 +3,7 @@ import { ClaimList } from '@/components/claims/ClaimList';
 import { SiteToggle } from '@/components/claims/SiteToggle';
 import { getBundledClaims } from '@/lib/claims/bundled';
 import { callTab } from '@/lib/messaging/runtime';
-import { showClaim } from '@/lib/pages/page-routes';
+import { showClaimRoute } from '@/lib/pages/page-routes';
 import type { TabState } from '@/lib/pages/page-schema';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/settings/site-settings';
 
@@ -36,7 +36,7 @@ export function ClaimsSection({ tabId, state }: ClaimsSectionProps) {
   }, [state]);
 
   const show = (index: number) =>
-    void callTab(tabId, showClaim, { index: pageIndexes[index]! }).then((shown) => shown && window.close());
+    void callTab(tabId, showClaimRoute, { index: pageIndexes[index]! }).then((shown) => shown && window.close());
   const toggle = (on: boolean) => {
     setEnabled(on);
     void setSiteEnabled(hostname, on);

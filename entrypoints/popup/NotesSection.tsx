@@ -4,8 +4,8 @@ import { NoteList } from '@/components/notes/NoteList';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import { call, callTab } from '@/lib/messaging/runtime';
 import { pageNotesDb } from '@/lib/notes/db';
-import { deleteNoteRoute, reattachNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-api';
-import { describeSelection, getNoteAnchors, showNote } from '@/lib/notes/note-messages';
+import { deleteNoteRoute, reattachNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-routes';
+import { describeSelectionRoute, getNoteAnchorsRoute, showNoteRoute } from '@/lib/notes/note-content-routes';
 import { listPageNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
 import '@/components/notes/notes.css';
@@ -30,7 +30,7 @@ export function NotesSection({ tabId }: NotesSectionProps) {
   const [deleted, setDeleted] = useState<Note>();
   const [error, setError] = useState<string>();
   const askPage = () =>
-    callTab(tabId, getNoteAnchors, {}).then(
+    callTab(tabId, getNoteAnchorsRoute, {}).then(
       (a) => setAnchors({ source: a.source, notFound: new Set(a.notFound) }),
       () => setAnchors('none'), // no content script: not a web page, or loaded before Crosscheck
     );
@@ -50,7 +50,7 @@ export function NotesSection({ tabId }: NotesSectionProps) {
   };
   const reattach = (note: Note) =>
     act(async () => {
-      const selectors = await callTab(tabId, describeSelection, {});
+      const selectors = await callTab(tabId, describeSelectionRoute, {});
       if (!selectors) throw new Error('Select the text on the page first, then choose Re-attach.');
       await call(reattachNoteRoute, { id: note.id, ...selectors });
     });
@@ -68,7 +68,7 @@ export function NotesSection({ tabId }: NotesSectionProps) {
           notFoundIds={anchors.notFound}
           emptyText="No notes on this page yet. Select text on the page to add one."
           editingId={editingId}
-          onSelect={(n) => act(() => callTab(tabId, showNote, { id: n.id }).then((shown) => shown && window.close()))}
+          onSelect={(n) => act(() => callTab(tabId, showNoteRoute, { id: n.id }).then((shown) => shown && window.close()))}
           onEdit={(n) => setEditingId(n.id)}
           onCancelEdit={() => setEditingId(undefined)}
           onSaveEdit={(n, body) => act(() => call(updateNoteRoute, { id: n.id, body }).then(() => setEditingId(undefined)))}

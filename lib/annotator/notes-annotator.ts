@@ -5,13 +5,13 @@ import type { Router } from '../messaging/router';
 import { call } from '../messaging/runtime';
 import { canonicalUrl } from '../dom/canonical-url';
 import {
-  describeSelection,
-  getNoteAnchors,
-  listPageMarks,
-  notesChanged,
-  openNoteEditor,
-  showNote,
-} from '../notes/note-messages';
+  describeSelectionRoute,
+  getNoteAnchorsRoute,
+  listPageMarksRoute,
+  notesChangedRoute,
+  openNoteEditorRoute,
+  showNoteRoute,
+} from '../notes/note-content-routes';
 import type { TextSelectors } from '../anchoring';
 import { NotesLayer } from './notes-layer';
 import type { PanelFrame } from './panel-frame';
@@ -75,7 +75,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   const layer = new NotesLayer({
     fetch: () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel=canonical]');
-      return call(listPageMarks, { canonicalHref: link?.href ?? null });
+      return call(listPageMarksRoute, { canonicalHref: link?.href ?? null });
     },
     root: () => document.body,
     read,
@@ -104,23 +104,23 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     return true;
   };
 
-  router.on(notesChanged, ({ source }) => {
+  router.on(notesChangedRoute, ({ source }) => {
     if (enabled && source === layer.page?.source) void layer.refresh();
     return true;
   });
-  router.on(getNoteAnchors, async () => {
+  router.on(getNoteAnchorsRoute, async () => {
     if (!layer.page) await layer.refresh();
     return { source: layer.page!.source, found: layer.notes.map((n) => n.mark.id), notFound: [...layer.notFound] };
   });
-  router.on(describeSelection, () => {
+  router.on(describeSelectionRoute, () => {
     const range = currentRange();
     return range && selectorsFor(readPage(), range);
   });
-  router.on(showNote, ({ id }) => {
+  router.on(showNoteRoute, ({ id }) => {
     layer.find(id)?.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     return openNote(id);
   });
-  router.on(openNoteEditor, ({ claimId }) => editOn(claimId ? (claimRange?.(claimId) ?? null) : currentRange(), claimId));
+  router.on(openNoteEditorRoute, ({ claimId }) => editOn(claimId ? (claimRange?.(claimId) ?? null) : currentRange(), claimId));
 
   const followSelection = () => {
     const range = currentRange();

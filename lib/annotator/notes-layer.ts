@@ -4,7 +4,7 @@ import { BlockReader } from '../dom/block-reader';
 import { joinBlocks, type PageText, type ReadOptions } from '../dom/page-text';
 import { rangeFor } from '../dom/text-ranges';
 import { NOTE_COLORS } from '../notes/limits';
-import type { NoteMark } from '../notes/note-messages';
+import type { NoteMark } from '../notes/note-content-routes';
 
 /** A note found on the page and the live range it is painted on. */
 export type PaintedNote = { mark: NoteMark; range: Range };

@@ -4,7 +4,7 @@ import { BlockReader } from '../dom/block-reader';
 import { watchPage } from '../dom/page-watcher';
 import type { Sender } from '../messaging/route';
 import { send } from '../messaging/send';
-import type { lookupBlocks, matchBlocks, reportPage } from '../pages/page-routes';
+import type { lookupBlocksRoute, matchBlocksRoute, reportPageRoute } from '../pages/page-routes';
 import { ClaimsLayer } from './claims-layer';
 import type { StartUi } from './lazy-ui';
 import { Lifetime } from './lifetime';
@@ -34,12 +34,12 @@ export function startPage(importUi: () => Promise<StartUi>): void {
     // The page's first question also says whether it has notes: only then is the UI loaded to paint them.
     lookup: async (question, first) => {
       const page = first ? { page: { url: location.href, canonicalHref: canonicalHref() } } : {};
-      const reply = await send<typeof lookupBlocks>('lookupBlocks', { ...question, ...page });
+      const reply = await send<typeof lookupBlocksRoute>('lookupBlocks', { ...question, ...page });
       if (reply.enabled && reply.notes && !ui) void withUi();
       return reply;
     },
-    match: (units, first) => send<typeof matchBlocks>('matchBlocks', { units, first }),
-    report: ({ words, units }) => send<typeof reportPage>('reportPage', { url: location.href, title: document.title.slice(0, 1000), words, units }),
+    match: (units, first) => send<typeof matchBlocksRoute>('matchBlocks', { units, first }),
+    report: ({ words, units }) => send<typeof reportPageRoute>('reportPage', { url: location.href, title: document.title.slice(0, 1000), words, units }),
   });
   const scan = () =>
     claims.scan().catch(() => {

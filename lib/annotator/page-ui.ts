@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Reply, Sender } from '../messaging/route';
 import { Router } from '../messaging/router';
 import { call, selfIdentity } from '../messaging/runtime';
-import { closePanel, describePage, issuePanelTicket, showClaim, siteSwitched, stepClaim } from '../pages/page-routes';
+import { closePanelRoute, describePageRoute, issuePanelTicketRoute, showClaimRoute, siteSwitchedRoute, stepClaimRoute } from '../pages/page-routes';
 import type { ClaimMatch } from '../matcher/schema';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
@@ -41,7 +41,7 @@ export type PageUi = {
  * popup's and the background's messages (validated with zod, which only this part loads).
  */
 export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): PageUi {
-  const panel = new PanelFrame(async () => (await call(issuePanelTicket, {})).ticket);
+  const panel = new PanelFrame(async () => (await call(issuePanelTicketRoute, {})).ticket);
   const router = new Router(selfIdentity());
   const openCard = (found: readonly ClaimMatch[], anchor: DOMRect) => {
     if (found.length === 0) return;
@@ -57,17 +57,17 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
     openCard(found.span.claims, found.range.getBoundingClientRect()); // the card lists every claim of the passage
     return true;
   };
-  router.on(showClaim, ({ index }) => show(index));
-  router.on(stepClaim, ({ step }) => {
+  router.on(showClaimRoute, ({ index }) => show(index));
+  router.on(stepClaimRoute, ({ step }) => {
     const count = claims.claims.length;
     return count > 0 && show((((cursor + step) % count) + count) % count);
   });
-  router.on(closePanel, () => {
+  router.on(closePanelRoute, () => {
     panel.close();
     return true;
   });
-  router.on(describePage, () => ({ url: location.href, title: document.title.slice(0, 1000), words: claims.wordCount }));
-  router.on(siteSwitched, ({ enabled: on }) => {
+  router.on(describePageRoute, () => ({ url: location.href, title: document.title.slice(0, 1000), words: claims.wordCount }));
+  router.on(siteSwitchedRoute, ({ enabled: on }) => {
     setEnabled(on);
     return true;
   });

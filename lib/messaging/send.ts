@@ -4,7 +4,7 @@ import type { Reply, RequestInput, ResponseOf, Route } from './route';
 /**
  * Sends a request to the background by the route's name, without zod: for the script injected into
  * every page, which must stay small and start fast, so it imports the routes' types only
- * (`send<typeof lookupBlocks>('lookupBlocks', …)`). The background validates the request against
+ * (`send<typeof lookupBlocksRoute>('lookupBlocks', …)`). The background validates the request against
  * the route's schema; the answer is the background's own, built to the route's type, and is taken
  * as it comes (only its envelope is checked).
  */

@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import type { Router } from '../messaging/router';
 import { envelope } from '../messaging/router';
 import { callTab } from '../messaging/runtime';
-import { openTabNoteEditorRoute } from './note-api';
+import { openTabNoteEditorRoute } from './note-routes';
 import { openNotesDb, type NotesDb } from './db';
 import { deviceIdFrom } from './device-id';
 import { TabPages } from '../messaging/tab-pages';
-import { listPageMarks, openNoteEditor } from './note-messages';
-import { registerNoteRoutes, senderPage } from './note-routes';
+import { listPageMarksRoute, openNoteEditorRoute } from './note-content-routes';
+import { registerNoteRoutes, senderPage } from './note-handlers';
 import { broadcastNotesChanged } from './notes-broadcast';
 import { listPageNotes } from './notes-query';
 
@@ -18,7 +18,7 @@ const MENU_ID = 'crosscheck-add-note';
 /** Asks a tab's content script (top frame) to open the note editor on the current selection. */
 function openEditorIn(tabId: number | undefined): void {
   if (tabId === undefined) return;
-  browser.tabs.sendMessage(tabId, envelope(openNoteEditor, {}), { frameId: 0 }).catch(() => undefined);
+  browser.tabs.sendMessage(tabId, envelope(openNoteEditorRoute, {}), { frameId: 0 }).catch(() => undefined);
 }
 
 /** The notes part of the background, as the rest of it uses it. */
@@ -45,12 +45,12 @@ export function startNotesBackground(router: Router): NotesBackground {
   const changed = broadcastNotesChanged(browser.tabs as never, pages);
   registerNoteRoutes(router, db, { deviceId: deviceIdFrom(browser.storage.local), changed });
   // Which page each tab shows: its notes' UI asks for the page's marks (after a single-page navigation too).
-  router.tap(listPageMarks, (_, sender, { source }) => {
+  router.tap(listPageMarksRoute, (_, sender, { source }) => {
     if (sender.tab?.id !== undefined) void pages.setSource(sender.tab.id, source).catch(() => undefined);
   });
   router.on(openTabNoteEditorRoute, ({ claimId }, sender) => {
     if (sender.tab?.id === undefined) throw new Error('Only a claim card on a page can open the editor there.');
-    return callTab(sender.tab.id, openNoteEditor, { claimId });
+    return callTab(sender.tab.id, openNoteEditorRoute, { claimId });
   });
 
   const menus = browser.contextMenus;

@@ -1,93 +1,61 @@
-import type { Router } from '../messaging/router';
-import { canonicalUrl } from '../dom/canonical-url';
-import type { NotesDb } from './db';
-import { exportJson, exportMarkdown } from './export';
-import { importNotes } from './import';
-import {
-  createNoteRoute,
-  deleteNoteRoute,
-  exportNotesRoute,
-  getNoteRoute,
-  importNotesRoute,
-  reattachNoteRoute,
-  undoDeleteNoteRoute,
-  updateNoteRoute,
-} from './note-api';
-import { listPageMarks, type NoteMark } from './note-messages';
-import {
-  createNote,
-  deleteNote,
-  getNote,
-  listAllNotes,
-  listPageNotes,
-  reattachNote,
-  undoDeleteNote,
-  updateNoteBody,
-  type NoteContext,
-} from './notes-service';
-import type { Note } from './schema';
-
-/** What the note routes need besides the database. */
-export type NoteRoutesDeps = {
-  /** This device's id (made once, kept in storage.local). */
-  deviceId: () => Promise<string>;
-  now?: () => number;
-  /** Called after every write with the canonical URLs of the pages whose notes changed. */
-  changed: (sources: string[]) => void;
-};
-
-/** The painting view of a note: what the content script may know (no text, no tags). */
-export function toMark(note: Note): NoteMark {
-  const { quote, position } = note.target;
-  const claim = note.claimId ? { claimId: note.claimId } : {};
-  return { id: note.id, quote, ...(position ? { position } : {}), color: note.body.color, ...claim };
-}
+import { z } from 'zod';
+import { defineRoute } from '../messaging/route';
+import { ReattachNoteSchema, UpdateNoteBodySchema } from './notes-service';
+import { ClaimIdSchema, NewNoteSchema, NoteSchema } from './schema';
 
 /**
- * The page a content script's request is about: the sender's own URL, refined by the page's
- * canonical link only on the same origin (see canonicalUrl). Never a URL the script names, so a page
- * cannot ask for another page's notes.
+ * The notes routes of the extension's own pages (panel, popup, options) to the background, which
+ * owns the writes so that it can tell every tab to repaint. Full zod: never part of the content
+ * script, which may only use the routes of note-messages.ts.
  */
-export function senderPage(senderUrl: string | undefined, canonicalHref: string | null): string {
-  if (!senderUrl) throw new Error('The request did not come from a page');
-  return canonicalUrl(senderUrl, canonicalHref);
-}
+
+const IdRequest = z.object({ id: z.uuid() });
+
+/** Creates a note (the panel's editor); the background fills id, times and device. */
+export const createNoteRoute = defineRoute({ name: 'createNote', from: 'extension', request: NewNoteSchema, response: NoteSchema });
+
+/** Replaces a note's body (text, tags, colour). */
+export const updateNoteRoute = defineRoute({ name: 'updateNote', from: 'extension', request: UpdateNoteBodySchema, response: NoteSchema });
+
+/** Deletes a note as a tombstone (kept for undo and sync). */
+export const deleteNoteRoute = defineRoute({ name: 'deleteNote', from: 'extension', request: IdRequest, response: NoteSchema });
+
+/** Brings a deleted note back. */
+export const undoDeleteNoteRoute = defineRoute({ name: 'undoDeleteNote', from: 'extension', request: IdRequest, response: NoteSchema });
+
+/** Points a note whose text is gone at a new selection. */
+export const reattachNoteRoute = defineRoute({ name: 'reattachNote', from: 'extension', request: ReattachNoteSchema, response: NoteSchema });
+
+/** One note, tombstones included. */
+export const getNoteRoute = defineRoute({ name: 'getNote', from: 'extension', request: IdRequest, response: NoteSchema });
+
+/** The export formats. */
+export const ExportFormatSchema = z.enum(['json', 'markdown']);
+
+/** Exports all live notes, or one page's, as W3C Web Annotation JSON-LD or Markdown text. */
+export const exportNotesRoute = defineRoute({
+  name: 'exportNotes',
+  from: 'extension',
+  request: z.object({ format: ExportFormatSchema, source: z.url().optional() }),
+  response: z.object({ text: z.string(), count: z.number().int() }),
+});
+
+/** Imports a W3C Web Annotation file (its text), all or nothing; answers the counts. */
+export const importNotesRoute = defineRoute({
+  name: 'importNotes',
+  from: 'extension',
+  request: z.object({ text: z.string().max(50_000_000) }),
+  response: z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), total: z.number() }),
+});
 
 /**
- * Registers every notes route on the background's router. Content scripts get one route (the
- * marks of their own page); the extension's pages get the rest. Every write reports the pages it
- * touched through `deps.changed`, so that open tabs repaint. Returns a function removing them all.
+ * Claim card (in-page panel) → background → the content script of the panel's own tab (the
+ * sender's): open the note editor on a claim's sentence. Through the background because Firefox
+ * gives extension frames in a web page no tabs API.
  */
-export function registerNoteRoutes(router: Router, db: NotesDb, deps: NoteRoutesDeps): () => void {
-  const ctx = async (): Promise<NoteContext> => ({ now: deps.now ?? Date.now, deviceId: await deps.deviceId() });
-  /** Runs a write and reports the page of each note it returns. */
-  const write = async (run: (c: NoteContext) => Promise<Note>): Promise<Note> => {
-    const note = await run(await ctx());
-    deps.changed([note.target.source]);
-    return note;
-  };
-  const off = [
-    router.on(listPageMarks, async ({ canonicalHref }, sender) => {
-      const source = senderPage(sender.url, canonicalHref);
-      return { tabId: sender.tab!.id!, source, marks: (await listPageNotes(db, source)).map(toMark) };
-    }),
-    router.on(createNoteRoute, (draft) => write((c) => createNote(db, draft, c))),
-    router.on(updateNoteRoute, (input) => write((c) => updateNoteBody(db, input, c))),
-    router.on(reattachNoteRoute, (input) => write((c) => reattachNote(db, input, c))),
-    router.on(deleteNoteRoute, ({ id }) => write((c) => deleteNote(db, id, c))),
-    router.on(undoDeleteNoteRoute, ({ id }) => write((c) => undoDeleteNote(db, id, c))),
-    router.on(getNoteRoute, ({ id }) => getNote(db, id)),
-    router.on(exportNotesRoute, async ({ format, source }) => {
-      const notes = source ? await listPageNotes(db, source) : await listAllNotes(db);
-      return { text: format === 'json' ? JSON.stringify(exportJson(notes), null, 2) : exportMarkdown(notes), count: notes.length };
-    }),
-    router.on(importNotesRoute, async ({ text }) => {
-      const before = new Set((await listAllNotes(db, { includeDeleted: true })).map((n) => `${n.id}@${n.modified}`));
-      const result = await importNotes(db, text);
-      const after = await listAllNotes(db, { includeDeleted: true });
-      deps.changed([...new Set(after.filter((n) => !before.has(`${n.id}@${n.modified}`)).map((n) => n.target.source))]);
-      return result;
-    }),
-  ];
-  return () => off.forEach((remove) => remove());
-}
+export const openTabNoteEditorRoute = defineRoute({
+  name: 'openTabNoteEditor',
+  from: 'extension',
+  request: z.object({ claimId: ClaimIdSchema }),
+  response: z.boolean(),
+});

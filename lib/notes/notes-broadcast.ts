@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { envelope } from '../messaging/router';
 import { TabPages } from '../messaging/tab-pages';
-import { notesChanged } from './note-messages';
+import { notesChangedRoute } from './note-content-routes';
 
 /** The part of `browser.tabs` the broadcast needs. */
 export type TabsApi = { sendMessage(tabId: number, message: unknown): Promise<unknown> };
@@ -17,7 +17,7 @@ export function broadcastNotesChanged(tabs: TabsApi, pages = new TabPages(browse
     const wanted = new Set(sources);
     void pages.all().then((all) => {
       for (const [tabId, { source }] of all) {
-        if (source && wanted.has(source)) tabs.sendMessage(tabId, envelope(notesChanged, { source })).catch(() => undefined);
+        if (source && wanted.has(source)) tabs.sendMessage(tabId, envelope(notesChangedRoute, { source })).catch(() => undefined);
       }
     }, () => undefined);
   };

@@ -26,7 +26,7 @@ const UnitsSchema = z
  * single-page navigation), the background also notes which page the tab shows (its URL taken on
  * the sender's own origin only) and says whether the page has notes of the reader's.
  */
-export const lookupBlocks = defineRoute({
+export const lookupBlocksRoute = defineRoute({
   name: 'lookupBlocks',
   from: 'content',
   request: z.object({
@@ -46,7 +46,7 @@ export const lookupBlocks = defineRoute({
  * Background → content script: what the page is (for the popup, when the page had no claims to
  * report). Its UI part answers.
  */
-export const describePage = defineRoute({
+export const describePageRoute = defineRoute({
   name: 'describePage',
   from: 'extension',
   request: z.object({}),
@@ -60,7 +60,7 @@ export const describePage = defineRoute({
  * the background, built once for the browser, and out of the script injected into every page.
  * `first`: the first screen's units, which go before other tabs' backlogs.
  */
-export const matchBlocks = defineRoute({
+export const matchBlocksRoute = defineRoute({
   name: 'matchBlocks',
   from: 'content',
   request: z.object({ units: UnitsSchema, first: z.boolean() }),
@@ -73,7 +73,7 @@ export const matchBlocks = defineRoute({
  * text is not sent again); it answers with the keys it no longer has, which the page sends again.
  * The URL is taken only on the sender's own origin (Chromium's `sender.url` misses `pushState`).
  */
-export const reportPage = defineRoute({
+export const reportPageRoute = defineRoute({
   name: 'reportPage',
   from: 'content',
   request: z.object({
@@ -86,7 +86,7 @@ export const reportPage = defineRoute({
 });
 
 /** Background → content script: Crosscheck was turned on or off for the page's site. */
-export const siteSwitched = defineRoute({
+export const siteSwitchedRoute = defineRoute({
   name: 'siteSwitched',
   from: 'extension',
   request: z.object({ enabled: z.boolean() }),
@@ -94,7 +94,7 @@ export const siteSwitched = defineRoute({
 });
 
 /** Popup → background: what is known about a tab (null when its page never reported). */
-export const getTabState = defineRoute({
+export const getTabStateRoute = defineRoute({
   name: 'getTabState',
   from: 'extension',
   request: z.object({ tabId: z.int() }),
@@ -102,7 +102,7 @@ export const getTabState = defineRoute({
 });
 
 /** Popup → content script: scroll to the claim at this index (page order) and open its card. */
-export const showClaim = defineRoute({
+export const showClaimRoute = defineRoute({
   name: 'showClaim',
   from: 'extension',
   request: z.object({ index: z.int().check(z.nonnegative()) }),
@@ -113,7 +113,7 @@ export const showClaim = defineRoute({
  * Background → content script (the "next claim" shortcut): move to the next (or previous) claim
  * on the page, scroll to it and open its card. Answers false when the page has no claims.
  */
-export const stepClaim = defineRoute({
+export const stepClaimRoute = defineRoute({
   name: 'stepClaim',
   from: 'extension',
   request: z.object({ step: z.union([z.literal(1), z.literal(-1)]) }),
@@ -121,7 +121,7 @@ export const stepClaim = defineRoute({
 });
 
 /** In-page panel → its content script: close the panel and give focus back to the page. */
-export const closePanel = defineRoute({
+export const closePanelRoute = defineRoute({
   name: 'closePanel',
   from: 'extension',
   request: z.object({}),
@@ -133,7 +133,7 @@ export const closePanel = defineRoute({
  * request names). Relayed because Firefox gives extension frames inside web pages no `tabs` API,
  * so the panel cannot message its content script itself.
  */
-export const closeTabPanel = defineRoute({
+export const closeTabPanelRoute = defineRoute({
   name: 'closeTabPanel',
   from: 'extension',
   request: z.object({}),
@@ -141,7 +141,7 @@ export const closeTabPanel = defineRoute({
 });
 
 /** Content script → background: a ticket for the panel it is about to open in its tab. */
-export const issuePanelTicket = defineRoute({
+export const issuePanelTicketRoute = defineRoute({
   name: 'issuePanelTicket',
   from: 'content',
   request: z.object({}),
@@ -152,7 +152,7 @@ export const issuePanelTicket = defineRoute({
  * In-page panel → background: was I opened by Crosscheck in the tab I am in? Takes the ticket back;
  * the tab is the sender's, never one the request names.
  */
-export const redeemPanelTicket = defineRoute({
+export const redeemPanelTicketRoute = defineRoute({
   name: 'redeemPanelTicket',
   from: 'extension',
   request: z.object({ ticket: z.string().check(z.maxLength(64)) }),

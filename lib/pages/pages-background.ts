@@ -6,17 +6,17 @@ import { getDisabledSites, watchDisabledSites } from '../settings/site-settings'
 import { BlockService } from './block-service';
 import { TabPages } from '../messaging/tab-pages';
 import {
-  closePanel,
-  closeTabPanel,
-  describePage,
-  getTabState,
-  issuePanelTicket,
-  lookupBlocks,
-  matchBlocks,
-  redeemPanelTicket,
-  reportPage,
-  siteSwitched,
-  stepClaim,
+  closePanelRoute,
+  closeTabPanelRoute,
+  describePageRoute,
+  getTabStateRoute,
+  issuePanelTicketRoute,
+  lookupBlocksRoute,
+  matchBlocksRoute,
+  redeemPanelTicketRoute,
+  reportPageRoute,
+  siteSwitchedRoute,
+  stepClaimRoute,
 } from './page-routes';
 import { PanelTickets } from './panel-tickets';
 import { TabStates } from './tab-states';
@@ -68,7 +68,7 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
   const action = browser.action ?? browser.browserAction;
   let disabled = getDisabledSites();
 
-  router.on(lookupBlocks, async ({ keys, units, page }, sender) => {
+  router.on(lookupBlocksRoute, async ({ keys, units, page }, sender) => {
     const origin = originOf(sender);
     const url = page && sameOrigin(page.url, origin) ? page.url : sender.url!;
     const enabled = !(await disabled).includes(hostnameOf(url));
@@ -84,8 +84,8 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
     const matched = await blocks.match(origin, sender.tab?.id ?? origin, units, true);
     return { enabled, notes, known: blocks.lookup(origin, keys), matched };
   });
-  router.on(matchBlocks, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
-  router.on(reportPage, async ({ url, title, words, units }, sender) => {
+  router.on(matchBlocksRoute, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
+  router.on(reportPageRoute, async ({ url, title, words, units }, sender) => {
     const tabId = sender.tab!.id!; // the router only lets content scripts in tabs through
     const origin = originOf(sender);
     const { claims, missing } = blocks.claimsOf(origin, units);
@@ -98,15 +98,15 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
     return { missing: [] };
   });
   // A page with no claims reports nothing: the popup's question is put to its content script.
-  router.on(getTabState, async ({ tabId }) => {
+  router.on(getTabStateRoute, async ({ tabId }) => {
     const known = await tabs.get(tabId);
     if (known) return known;
-    const page = await callTab(tabId, describePage, {}).catch(() => null);
+    const page = await callTab(tabId, describePageRoute, {}).catch(() => null);
     return page && { tabId, page: { ...page, title: page.title.slice(0, 1000), claims: [] }, reportedAt: Date.now() };
   });
-  router.on(closeTabPanel, (_, sender) => sender.tab?.id !== undefined && callTab(sender.tab.id, closePanel, {}));
-  router.on(issuePanelTicket, (_, sender) => ({ ticket: tickets.issue(sender.tab!.id!) }));
-  router.on(redeemPanelTicket, ({ ticket }, sender) => sender.tab?.id !== undefined && tickets.redeem(sender.tab.id, ticket));
+  router.on(closeTabPanelRoute, (_, sender) => sender.tab?.id !== undefined && callTab(sender.tab.id, closePanelRoute, {}));
+  router.on(issuePanelTicketRoute, (_, sender) => ({ ticket: tickets.issue(sender.tab!.id!) }));
+  router.on(redeemPanelTicketRoute, ({ ticket }, sender) => sender.tab?.id !== undefined && tickets.redeem(sender.tab.id, ticket));
   // The site switch: pages of a site turned on or off apply it at once.
   watchDisabledSites((now, before) => {
     disabled = Promise.resolve(now);
@@ -114,12 +114,12 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
     void pages.all().then((all) => {
       for (const [tabId, page] of all) {
         const host = hostnameOf(page.url);
-        if (changed.has(host)) void callTab(tabId, siteSwitched, { enabled: !now.includes(host) }).catch(() => undefined);
+        if (changed.has(host)) void callTab(tabId, siteSwitchedRoute, { enabled: !now.includes(host) }).catch(() => undefined);
       }
     });
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'next-claim' && tab?.id !== undefined) void callTab(tab.id, stepClaim, { step: 1 }).catch(() => undefined);
+    if (command === 'next-claim' && tab?.id !== undefined) void callTab(tab.id, stepClaimRoute, { step: 1 }).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     tickets.forget(tabId);

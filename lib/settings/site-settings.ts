@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { storage } from '#imports';
 
 // zod/mini: small, for the popup and the background. The content script does not read storage:
-// it asks the background (lookupBlocks), so that storage can be closed to content scripts.
+// it asks the background (lookupBlocksRoute), so that storage can be closed to content scripts.
 
 /** Hostnames on which the reader turned Crosscheck off (synced with the browser profile). */
 export const DisabledSitesSchema = z.array(z.string().check(z.minLength(1), z.maxLength(253)));

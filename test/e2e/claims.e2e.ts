@@ -222,7 +222,7 @@ describe.each(browsers)('%s: claims on the page', (_name, launch) => {
     }
     await page.evaluate(() => document.getElementById('forged-panel')!.remove());
     await new Promise((r) => setTimeout(r, 1000)); // let the rewrites and forgeries run
-    const popup = await driver.popupFor(url); // the forged reportPage did not replace the real one
+    const popup = await driver.popupFor(url); // the forged reportPageRoute did not replace the real one
     expect(await popupClaimIds(popup)).toContain('two-planes-left-chkalovsky-friday');
     await popup.close();
     const again = (await pointOn(page, 'Chkalovsky')) ?? point;
@@ -232,7 +232,7 @@ describe.each(browsers)('%s: claims on the page', (_name, launch) => {
       return text && /Chkalovsky|Friday/.test(text) ? text : undefined;
     });
     expect(card).toMatch(/corroborate/i);
-    await new Promise((r) => setTimeout(r, 500)); // forged closePanel messages keep coming
+    await new Promise((r) => setTimeout(r, 500)); // forged closePanelRoute messages keep coming
     expect(await page.frameText('panel.html')).not.toBeNull();
     await page.close();
   });

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { BlockMatcher } from '@/lib/pages/block-matcher';
 import { BlockService } from '@/lib/pages/block-service';
-import { lookupBlocks, matchBlocks, reportPage } from '@/lib/pages/page-routes';
+import { lookupBlocksRoute, matchBlocksRoute, reportPageRoute } from '@/lib/pages/page-routes';
 import type { ClaimMatch } from '@/lib/matcher/schema';
 import type { WireMatch } from '@/lib/pages/wire';
 import { bundledIndex } from './bundled-index';
@@ -24,7 +24,7 @@ export function fakeBackground(origin = 'https://news.example') {
   const state = { enabled: true, hold: null as Promise<void> | null };
   const deps = {
     async lookup({ keys, units }: { keys: string[]; units: { text: string; context?: string }[] }, first: boolean) {
-      z.parse(lookupBlocks.request, first ? { keys, units, page: { url: `${origin}/story`, canonicalHref: null } } : { keys, units });
+      z.parse(lookupBlocksRoute.request, first ? { keys, units, page: { url: `${origin}/story`, canonicalHref: null } } : { keys, units });
       lookups.push(keys);
       firsts.push(first);
       if (!state.enabled) return { enabled: false, notes: false, known: [], matched: [] };
@@ -32,13 +32,13 @@ export function fakeBackground(origin = 'https://news.example') {
       return { enabled: true, notes: false, known: service.lookup(origin, keys), matched: await service.match(origin, 1, units, true) };
     },
     async match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
-      z.parse(matchBlocks.request, { units, first });
+      z.parse(matchBlocksRoute.request, { units, first });
       matches.push({ units, first });
       if (!first && state.hold) await state.hold;
       return service.match(origin, 1, units, first);
     },
     async report(page: { words: number; units: { key: string; start: number }[] }) {
-      z.parse(reportPage.request, { url: 'https://news.example/story', title: 'Story', ...page });
+      z.parse(reportPageRoute.request, { url: 'https://news.example/story', title: 'Story', ...page });
       reports.push(page);
       const { claims, missing } = service.claimsOf(origin, page.units);
       if (missing.length === 0) shown = { words: page.words, claims };

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { describe as describeText } from '@/lib/anchoring/describe';
 import { NotesLayer, type PageMarks } from '@/lib/annotator/notes-layer';
 import { readPageText } from '@/lib/dom/page-text';
-import type { NoteMark } from '@/lib/notes/note-messages';
+import type { NoteMark } from '@/lib/notes/note-content-routes';
 
 const ARTICLE = `
   <article>
@@ -56,7 +56,7 @@ describe('NotesLayer', () => {
     document.body.innerHTML = ARTICLE.replace('<h1>', '<p>Update: revised after the storm.</p><h1>').replace('steady', 'heavy');
     await layer.reanchor();
     expect(layer.notes.map((n) => n.range.toString())).toEqual(['heaviest showers on Wednesday']);
-    expect(fetches()).toBe(1); // a page change re-anchors what it has; only notesChanged fetches
+    expect(fetches()).toBe(1); // a page change re-anchors what it has; only notesChangedRoute fetches
   });
 
   it('lists a note whose text is gone as not found, and keeps it for when the text comes back', async () => {

@@ -23,7 +23,7 @@ export type NoteMark = z.infer<typeof NoteMarkSchema>;
  * the sender's own URL (never one the script names), and only its canonical link may refine it,
  * which `canonicalUrl` accepts on the page's own origin only: a page cannot read another's marks.
  */
-export const listPageMarks = defineRoute({
+export const listPageMarksRoute = defineRoute({
   name: 'listPageMarks',
   from: 'content',
   request: z.object({ canonicalHref: z.nullable(z.string().check(z.maxLength(4096))) }),
@@ -31,7 +31,7 @@ export const listPageMarks = defineRoute({
 });
 
 /** Background → content scripts: the notes of this page (canonical URL) changed; repaint. */
-export const notesChanged = defineRoute({
+export const notesChangedRoute = defineRoute({
   name: 'notesChanged',
   from: 'extension',
   request: z.object({ source: z.string().check(z.maxLength(4096)) }),
@@ -39,7 +39,7 @@ export const notesChanged = defineRoute({
 });
 
 /** Popup → content script: the page's canonical URL and which of its notes were not found. */
-export const getNoteAnchors = defineRoute({
+export const getNoteAnchorsRoute = defineRoute({
   name: 'getNoteAnchors',
   from: 'extension',
   request: z.object({}),
@@ -47,7 +47,7 @@ export const getNoteAnchors = defineRoute({
 });
 
 /** Popup → content script: the selectors of the reader's current selection (null: none). */
-export const describeSelection = defineRoute({
+export const describeSelectionRoute = defineRoute({
   name: 'describeSelection',
   from: 'extension',
   request: z.object({}),
@@ -55,7 +55,7 @@ export const describeSelection = defineRoute({
 });
 
 /** Popup → content script: scroll to a note's highlight and open it in the panel. */
-export const showNote = defineRoute({
+export const showNoteRoute = defineRoute({
   name: 'showNote',
   from: 'extension',
   request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
@@ -67,7 +67,7 @@ export const showNote = defineRoute({
  * current selection, or on a claim's sentence when `claimId` is given. Answers false when there is
  * nothing to note.
  */
-export const openNoteEditor = defineRoute({
+export const openNoteEditorRoute = defineRoute({
   name: 'openNoteEditor',
   from: 'extension',
   request: z.object({ claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CLAIM_ID))) }),

@@ -13,9 +13,9 @@ import {
   importNotesRoute,
   undoDeleteNoteRoute,
   updateNoteRoute,
-} from '@/lib/notes/note-api';
-import { listPageMarks } from '@/lib/notes/note-messages';
-import { registerNoteRoutes } from '@/lib/notes/note-routes';
+} from '@/lib/notes/note-routes';
+import { listPageMarksRoute } from '@/lib/notes/note-content-routes';
+import { registerNoteRoutes } from '@/lib/notes/note-handlers';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
 import type { NewNote } from '@/lib/notes/schema';
 
@@ -75,7 +75,7 @@ describe('note routes', () => {
   it('gives a content script only the marks of its own page: ids, selectors, colour, never the text', async () => {
     const note = await send(createNoteRoute, draft());
     await send(createNoteRoute, draft('https://news.example.com/other'));
-    const reply = await send(listPageMarks, { canonicalHref: null }, fromTab(`${PAGE}?fbclid=1#top`));
+    const reply = await send(listPageMarksRoute, { canonicalHref: null }, fromTab(`${PAGE}?fbclid=1#top`));
     expect(reply.source).toBe(PAGE);
     expect(reply.tabId).toBe(3);
     expect(reply.marks).toEqual([{ id: note.id, quote: note.target.quote, position: note.target.position, color: 'green' }]);
@@ -84,20 +84,20 @@ describe('note routes', () => {
 
   it('tells the content script which claim a note is attached to, so a click opens that claim\'s card', async () => {
     const note = await send(createNoteRoute, { ...draft(), claimId: 'nuclear-capable-bombers-in-december' });
-    const reply = await send(listPageMarks, { canonicalHref: null }, fromTab(PAGE));
+    const reply = await send(listPageMarksRoute, { canonicalHref: null }, fromTab(PAGE));
     expect(reply.marks).toEqual([expect.objectContaining({ id: note.id, claimId: 'nuclear-capable-bombers-in-december' })]);
   });
 
   it('lets a canonical link refine the page only on the same origin', async () => {
     await send(createNoteRoute, draft('https://elsewhere.example.org/secret'));
-    const reply = await send(listPageMarks, { canonicalHref: 'https://elsewhere.example.org/secret' }, fromTab(PAGE));
+    const reply = await send(listPageMarksRoute, { canonicalHref: 'https://elsewhere.example.org/secret' }, fromTab(PAGE));
     expect(reply.source).toBe(PAGE);
     expect(reply.marks).toEqual([]);
     // A sibling subdomain (another blog on the same host) cannot read this page's marks.
     await send(createNoteRoute, draft());
-    const sibling = await send(listPageMarks, { canonicalHref: PAGE }, fromTab('https://evil.example.com/post'));
+    const sibling = await send(listPageMarksRoute, { canonicalHref: PAGE }, fromTab('https://evil.example.com/post'));
     expect(sibling).toMatchObject({ source: 'https://evil.example.com/post', marks: [] });
-    const same = await send(listPageMarks, { canonicalHref: '/story' }, fromTab(`https://news.example.com/amp/story`));
+    const same = await send(listPageMarksRoute, { canonicalHref: '/story' }, fromTab(`https://news.example.com/amp/story`));
     expect(same.source).toBe(PAGE);
   });
 
