@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Frame as PlaywrightFrame, Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from './chromium';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { ADDON_ID, launchFirefox, type FirefoxSession } from './firefox';
 import { findTabInExtensionPage, showPopupFor } from './popup';
 import { waitFor } from './wait';
 
@@ -43,6 +43,8 @@ export type DriverPage = {
 
 export type Driver = {
   name: 'chromium' | 'firefox';
+  /** The extension's id, as its own `runtime.id` says (Chromium's generated id, Firefox's add-on id). */
+  extensionId: string;
   /** The extension's origin (`chrome-extension://…` or `moz-extension://…`). */
   extensionOrigin: string;
   newPage(): Promise<DriverPage>;
@@ -168,6 +170,7 @@ function wrapPuppeteer(page: PuppeteerPage, downloads: string): DriverPage {
 export function chromiumDriver(session: ChromiumSession): Driver {
   return {
     name: 'chromium',
+    extensionId: session.extensionId,
     extensionOrigin: `chrome-extension://${session.extensionId}`,
     newPage: async () => wrapPlaywright(await session.context.newPage()),
     open: async (path) => wrapPlaywright(await session.openExtensionPage(path)),
@@ -187,6 +190,7 @@ export function chromiumDriver(session: ChromiumSession): Driver {
 export function firefoxDriver(session: FirefoxSession): Driver {
   return {
     name: 'firefox',
+    extensionId: ADDON_ID,
     extensionOrigin: session.origin,
     newPage: async () => wrapPuppeteer(await session.browser.newPage(), session.downloads),
     open: async (path) => wrapPuppeteer(await session.openExtensionPage(path), session.downloads),

@@ -6,7 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH, requireFirefox } from './browsers';
 
 /** The add-on id from wxt.config.ts (`browser_specific_settings.gecko.id`). */
-const ADDON_ID = 'crosscheck@example.org';
+export const ADDON_ID = 'crosscheck@example.org';
 
 export type FirefoxSession = {
   browser: Browser;
