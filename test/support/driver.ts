@@ -82,12 +82,16 @@ function wrapPlaywright(page: PlaywrightPage): DriverPage {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       inFrame: async (part, fn, arg) => (frame(part)?.evaluate(fn as never, arg) ?? null) as never,
       click: (x, y) => page.mouse.click(x, y),
-      clickButton: (name, part) => (part ? frame(part)! : page).getByRole('button', { name }).click(),
+      async clickButton(name, part) {
+        const where = part ? frame(part) : page;
+        if (!where) throw new Error(`No frame ${part}`);
+        await where.getByRole('button', { name, exact: true }).click();
+      },
       press: (key) => page.keyboard.press(key),
       type: (text) => page.keyboard.type(text),
       upload: (selector, file) => page.setInputFiles(selector, file),
       async download(name) {
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
         return readFile((await download.path())!, 'utf8');
       },
       screenshot: async (path) => void (await page.screenshot({ path })),
