@@ -1,11 +1,11 @@
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
-import { waitFor } from '../support/wait';
+import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
+import { panelShowing, typeNote } from '../support/panel';
 import { serveFolder, type StaticServer } from '../support/static-server';
+import { waitFor } from '../support/wait';
 
 /** Clicks the first painted claim containing `text`, as a reader would. */
-async function clickClaim(page: Page, text: string): Promise<void> {
+async function clickClaim(page: DriverPage, text: string): Promise<void> {
   const point = await waitFor(`"${text}" to be painted`, () =>
     page.evaluate((t) => {
       for (const r of CSS.highlights.get('crosscheck-claim') ?? []) {
@@ -18,52 +18,38 @@ async function clickClaim(page: Page, text: string): Promise<void> {
       return undefined;
     }, text),
   );
-  await page.mouse.click(point.x, point.y);
+  await page.click(point.x, point.y);
 }
 
-/** The in-page panel's frame once it shows `text`. */
-function panelShowing(page: Page, text: string): Promise<Frame> {
-  return waitFor(`the panel to show "${text}"`, async () => {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('/panel.html')) continue;
-      const body = await frame.evaluate(() => document.body.innerText).catch(() => '');
-      if (body.includes(text)) return frame;
-    }
-    return undefined;
-  });
-}
-
-describe('Chromium: a note attached to a claim from its card shows in that card', () => {
+describe.each(BROWSERS)('%s: a note attached to a claim from its card shows in that card', (_name, launch) => {
   let server: StaticServer;
-  let chromium: ChromiumSession;
+  let driver: Driver;
   beforeAll(async () => {
     server = await serveFolder();
-    chromium = await launchChromium();
+    driver = await launch();
   });
   afterAll(async () => {
-    await chromium?.close();
+    await driver?.close();
     await server?.close();
   });
 
   it('adds the note from the card, and the card lists it the next time it opens', async () => {
-    const page = await chromium.context.newPage();
+    const page = await driver.newPage();
     await page.goto(`${server.origin}/article-a.html`);
     await clickClaim(page, 'In December, Russia sent two bomber');
-    const card = await panelShowing(page, 'Add a note on this claim');
-    await card.getByRole('button', { name: 'Add a note on this claim' }).click();
+    await panelShowing(page, 'Add a note on this claim');
+    await page.clickButton('Add a note on this claim', '/panel.html');
 
-    const editor = await panelShowing(page, 'Note (Markdown)');
+    await panelShowing(page, 'Note (Markdown)');
     const note = `Check the bomber dates against the Tu-160 flight logs (${Date.now()}).`;
-    await editor.getByLabel('Note (Markdown)').fill(note);
-    await editor.getByLabel('Note (Markdown)').press('Control+Enter');
+    await typeNote(page, note);
     // Saved: the note is painted on the claim's sentence.
     await waitFor('the note to be painted', () =>
       page.evaluate(() => ((CSS.highlights.get('crosscheck-note-yellow')?.size ?? 0) > 0 ? true : undefined)),
     );
 
-    await page.keyboard.press('Escape');
+    await page.press('Escape');
     await clickClaim(page, 'In December, Russia sent two bomber');
-    const again = await panelShowing(page, note);
-    expect(await again.evaluate(() => document.body.innerText)).toMatch(/Your notes/);
+    expect(await panelShowing(page, note)).toMatch(/Your notes/);
   });
 });

@@ -5,11 +5,9 @@ import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { visibleText } from '@/lib/cli/match-command';
 import { matchText } from '@/lib/matcher/match';
 import { bundledIndex } from '../support/bundled-index';
-import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from '../support/driver';
+import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
 import { highlightTexts } from '../support/highlights';
 import { waitFor } from '../support/wait';
-import { launchChromium } from '../support/chromium';
-import { launchFirefox } from '../support/firefox';
 import { PAGES_DIR, serveFolder, type StaticServer } from '../support/static-server';
 
 const db = getBundledClaimDatabase();
@@ -73,12 +71,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const browsers: [string, () => Promise<Driver>][] = [
-  ['Chromium', async () => chromiumDriver(await launchChromium())],
-  ['Firefox', async () => firefoxDriver(await launchFirefox())],
-];
-
-describe.each(browsers)('%s: claims on the page', (_name, launch) => {
+describe.each(BROWSERS)('%s: claims on the page', (_name, launch) => {
   let driver: Driver;
   beforeAll(async () => {
     driver = await launch();

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD, FIREFOX_BUILD } from '../support/browsers';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
-import { launchFirefox, type FirefoxSession } from '../support/firefox';
+import { BROWSERS, type Driver } from '../support/driver';
 
 type Command = { name?: string; shortcut?: string };
 
@@ -21,27 +20,19 @@ const assigned = () => ((globalThis as unknown as { browser?: typeof chrome }).b
 const byName = (commands: Command[]) =>
   Object.fromEntries(commands.filter((c) => c.name && !c.name.startsWith('_')).map((c) => [c.name!, c.shortcut ?? '']));
 
-describe('keyboard shortcuts: every declared command gets its key', () => {
-  let chromium: ChromiumSession | undefined;
-  let firefox: FirefoxSession | undefined;
-  afterAll(async () => {
-    await chromium?.close();
-    await firefox?.close();
-  });
+const BUILDS = { chromium: CHROME_BUILD, firefox: FIREFOX_BUILD };
 
-  it('in Chromium (which leaves a command without a key when the key is reserved)', async () => {
-    chromium = await launchChromium();
-    const page = await chromium.openExtensionPage('popup.html');
+// Chromium leaves a command without a key when the key is reserved.
+describe.each(BROWSERS)('%s: keyboard shortcuts: every declared command gets its key', (_name, launch) => {
+  let driver: Driver | undefined;
+  afterAll(async () => driver?.close());
+
+  it('assigns each declared key', async () => {
+    driver = await launch();
+    const page = await driver.open('popup.html');
     const keys = byName(await page.evaluate(assigned));
-    const wanted = declared(CHROME_BUILD);
+    const wanted = declared(BUILDS[driver.name]);
     expect(Object.keys(wanted).length).toBeGreaterThanOrEqual(2);
     for (const [name, key] of Object.entries(wanted)) expect(keys[name], name).toBe(key);
-  });
-
-  it('in Firefox', async () => {
-    firefox = await launchFirefox();
-    const page = await firefox.openExtensionPage('popup.html');
-    const keys = byName(await page.evaluate(assigned));
-    for (const [name, key] of Object.entries(declared(FIREFOX_BUILD))) expect(keys[name], name).toBe(key);
   });
 });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
-import { launchFirefox, type FirefoxSession } from '../support/firefox';
-import { findTabInExtensionPage, showPopupFor } from '../support/popup';
+import { BROWSERS, type Driver } from '../support/driver';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
 let server: StaticServer;
@@ -10,53 +8,37 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-describe('Chromium: the extension loads, its content script reports the page, the popup shows it', () => {
-  let chromium: ChromiumSession;
-  beforeAll(async () => {
-    chromium = await launchChromium();
-  });
-  afterAll(() => chromium?.close());
+/** What each browser's extension origin looks like: Chromium's id is 32 letters a–p, Firefox's a UUID. */
+const ORIGIN = {
+  chromium: /^chrome-extension:\/\/[a-p]{32}$/,
+  firefox: /^moz-extension:\/\/[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/,
+};
 
-  it('shows the article in the popup', async () => {
-    const article = await chromium.context.newPage();
-    const url = `${server.origin}/article-a.html`;
+describe.each(BROWSERS)('%s: the extension loads, its content script reports the page, the popup shows it', (_name, launch) => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await launch();
+  });
+  afterAll(() => driver?.close());
+
+  it.each([
+    ['article-a.html', 'Russian troops land in Caracas'],
+    ['article-b.html', 'Russia Sends “Peacekeeping” Troops'],
+  ])('shows %s in the popup', async (file, title) => {
+    const article = await driver.newPage();
+    const url = `${server.origin}/${file}`;
     await article.goto(url);
-    const popup = await chromium.openExtensionPage('popup.html');
-    await showPopupFor(
-      url,
-      () => popup.evaluate(findTabInExtensionPage, url),
-      (path) => popup.goto(`chrome-extension://${chromium.extensionId}/${path}`),
-    );
-    const summary = popup.getByTestId('page-summary');
-    await expect(summary.getByRole('heading').textContent()).resolves.toContain('Russian troops land in Caracas');
-    await expect(summary.textContent()).resolves.toMatch(/[\d,]+ words read/);
-    expect(chromium.extensionId).toMatch(/^[a-p]{32}$/);
+    const popup = await driver.popupFor(url);
+    expect(await popup.textOf('[data-testid="page-summary"] h2')).toContain(title);
+    expect(await popup.textOf('[data-testid="page-summary"]')).toMatch(/[\d,]+ words read/);
+    expect(driver.extensionOrigin).toMatch(ORIGIN[driver.name]);
+    await popup.close();
+    await article.close();
   });
 
   it('says so when the tab is not a web page', async () => {
-    const popup = await chromium.openExtensionPage('popup.html?tab=999999');
-    await popup.getByTestId('no-page').waitFor();
-  });
-});
-
-describe('Firefox: the extension installs, its content script reports the page, the popup shows it', () => {
-  let firefox: FirefoxSession;
-  beforeAll(async () => {
-    firefox = await launchFirefox();
-  });
-  afterAll(() => firefox?.close());
-
-  it('shows the article in the popup', async () => {
-    const article = await firefox.browser.newPage();
-    const url = `${server.origin}/article-b.html`;
-    await article.goto(url);
-    const popup = await firefox.openExtensionPage('popup.html');
-    await showPopupFor(
-      url,
-      () => popup.evaluate(findTabInExtensionPage, url),
-      (path) => firefox.gotoExtensionPage(popup, path),
-    );
-    const heading = await popup.waitForSelector('[data-testid="page-summary"] h2');
-    expect(await heading!.evaluate((el) => el.textContent)).toContain('Russia Sends “Peacekeeping” Troops');
+    const popup = await driver.open('popup.html?tab=999999');
+    await popup.textOf('[data-testid="no-page"]');
+    await popup.close();
   });
 });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalUrl } from '@/lib/dom/canonical-url';
-import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from '../support/driver';
+import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
 import { highlightTexts } from '../support/highlights';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
-import { launchFirefox } from '../support/firefox';
+import { launchChromium } from '../support/chromium';
 import { serveFolder, type StaticServer } from '../support/static-server';
 import { waitFor } from '../support/wait';
 
@@ -31,13 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-let chromium: ChromiumSession | undefined;
-const browsers: [string, () => Promise<Driver>][] = [
-  ['Chromium', async () => chromiumDriver((chromium = await launchChromium()))],
-  ['Firefox', async () => firefoxDriver(await launchFirefox())],
-];
-
-describe.each(browsers)('%s: a hostile page', (name, launch) => {
+describe.each(BROWSERS)('%s: a hostile page', (_name, launch) => {
   let driver: Driver;
   beforeAll(async () => {
     driver = await launch();
@@ -45,7 +38,6 @@ describe.each(browsers)('%s: a hostile page', (name, launch) => {
   afterAll(() => driver?.close());
 
   it('sees no sign of Crosscheck, cannot stop it, and has its oversized text matched, while another tab keeps working', async () => {
-    const extensionId = name === 'Chromium' ? chromium!.extensionId : 'crosscheck@example.org';
     const hostile = await driver.newPage();
     await hostile.goto(`${server.origin}/hostile-signals.html`);
     // Meanwhile the reader opens an article in another tab: its first paint does not wait for the hostile tab's backlog.
@@ -61,7 +53,7 @@ describe.each(browsers)('%s: a hostile page', (name, launch) => {
       for (const script of ['content', 'content-start']) {
         document.dispatchEvent(new CustomEvent(`${id}:${script}:wxt:content-script-started`, { detail: { contentScriptName: script, messageId: 'x' } }));
       }
-    }, extensionId);
+    }, driver.extensionId);
     // Point 4: a 200,000-character block, and 6,000 blocks, are matched, not refused.
     await paintedWith(hostile, HUGE_BLOCK_CLAIM);
     await paintedWith(hostile, LAST_BLOCK_CLAIM);

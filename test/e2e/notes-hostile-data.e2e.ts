@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
-import { launchFirefox, type FirefoxSession } from '../support/firefox';
+import { BROWSERS, type Driver } from '../support/driver';
 import { waitFor } from '../support/wait';
 
 // Notes as hostile data, in the options page of each browser: a 300-character run with no space
@@ -47,50 +46,24 @@ function layout() {
   };
 }
 
-type Evaluate = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
-
-/** The journey, the same in both browsers: import, open the options page, look. */
-async function journey(open: () => Promise<Evaluate>): Promise<void> {
-  const first = await open();
-  const reply = await first(importFile, FILE);
-  expect(reply).toMatchObject({ ok: true, data: { added: 5 } });
-  const evaluate = await open();
-  const seen = await waitFor('the five notes listed', async () => {
-    const l = await evaluate(layout, undefined);
-    return l.cards === 5 && l.text.includes('deep') && l;
-  });
-  expect(seen.heading).toBe('Your notes (5)');
-  expect(seen.page.scroll, 'the options page scrolls sideways').toBeLessThanOrEqual(seen.page.client);
-  expect(seen.overflowing, 'cards wider than their box').toEqual([]);
-  expect(seen.text).toContain('<img src=x onerror=');
-  expect(seen.images).toBe(0);
-  expect(seen.title).not.toBe('pwned');
-}
-
-describe('Chromium: hostile notes in the options page', () => {
-  let chromium: ChromiumSession | undefined;
-  afterAll(async () => chromium?.close());
+describe.each(BROWSERS)('%s: hostile notes in the options page', (_name, launch) => {
+  let driver: Driver | undefined;
+  afterAll(async () => driver?.close());
 
   it('lists every note, wraps long runs in their cards, and shows HTML as text', async () => {
-    chromium = await launchChromium();
-    const session = chromium;
-    await journey(async () => {
-      const page = await session.openExtensionPage('options.html');
-      return (fn, arg) => page.evaluate(fn as never, arg) as never;
+    driver = await launch();
+    const first = await driver.open('options.html');
+    expect(await first.evaluate(importFile, FILE)).toMatchObject({ ok: true, data: { added: 5 } });
+    const options = await driver.open('options.html');
+    const seen = await waitFor('the five notes listed', async () => {
+      const l = await options.evaluate(layout);
+      return l.cards === 5 && l.text.includes('deep') && l;
     });
-  });
-});
-
-describe('Firefox: hostile notes in the options page', () => {
-  let firefox: FirefoxSession | undefined;
-  afterAll(async () => firefox?.close());
-
-  it('lists every note, wraps long runs in their cards, and shows HTML as text', async () => {
-    firefox = await launchFirefox();
-    const session = firefox;
-    await journey(async () => {
-      const page = await session.openExtensionPage('options.html');
-      return (fn, arg) => page.evaluate(fn as never, arg) as never;
-    });
+    expect(seen.heading).toBe('Your notes (5)');
+    expect(seen.page.scroll, 'the options page scrolls sideways').toBeLessThanOrEqual(seen.page.client);
+    expect(seen.overflowing, 'cards wider than their box').toEqual([]);
+    expect(seen.text).toContain('<img src=x onerror=');
+    expect(seen.images).toBe(0);
+    expect(seen.title).not.toBe('pwned');
   });
 });

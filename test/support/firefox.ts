@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH, requireFirefox } from './browsers';
 
 /** The add-on id from wxt.config.ts (`browser_specific_settings.gecko.id`). */
-const ADDON_ID = 'crosscheck@example.org';
+export const ADDON_ID = 'crosscheck@example.org';
 
 export type FirefoxSession = {
   browser: Browser;
   /** The moz-extension:// origin of the installed extension, fixed for this profile. */
   origin: string;
+  /** The folder Firefox saves downloads into, without asking (removed on close). */
+  downloads: string;
   openExtensionPage(path: string): Promise<Page>;
   /** Navigates a page to an extension page and waits until it has loaded. */
   gotoExtensionPage(page: Page, path: string): Promise<void>;
@@ -23,6 +28,7 @@ export type FirefoxSession = {
 export async function launchFirefox(options: { headed?: boolean; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
   requireFirefox();
   const uuid = randomUUID();
+  const downloads = await mkdtemp(join(tmpdir(), 'crosscheck-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -41,6 +47,11 @@ export async function launchFirefox(options: { headed?: boolean; prefs?: Record<
       'extensions.update.enabled': false,
       // Subdomains of one site for the hostile-page test, served by the test server on 127.0.0.1.
       'network.dns.localDomains': 'victim.blogs.localhost,evil.blogs.localhost',
+      // Downloads go straight into a folder of the test's.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
       ...options.prefs,
     },
   });
@@ -65,12 +76,16 @@ export async function launchFirefox(options: { headed?: boolean; prefs?: Record<
   return {
     browser,
     origin,
+    downloads,
     gotoExtensionPage,
     async openExtensionPage(path) {
       const page = await browser.newPage();
       await gotoExtensionPage(page, path);
       return page;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await rm(downloads, { recursive: true, force: true });
+    },
   };
 }
