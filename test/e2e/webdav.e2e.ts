@@ -35,6 +35,8 @@ type Ui = {
   click(selector: string): Promise<void>;
   text(selector: string): Promise<string>;
   call<T>(route: string, data: unknown): Promise<T>;
+  /** The profile's live notes, read from its notes database (the extension's IndexedDB). */
+  notes(): Promise<Note[]>;
   /** Whether the extension holds the host permission for `origin`. */
   holds(origin: string): Promise<boolean>;
 };
@@ -52,6 +54,23 @@ function ui(page: PlaywrightPage | PuppeteerPage): Ui {
     click: async (selector) => void (await (page as PuppeteerPage).click(selector)),
     text: (selector) => evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText ?? '', selector),
     holds: (origin) => evaluate((o) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).permissions.contains({ origins: [o] }), origin),
+    notes: () =>
+      evaluate(
+        () =>
+          new Promise<Note[]>((resolve, reject) => {
+            const open = indexedDB.open('crosscheck');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const read = open.result.transaction('notes').objectStore('notes').getAll();
+              read.onerror = () => reject(read.error);
+              read.onsuccess = () => {
+                open.result.close();
+                resolve((read.result as (Note & { live: number })[]).filter((n) => n.live === 1));
+              };
+            };
+          }),
+        undefined,
+      ),
     async call<T>(route: string, data: unknown) {
       const reply = await evaluate(([r, d]) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ route: r, data: d }), [route, data] as const) as { ok: boolean; data: T; error?: string };
       if (!reply.ok) throw new Error(`${route} refused: ${reply.error}`);
@@ -91,7 +110,7 @@ async function setUp(page: Ui, url: string, password: string, passphrase: string
   return waitFor('the setup result', async () => (await page.text('[data-testid=webdav-result]')) || undefined, 30_000);
 }
 
-const allNotes = (page: Ui) => page.call<Note[]>('searchNotes', { text: '' });
+const allNotes = (page: Ui) => page.notes();
 const texts = (notes: Note[]) => new Map(notes.map((n) => [n.id, [n.body.text, ...n.conflicts.map((c) => c.text)].sort().join(' | ')]));
 
 async function createNotes(page: Ui, from: number, count: number, prefix: string): Promise<void> {

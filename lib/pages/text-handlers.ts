@@ -1,0 +1,40 @@
+import type { TabPages } from '../messaging/tab-pages';
+import type { Router } from '../messaging/router';
+import type { BlockService } from './block-service';
+import { lookupBlocksRoute, matchBlocksRoute } from './page-routes';
+import { hostnameOf, originOf, sameOrigin } from './sender-origin';
+import type { TabStates } from './tab-states';
+
+/** What the text routes need: the matching, what tabs show, and the site switch and notes as they stand. */
+export type TextHandlerDeps = {
+  blocks: BlockService;
+  pages: TabPages;
+  tabs: TabStates;
+  disabledSites: () => Promise<string[]>;
+  notesOn?: (url: string, canonicalHref: string | null) => Promise<{ source: string; count: number }>;
+};
+
+/**
+ * The routes a content script asks about its page's text: which units the background knows, and
+ * the matches of new ones, shared fairly between tabs. The first question also says whether the
+ * site is on and whether the page has notes, and records which page the tab shows.
+ */
+export function handleText(router: Router, { blocks, pages, tabs, disabledSites, notesOn }: TextHandlerDeps): void {
+  router.on(lookupBlocksRoute, async ({ keys, units, page }, sender) => {
+    const origin = originOf(sender);
+    const url = page && sameOrigin(page.url, origin) ? page.url : sender.url!;
+    const enabled = !(await disabledSites()).includes(hostnameOf(url));
+    let notes = false;
+    if (page && enabled) {
+      const found = await notesOn?.(url, page.canonicalHref).catch(() => null);
+      notes = (found?.count ?? 0) > 0;
+      const tabId = sender.tab!.id!;
+      const before = await pages.set(tabId, { url, ...(found ? { source: found.source } : {}) });
+      if (before && before.url !== url) await tabs.forget(tabId); // a new page: what the tab reported was another's
+    }
+    if (!enabled) return { enabled, notes, known: [], matched: [] };
+    const matched = await blocks.match(origin, sender.tab?.id ?? origin, units, true);
+    return { enabled, notes, known: blocks.lookup(origin, keys), matched };
+  });
+  router.on(matchBlocksRoute, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
+}
