@@ -1,7 +1,8 @@
 /**
  * The demo site and the test pages, rendered from their sources in `test/fixtures/pages/`: each
- * article's text once (`articles/`), the page chrome once (`template.html`), and what each page
- * adds (`pages.json`, which also says what each page is for; scripts and styles in `parts/`).
+ * article's text once (plain text in `articles/`, A and B the claim database's own sources in
+ * `test/fixtures/articles/`), the page chrome once (`template.html`), and what each page adds
+ * (`pages.json`, which also says what each page is for; scripts and styles in `parts/`).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,9 +39,24 @@ const PageSpec = z.strictObject({
 });
 type PageSpec = z.infer<typeof PageSpec>;
 
-const Site = z.strictObject({ tagline: z.string(), footer: z.array(z.string()) });
+const Site = z.strictObject({
+  tagline: z.string(),
+  footer: z.array(z.string()).default([]),
+  /** The article whose text ends with this site's footer (see `footerFrom`): the footer is taken from there. */
+  footerOfArticle: z.string().optional(),
+});
+const Article = z.strictObject({
+  /** Plain text: the title, then paragraphs between blank lines. In `articles/`; A and B are the claim database's own sources. */
+  text: z.string(),
+  byline: z.string(),
+  /** Paragraphs, by how they start, laid out otherwise than `<p>`: each `$` takes the next paragraph. */
+  markup: z.record(z.string(), z.string()).optional(),
+  /** The paragraph, by how it starts, from which the text is the site's footer rather than the article. */
+  footerFrom: z.string().optional(),
+});
 const Sources = z.strictObject({
   sites: z.record(z.string(), Site),
+  articles: z.record(z.string(), Article),
   related: z.array(z.string()),
   pages: z.record(z.string(), PageSpec),
 });
@@ -68,10 +84,27 @@ function spec(name: string): PageSpec {
   };
 }
 
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An article's HTML, one top-level block a line (`  <h1>…`), and the paragraphs that its site's footer takes. */
+function articleHtml(name: string): { html: string; footer?: string[] } {
+  const article = sources.articles[name];
+  if (!article) throw new Error(`No article "${name}" in pages.json`);
+  const [title = '', ...paragraphs] = source(`articles/${article.text}`).split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const end = article.footerFrom ? paragraphs.findIndex((p) => p.startsWith(article.footerFrom!)) : paragraphs.length;
+  if (end < 0) throw new Error(`No paragraph of article ${name} starts with "${article.footerFrom}"`);
+  const blocks = [`<h1>${escape(title)}</h1>`, `<p class="byline">${article.byline}</p>`];
+  for (let i = 0; i < end; ) {
+    const markup = Object.entries(article.markup ?? {}).find(([start]) => paragraphs[i]!.startsWith(start))?.[1] ?? '<p>$</p>';
+    blocks.push(markup.replace(/\$/g, () => escape(paragraphs[i++] ?? '')));
+  }
+  return { html: blocks.map((b) => `  ${b}\n`).join(''), footer: article.footerFrom ? paragraphs.slice(end).map(escape) : undefined };
+}
+
 /** The article's top-level blocks (one per line, a block's continuation lines indented deeper), edited as the page says. */
 function articleBlocks(page: PageSpec): string[] {
   if (!page.article) throw new Error('A page needs an article or a static file');
-  let text = source(`articles/${page.article}.html`);
+  let text = articleHtml(page.article).html;
   for (const [from, to] of page.replace ?? []) {
     if (!text.includes(from)) throw new Error(`"${from}" is not in article ${page.article}`);
     text = text.replaceAll(from, to);
@@ -128,7 +161,7 @@ export function renderPage(name: string): string {
     article,
     afterArticle,
     related: related.join(''),
-    footer: (site?.footer ?? []).map((p) => `  <p>${p}</p>\n`).join(''),
+    footer: ((site?.footerOfArticle ? articleHtml(site.footerOfArticle).footer : site?.footer) ?? []).map((p) => `  <p>${p}</p>\n`).join(''),
     end: page.end ? source(`parts/${page.end}`) : '',
   };
   const chrome = page.layout === 'bare' ? '' : '$1';
