@@ -13,7 +13,8 @@ import { prettify } from './prettify';
 export const PAGE_SOURCES = resolve(import.meta.dirname, '../fixtures/pages');
 
 const PageSpec = z.strictObject({
-  purpose: z.string().optional(),
+  /** What the page is for: the one place it is written down. */
+  purpose: z.string(),
   /** Another page this one starts from: its fields, and its edits before this one's. */
   extends: z.string().optional(),
   /** A page kept as it is, in `static/`, for the tests that need no chrome and no article. */
@@ -68,8 +69,9 @@ const sources = Sources.parse(JSON.parse(source('pages.json')));
 export const PAGE_NAMES: readonly string[] = Object.keys(sources.pages);
 
 /** What a page is for, as `pages.json` says. */
-export const pagePurpose = (name: string): string => spec(name).purpose ?? '';
+export const pagePurpose = (name: string): string => spec(name).purpose;
 
+/** A page's specifics, with those of the page it extends. */
 function spec(name: string): PageSpec {
   const own = sources.pages[name];
   if (!own) throw new Error(`No fixture page "${name}" in ${join(PAGE_SOURCES, 'pages.json')}`);
