@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { visibleText } from '@/lib/cli/match-command';
 import { matchText } from '@/lib/matcher/match';
@@ -8,7 +6,8 @@ import { bundledIndex } from '../support/bundled-index';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
 import { highlightTexts } from '../support/highlights';
 import { waitFor } from '../support/wait';
-import { PAGES_DIR, serveFolder, type StaticServer } from '../support/static-server';
+import { renderPage } from '../support/fixture-pages';
+import { serveFolder, type StaticServer } from '../support/static-server';
 
 const db = getBundledClaimDatabase();
 /** The claims the database draws from an article: what its page must show, and all it may show. */
@@ -19,7 +18,7 @@ const ARTICLE_B = claimsOf('lendman-peacekeeping-troops');
 
 /** What `npm run --silent claims -- match FILE.html` finds in a fixture page, as the comparison below reads it. */
 function cliFinds(file: string): string[] {
-  const text = visibleText(readFileSync(join(PAGES_DIR, file), 'utf8'));
+  const text = visibleText(renderPage(file));
   return matchText(bundledIndex(), text).map(describeMatch).sort();
 }
 

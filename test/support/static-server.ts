@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize } from 'node:path';
+import { renderSite } from './fixture-pages';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -10,28 +11,33 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The demo site's folder: realistic news pages built from the fixture articles. */
-export const PAGES_DIR = resolve(import.meta.dirname, '../fixtures/pages');
-
 export type StaticServer = { origin: string; close(): Promise<void> };
 
 /**
- * Serves a folder on 127.0.0.1 at a free port, for the demo and the end-to-end tests. Only files
- * inside the folder are served; `/` is `article-a.html`.
+ * Serves a folder on 127.0.0.1 at a free port, or by default the demo site (the fixture pages,
+ * rendered once here), for the demo and the end-to-end tests. Only files inside the folder are
+ * served; `/` is `article-a.html`.
  */
-export async function serveFolder(root = PAGES_DIR, port = 0): Promise<StaticServer> {
+export async function serveFolder(root?: string, port = 0): Promise<StaticServer> {
+  const site = root === undefined ? renderSite() : undefined;
+  const read = async (name: string): Promise<string | Buffer> => {
+    if (root !== undefined) return readFile(join(root, name));
+    const page = site?.get(name);
+    if (page === undefined) throw new Error(`No page ${name}`);
+    return page;
+  };
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/favicon.ico') {
       response.writeHead(204).end(); // browsers ask for it; a 404 would be a console error
       return;
     }
-    const file = normalize(join(root, path === '/' ? 'article-a.html' : decodeURIComponent(path)));
-    if (!file.startsWith(root)) {
+    const file = normalize(path === '/' ? 'article-a.html' : decodeURIComponent(path).slice(1));
+    if (file === '..' || file.startsWith('../') || file.startsWith('/')) {
       response.writeHead(403).end('Forbidden');
       return;
     }
-    readFile(file).then(
+    read(file).then(
       (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
     );

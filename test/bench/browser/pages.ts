@@ -6,7 +6,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGES_DIR } from '../../support/static-server';
+import { PAGE_SOURCES } from '../../support/fixture-pages';
 
 /** Everyday words far from the claim database's events, for text that states no claim. */
 const FILLER = (
@@ -97,7 +97,7 @@ export function busyPage(nodes: number, seed: number): string {
 
 /** Writes the pages a benchmark asks for into `dir`, with the demo's stylesheet and mark.js. */
 export function writePages(dir: string, pages: Record<string, string>): void {
-  copyFileSync(join(PAGES_DIR, 'news.css'), join(dir, 'news.css'));
+  copyFileSync(join(PAGE_SOURCES, 'news.css'), join(dir, 'news.css'));
   copyFileSync(join(import.meta.dirname, '../../../node_modules/mark.js/dist/mark.min.js'), join(dir, 'mark.min.js'));
   writeFileSync(join(dir, 'blank.html'), '<!doctype html><title>blank</title><p>blank</p>');
   for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);

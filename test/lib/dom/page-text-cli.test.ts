@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visibleText } from '@/lib/cli/match-command';
 import { ARTICLE_TEXT } from '@/lib/dom/article-text';
 import { readPageText } from '@/lib/dom/page-text';
 import { matchText } from '@/lib/matcher/match';
 import { bundledIndex } from '../../support/bundled-index';
-import { PAGES_DIR } from '../../support/static-server';
+import { renderPage } from '../../support/fixture-pages';
 
 /** The text the content script reads from a page (happy-dom here, a real browser in the e2e tests). */
 function contentScriptText(html: string): string {
@@ -16,7 +14,7 @@ function contentScriptText(html: string): string {
   return readPageText(doc.body, ARTICLE_TEXT).text;
 }
 
-const page = (file: string) => readFileSync(join(PAGES_DIR, file), 'utf8');
+const page = renderPage;
 const index = bundledIndex();
 /**
  * What a reader is shown: which claim, in which words, agreeing or not (offsets aside; a <br> and
