@@ -1,7 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { NotesDb } from '../notes/db';
-import { dexieNoteStore } from '../sync/adapters';
-import { areaMetaStore, type LocalArea } from './adapters';
+import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
 import type { SyncArea } from './area';
 import { SyncEngine } from './engine';
 import type { Histories } from './histories';
