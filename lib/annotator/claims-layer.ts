@@ -35,8 +35,6 @@ export type ClaimsLayerDeps = {
 export const CORROBORATED = 'crosscheck-claim';
 export const CONFLICTING = 'crosscheck-conflict';
 
-/** How many units' answers the page remembers between scans. */
-const REMEMBERED = 20_000;
 /** Unknown text up to this length is sent at once: only longer pages are worth a first screen of their own. */
 const SMALL_PAGE_CHARS = 16_000;
 
@@ -142,6 +140,7 @@ export class ClaimsLayer {
       }
     }
     this.paint(units);
+    this.keepOnly(units);
     this.blocks = blocks;
     this.units = units;
     await this.matchUnknown(units.filter((u) => !this.known.has(u.id)), slice);
@@ -202,11 +201,16 @@ export class ClaimsLayer {
   }
 
   private remember(id: string, matches: WireMatch[]): void {
-    this.known.delete(id);
     this.known.set(id, matches);
-    if (this.known.size > REMEMBERED) {
-      for (const old of [...this.known.keys()].slice(0, REMEMBERED / 10)) this.known.delete(old);
-    }
+  }
+
+  /**
+   * Forgets the answers of units the page no longer shows: `known` is what this page shows, not a
+   * cache (the background's, bounded in bytes, is the one cache; a unit shown again is asked by key).
+   */
+  private keepOnly(units: readonly Unit[]): void {
+    const shown = new Set(units.map((u) => u.id));
+    for (const id of this.known.keys()) if (!shown.has(id)) this.known.delete(id);
   }
 
   private paint(units: readonly Unit[]): void {

@@ -95,6 +95,25 @@ describe('ClaimsLayer', () => {
     expect(layer.claims.every((f) => f.range.startContainer.isConnected)).toBe(true);
   });
 
+  it('keeps the answers of what the page shows only: a paragraph removed and shown again is asked about again', async () => {
+    const { layer, background, flush } = makeLayer();
+    await layer.scan();
+    const bombers = [...document.querySelectorAll('p')].find((p) => p.textContent === BOMBERS)!;
+    const next = bombers.nextSibling;
+    bombers.remove();
+    flush();
+    await layer.scan();
+    expect(claimIds(layer)).toEqual(['russian-troops-landed-nearly-100']);
+    const [lookups, matches] = [background.lookups.length, background.matches.length];
+    document.body.insertBefore(bombers, next);
+    flush();
+    await layer.scan();
+    // The background (the one cache) answers again; the page kept nothing of a paragraph it no longer showed.
+    const asked = background.matches.slice(matches).flatMap((m) => m.units.map((u) => u.text));
+    expect(background.lookups.length > lookups || asked.includes(BOMBERS)).toBe(true);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+  });
+
   it("sends a long page's first screen first, and paints it before the rest has been answered", async () => {
     const filler = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
     document.body.innerHTML = `<p>${BOMBERS}</p>${filler}<p>${TROOPS}</p>`;
