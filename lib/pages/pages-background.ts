@@ -23,6 +23,9 @@ export type PagesDeps = {
  * the "next claim" shortcut. What a tab showed is forgotten when it closes.
  */
 export function startPagesBackground(router: Router, { notesOn, blocks = new BlockService() }: PagesDeps = {}): void {
+  // A worker woken by a page's first question reads the lexicon while that question is answered
+  // (its notes, its site), rather than after: the first match then waits less.
+  void blocks.matcher.ready().catch(() => undefined);
   const tabs = new TabStates(browser.storage.session);
   const pages = new TabPages(browser.storage.session);
   const tickets = new PanelTickets();
