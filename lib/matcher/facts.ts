@@ -28,7 +28,7 @@ export type FactVerdict = { status: 'agree' | 'absent' } | { status: 'conflict';
 export type Similar = (a: string, b: string) => number;
 const UNIT_SIMILARITY = 0.7;
 /** The weaker of two links through a shared neighbour. */
-const UNIT_KINSHIP = 0.65;
+export const UNIT_KINSHIP = 0.65;
 const TEXT_SIMILARITY = 0.7;
 /** A value is given when two thirds of its words are (three of four, two of three). */
 const MOST = 2 / 3 - 1e-9;

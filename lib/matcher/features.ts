@@ -1,7 +1,7 @@
 import { claimOf, ENTITY, EVENT, FACT, PREDICATE, type ClaimIndex } from './claim-index';
 import { MIN_SIMILARITY, type Reach } from './reach';
 import type { DateMention } from './dates';
-import { judgeFact, type SentenceReading } from './facts';
+import { judgeFact, UNIT_KINSHIP, type SentenceReading } from './facts';
 import { negatedNear } from './tokens';
 import type { MatchDifference } from './schema';
 
@@ -129,7 +129,7 @@ export function featuresOf(
   const units = c.facts.flatMap((f) => (f.kind === 'number' ? f.unit : []));
   const counted = s.numbers.filter((n) => n.unit.length > 0);
   const countsOther =
-    units.length > 0 && counted.length > 0 && !counted.some((n) => n.unit.some((u) => units.some((w) => lexicon.similarity(u, w) >= 0.6 || lexicon.kinship(u, w) >= 0.65)));
+    units.length > 0 && counted.length > 0 && !counted.some((n) => n.unit.some((u) => units.some((w) => lexicon.similarity(u, w) >= 0.6 || lexicon.kinship(u, w) >= UNIT_KINSHIP)));
   const share = (role: number) => (roleTotal[role]! > 0 ? roleSaid[role]! / roleTotal[role]! : 1);
   // Denied is what a negator stands right before: "did not comment", not "not only … but landed".
   const positions = used.flatMap((l) => r.positions(l));

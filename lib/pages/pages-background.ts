@@ -9,11 +9,11 @@ import { PanelTickets } from './panel-tickets';
 import { handleReports } from './report-handlers';
 import { followSiteSwitch } from './site-switch';
 import { TabStates } from './tab-states';
-import { handleText } from './text-handlers';
+import { handleText, type NotesOn } from './text-handlers';
 
 /** What the pages need of the notes: how many notes a page has (see NotesBackground). */
 export type PagesDeps = {
-  notesOn?: (url: string, canonicalHref: string | null) => Promise<{ source: string; count: number }>;
+  notesOn?: NotesOn;
   blocks?: BlockService;
 };
 

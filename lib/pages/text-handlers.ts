@@ -5,13 +5,16 @@ import { lookupBlocksRoute, matchBlocksRoute } from './page-routes';
 import { hostnameOf, originOf, sameOrigin } from './sender-origin';
 import type { TabStates } from './tab-states';
 
+/** How many notes the page at `url` has, and the canonical URL they are filed under (see NotesBackground). */
+export type NotesOn = (url: string, canonicalHref: string | null) => Promise<{ source: string; count: number }>;
+
 /** What the text routes need: the matching, what tabs show, and the site switch and notes as they stand. */
 export type TextHandlerDeps = {
   blocks: BlockService;
   pages: TabPages;
   tabs: TabStates;
   disabledSites: () => Promise<string[]>;
-  notesOn?: (url: string, canonicalHref: string | null) => Promise<{ source: string; count: number }>;
+  notesOn?: NotesOn;
 };
 
 /**
