@@ -31,6 +31,9 @@ export const CollectFactCheckSchema = z.object({
 /** The FactCheck fields alone, in schema order, to tell whether a stored one changed. */
 const content = (f: FactCheck) => JSON.stringify(FactCheckSchema.parse(f));
 
+/** Whether two fact-checks say the same (a stored one and one read again, say), whatever else they carry. */
+export const sameFactCheck = (a: FactCheck, b: FactCheck) => content(a) === content(b);
+
 /**
  * Collects fact-checks already parsed (`parseClaimReviews`) in one transaction: all or nothing.
  * A fact-check without a URL takes `pageUrl`; with neither it is refused, naming it, because the
@@ -54,7 +57,7 @@ export async function collectFactChecks(
     const stored = await db.factChecks.bulkGet([...byId.keys()]);
     const writes = [...byId].flatMap(([id, f], i): CollectedFactCheck[] => {
       const old = stored[i] && fromRow(stored[i]);
-      if (old && !old.deleted && content(old) === content(f)) return (result.unchanged++, []);
+      if (old && !old.deleted && sameFactCheck(old, f)) return (result.unchanged++, []);
       if (old) result.updated++;
       else result.added++;
       // Collecting again brings a deleted one back: the reader asked for it.
