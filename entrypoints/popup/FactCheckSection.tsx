@@ -5,7 +5,6 @@ import { readerClaimsDb } from '@/lib/claims/reader-db';
 import { errorMessage } from '@/lib/error-message';
 import { pageClaimReviewsRoute } from '@/lib/factchecks/factcheck-content-routes';
 import { callTab } from '@/lib/messaging/runtime';
-import '@/components/claims/factchecks.css';
 
 const count = (n: number) => `${n} fact-check${n === 1 ? '' : 's'}`;
 
