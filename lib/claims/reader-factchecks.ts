@@ -28,6 +28,9 @@ export const CollectFactCheckSchema = z.object({
   pageUrl: HttpUrlSchema.optional(),
 });
 
+/** Fact-checks written per request: small enough to report progress often, large enough to cost little. */
+const WRITE_CHUNK = 2_000;
+
 /** The FactCheck fields alone, in schema order, to tell whether a stored one changed. */
 const content = (f: FactCheck) => JSON.stringify(FactCheckSchema.parse(f));
 
@@ -37,13 +40,14 @@ export const sameFactCheck = (a: FactCheck, b: FactCheck) => content(a) === cont
 /**
  * Collects fact-checks already parsed (`parseClaimReviews`) in one transaction: all or nothing.
  * A fact-check without a URL takes `pageUrl`; with neither it is refused, naming it, because the
- * card must be able to link to the review.
+ * card must be able to link to the review. `onWritten` hears how many of the changed ones are written.
  */
 export async function collectFactChecks(
   db: ReaderClaimsDb,
   items: readonly FactCheck[],
   ctx: ReaderContext,
   pageUrl?: string,
+  onWritten?: (done: number, total: number) => void,
 ): Promise<CollectResult> {
   const missing = items.findIndex((f) => !f.url && !pageUrl);
   if (missing >= 0) throw new ClaimInputError(`item ${missing + 1} has no url: a fact-check needs the address of its review`);
@@ -63,7 +67,11 @@ export async function collectFactChecks(
       // Collecting again brings a deleted one back: the reader asked for it.
       return [CollectedFactCheckSchema.parse({ ...f, id, collected: old?.collected ?? at, modified: Math.max(at, (old?.modified ?? 0) + 1), deleted: false })];
     });
-    await db.factChecks.bulkPut(writes.map(factCheckRow));
+    // In chunks, within the one transaction, so that a long import can show how far it is.
+    for (let done = 0; done < writes.length; done += WRITE_CHUNK) {
+      await db.factChecks.bulkPut(writes.slice(done, done + WRITE_CHUNK).map(factCheckRow));
+      onWritten?.(Math.min(done + WRITE_CHUNK, writes.length), writes.length);
+    }
   });
   return result;
 }
