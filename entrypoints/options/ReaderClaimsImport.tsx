@@ -13,7 +13,8 @@ function summary(name: string, r: ClaimImportResult): string {
 }
 
 function progressText(p: ImportProgress): string {
-  return p.phase === 'checked' ? `Checked ${plural(p.done, 'item')}; writing…` : `Writing ${p.done.toLocaleString('en')} of ${plural(p.total, 'fact-check')}…`;
+  const of = `${p.done.toLocaleString('en')} of ${plural(p.total, p.phase === 'checking' ? 'item' : 'fact-check')}`;
+  return p.phase === 'checking' ? `Checking ${of}…` : `Storing ${of}…`;
 }
 
 /**
@@ -58,7 +59,7 @@ export function ReaderClaimsImport({ db }: { db: ReaderClaimsDb }) {
         <p class="cc-muted">
           <progress
             aria-label="Import progress"
-            {...(progress !== 'reading' && progress.phase === 'writing' ? { value: progress.done, max: progress.total } : {})}
+            {...(progress === 'reading' ? {} : { value: progress.done, max: progress.total })}
           />{' '}
           {progress === 'reading' ? 'Reading the file…' : progressText(progress)}
         </p>

@@ -40,7 +40,7 @@ export const sameFactCheck = (a: FactCheck, b: FactCheck) => content(a) === cont
 /**
  * Collects fact-checks already parsed (`parseClaimReviews`) in one transaction: all or nothing.
  * A fact-check without a URL takes `pageUrl`; with neither it is refused, naming it, because the
- * card must be able to link to the review. `onWritten` hears how many of the changed ones are written.
+ * card must be able to link to the review. `onWritten` hears how many of them are stored so far.
  */
 export async function collectFactChecks(
   db: ReaderClaimsDb,
@@ -57,20 +57,23 @@ export async function collectFactChecks(
     return [factCheckId(url, f.claimReviewed), { ...f, url }] as const;
   }));
   const result: CollectResult = { added: 0, updated: 0, unchanged: items.length - byId.size, total: items.length };
+  const entries = [...byId];
   await db.transaction('rw', db.factChecks, async () => {
-    const stored = await db.factChecks.bulkGet([...byId.keys()]);
-    const writes = [...byId].flatMap(([id, f], i): CollectedFactCheck[] => {
-      const old = stored[i] && fromRow(stored[i]);
-      if (old && !old.deleted && sameFactCheck(old, f)) return (result.unchanged++, []);
-      if (old) result.updated++;
-      else result.added++;
-      // Collecting again brings a deleted one back: the reader asked for it.
-      return [CollectedFactCheckSchema.parse({ ...f, id, collected: old?.collected ?? at, modified: Math.max(at, (old?.modified ?? 0) + 1), deleted: false })];
-    });
-    // In chunks, within the one transaction, so that a long import can show how far it is.
-    for (let done = 0; done < writes.length; done += WRITE_CHUNK) {
-      await db.factChecks.bulkPut(writes.slice(done, done + WRITE_CHUNK).map(factCheckRow));
-      onWritten?.(Math.min(done + WRITE_CHUNK, writes.length), writes.length);
+    // A chunk at a time, within the one transaction: a long import shows how far it is, and the
+    // page stays responsive while each chunk is read and written.
+    for (let done = 0; done < entries.length; done += WRITE_CHUNK) {
+      const chunk = entries.slice(done, done + WRITE_CHUNK);
+      const stored = await db.factChecks.bulkGet(chunk.map(([id]) => id));
+      const writes = chunk.flatMap(([id, f], i): CollectedFactCheck[] => {
+        const old = stored[i] && fromRow(stored[i]);
+        if (old && !old.deleted && sameFactCheck(old, f)) return (result.unchanged++, []);
+        if (old) result.updated++;
+        else result.added++;
+        // Collecting again brings a deleted one back: the reader asked for it.
+        return [CollectedFactCheckSchema.parse({ ...f, id, collected: old?.collected ?? at, modified: Math.max(at, (old?.modified ?? 0) + 1), deleted: false })];
+      });
+      await db.factChecks.bulkPut(writes.map(factCheckRow));
+      onWritten?.(done + chunk.length, entries.length);
     }
   });
   return result;

@@ -1,5 +1,5 @@
 import { errorMessage } from '../error-message';
-import { describeProblem, parseClaimReviews } from '../factchecks/parse';
+import { describeProblem, parseClaimReviewsInSlices } from '../factchecks/parse';
 import { validateClaimDatabase } from './database';
 import type { ReaderClaimsDb } from './reader-db';
 import { collectFactChecks } from './reader-factchecks';
@@ -61,11 +61,11 @@ async function importPack(db: ReaderClaimsDb, data: unknown, label: string, ctx:
 }
 
 /** How far an import is: its items checked, then the changed ones written (`done` of `total`). */
-export type ImportProgress = { phase: 'checked' | 'writing'; done: number; total: number };
+export type ImportProgress = { phase: 'checking' | 'writing'; done: number; total: number };
 
 async function importClaimReviews(db: ReaderClaimsDb, data: unknown, ctx: ReaderContext, onProgress?: (p: ImportProgress) => void): Promise<ClaimImportResult> {
-  const { items, problems, found } = parseClaimReviews(data, FEED_LIMITS);
-  onProgress?.({ phase: 'checked', done: found, total: found });
+  const checked = (done: number, total: number) => onProgress?.({ phase: 'checking', done, total });
+  const { items, problems, found } = await parseClaimReviewsInSlices(data, FEED_LIMITS, checked);
   if (problems.length > 0) return refuse(problems.map(describeProblem));
   if (found === 0) {
     return refuse(['This is neither a file of schema.org ClaimReview items nor a claim pack (an object with claims and assertions).']);
