@@ -16,8 +16,8 @@ export function App() {
         <h1>Crosscheck</h1>
       </header>
       <NotesManager />
-      <ReaderClaimsManager />
       <ImportExport page={page} />
+      <ReaderClaimsManager />
       <Settings />
       <AboutPanel version={manifest.version} permissions={manifest.permissions ?? []} />
     </main>

@@ -46,6 +46,7 @@ export function ReaderClaimsImport({ db }: { db: ReaderClaimsDb }) {
         Import fact-checks (schema.org ClaimReview: one, a list or a DataFeed) or a claim pack (JSON):{' '}
         <input
           type="file"
+          data-testid="reader-import-file"
           accept=".json,.jsonld,application/json,application/ld+json"
           disabled={progress !== null}
           onChange={(e) => {
