@@ -9,12 +9,12 @@ export const VERDICT_LABEL: Record<Verdict, { icon: string; text: string }> = {
   unrated: { icon: '?', text: 'Not rated' },
 };
 
-/** A fact-check's verdict class as a small labelled badge. */
+/** A fact-check's verdict class as a small labelled badge (shaped as the stance badge, coloured by verdict). */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const { icon, text } = VERDICT_LABEL[verdict];
   return (
-    <span class={`cc-verdict cc-verdict--${verdict}`}>
-      <span class="cc-verdict__icon" aria-hidden="true">
+    <span class={`cc-stance cc-verdict cc-verdict--${verdict}`}>
+      <span class="cc-stance__icon" aria-hidden="true">
         {icon}
       </span>{' '}
       {text}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
-import { highlightTexts } from '../support/highlights';
+import { highlightPoint, highlightTexts } from '../support/highlights';
 import { waitFor } from '../support/wait';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
@@ -10,18 +10,7 @@ const SAMPLES = join(import.meta.dirname, '../fixtures/claim-reviews');
 const CLAIM = 'The Eastport harbour bridge was sold to a foreign company last week.';
 
 /** Viewport coordinates of the middle of the first range painted as a conflict that contains `text`. */
-function conflictPoint(page: DriverPage, text: string): Promise<{ x: number; y: number } | undefined> {
-  return page.evaluate((t) => {
-    for (const r of CSS.highlights.get('crosscheck-conflict') ?? []) {
-      const range = r as Range;
-      if (!range.toString().includes(t)) continue;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const box = range.getClientRects()[0]!;
-      return { x: box.left + Math.min(20, box.width / 2), y: box.top + box.height / 2 };
-    }
-    return undefined;
-  }, text);
-}
+const conflictPoint = (page: DriverPage, text: string) => page.evaluate(highlightPoint, { text, names: ['crosscheck-conflict'] });
 
 /** The rendered text of the options page's "Your claims" section. */
 const claimsSection = (options: DriverPage) => options.evaluate(() => (document.querySelector('[data-testid=reader-claims]') as HTMLElement).innerText);
