@@ -1,4 +1,3 @@
-import type { ReaderBackup } from '../claims/reader-backup';
 import { escapeMarkdownHtml } from './markdown-escape';
 import { MAX_TIME, type Note } from './schema';
 import { ANNO_CONTEXT, ANNOTATION_CONTEXT, EXTRAS_KEY, type Extras } from './web-annotation';
@@ -23,30 +22,19 @@ export type WebAnnotation = {
   [EXTRAS_KEY]: Extras;
 };
 
-/**
- * Where the collection carries the reader's claim store (tracked claims, sightings, fact-checks,
- * packs): a term of our own, declared as opaque JSON, so other tools read the annotations alone.
- */
-export const READER_CLAIMS_KEY = 'crosscheckClaims';
-const COLLECTION_CONTEXT = [ANNO_CONTEXT, { [READER_CLAIMS_KEY]: { '@id': 'urn:crosscheck:claims', '@type': '@json' } }] as const;
-
-/** The whole export: one collection with a single embedded page of annotations, and the reader's claims. */
+/** The whole export: one collection with a single embedded page of annotations. */
 export type AnnotationCollection = {
-  '@context': typeof ANNO_CONTEXT | typeof COLLECTION_CONTEXT;
+  '@context': typeof ANNO_CONTEXT;
   id: string;
   type: 'AnnotationCollection';
   label: string;
   total: number;
   generated: string;
   first?: { id: string; type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
-  [READER_CLAIMS_KEY]?: ReaderBackup;
 };
 
 /** Options shared by both exports; `now` and `newId` are injectable for tests. */
 export type ExportOptions = { includeDeleted?: boolean; now?: () => number; newId?: () => string };
-
-const hasClaims = (b: ReaderBackup | undefined): b is ReaderBackup =>
-  b !== undefined && b.claims.length + b.sightings.length + b.factChecks.length + b.packs.length > 0;
 
 /**
  * A time as an ISO string. A note stored before dates were bounded may hold one no ISO string can
@@ -89,19 +77,15 @@ export function toWebAnnotation(note: Note): WebAnnotation {
   };
 }
 
-/**
- * Exports notes (tombstones only on request) as an AnnotationCollection, oldest first; with
- * `readerClaims`, the collection carries the reader's claim store too (when it holds anything).
- */
-export function exportJson(notes: Note[], o: ExportOptions & { readerClaims?: ReaderBackup } = {}): AnnotationCollection {
+/** Exports notes (tombstones only on request) as an AnnotationCollection, oldest first. */
+export function exportJson(notes: Note[], o: ExportOptions = {}): AnnotationCollection {
   const newId = o.newId ?? (() => crypto.randomUUID());
   const items = exported(notes, o)
     .sort((a, b) => a.created - b.created)
     .map(toWebAnnotation);
   const id = `urn:uuid:${newId()}`;
-  const claims = hasClaims(o.readerClaims) ? o.readerClaims : undefined;
   return {
-    '@context': claims ? COLLECTION_CONTEXT : ANNO_CONTEXT,
+    '@context': ANNO_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: 'Crosscheck notes',
@@ -109,7 +93,6 @@ export function exportJson(notes: Note[], o: ExportOptions & { readerClaims?: Re
     generated: iso((o.now ?? Date.now)()),
     // The model requires `first` only when there are annotations (an empty page is not allowed).
     ...(items.length > 0 ? { first: { id: `${id}#page1`, type: 'AnnotationPage' as const, startIndex: 0 as const, items } } : {}),
-    ...(claims ? { [READER_CLAIMS_KEY]: claims } : {}),
   };
 }
 

@@ -1,8 +1,4 @@
-import { errorMessage } from '../error-message';
-import { checkReaderBackup, parseReaderBackup, restoreReaderClaims, type ReaderBackup, type RestoreResult } from '../claims/reader-backup';
-import type { ReaderClaimsDb } from '../claims/reader-db';
 import type { NotesDb } from './db';
-import { READER_CLAIMS_KEY } from './export';
 import { annotationToNote } from './import-convert';
 import { mergeImported } from './import-merge';
 import { fromRecord, toRecord } from './record';
@@ -19,16 +15,10 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-/**
- * What an import did: notes added, notes updated by a newer version, items already up to date; and
- * when the file carried the reader's claims, what restoring them did.
- */
-export type ImportResult = { added: number; updated: number; unchanged: number; total: number; claims?: RestoreResult };
+/** What an import did: notes added, notes updated by a newer version, items already up to date. */
+export type ImportResult = { added: number; updated: number; unchanged: number; total: number };
 
 const MAX_REPORTED = 5;
-
-/** How the one partial import starts its message: the notes were written, then the claims' write failed. */
-export const CLAIMS_NOT_RESTORED = 'Your notes were imported, but not your claims';
 
 /** The annotations in a file: a single annotation, an array, a page, or a collection (items or first.items). */
 function itemsOf(data: unknown): unknown[] {
@@ -65,28 +55,13 @@ async function convertAll(items: unknown[]): Promise<Note[]> {
   return notes;
 }
 
-/** The reader's claims a file carries (our own exports since issue 14), checked; null when it has none. */
-async function claimsOf(data: unknown, reader: ReaderClaimsDb | undefined): Promise<ReaderBackup | null> {
-  if (typeof data !== 'object' || data === null || !(READER_CLAIMS_KEY in data) || !reader) return null;
-  try {
-    const backup = parseReaderBackup((data as Record<string, unknown>)[READER_CLAIMS_KEY]);
-    await checkReaderBackup(reader, backup);
-    return backup;
-  } catch (e) {
-    throw new ImportError(`Nothing was imported. ${errorMessage(e)}`);
-  }
-}
-
 /**
  * Imports a file (JSON text or parsed JSON) into the database. Copies of a note are merged by id,
  * in the file and against stored notes, as sync merges versions (see import-merge): the newest
  * edit is the note, unresolved versions stay listed beside it, and an id is never stored twice.
- * The reader's claims the file carries are restored into `reader` (see reader-backup). Throws
- * ImportError (and writes nothing) when any item, note or claim, is bad: everything is checked
- * before the first write. (Notes and claims are two databases, so two transactions: only a
- * failing disk between the two could leave the notes written without the claims.)
+ * Throws ImportError (and writes nothing) when any item is bad.
  */
-export async function importNotes(db: NotesDb, file: string | unknown, reader?: ReaderClaimsDb): Promise<ImportResult> {
+export async function importNotes(db: NotesDb, file: string | unknown): Promise<ImportResult> {
   let data = file;
   if (typeof file === 'string') {
     try {
@@ -96,7 +71,6 @@ export async function importNotes(db: NotesDb, file: string | unknown, reader?: 
     }
   }
   const notes = await convertAll(itemsOf(data));
-  const claims = await claimsOf(data, reader);
   const copies = new Map<string, Note[]>();
   for (const n of notes) copies.set(n.id, [...(copies.get(n.id) ?? []), n]);
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0, total: notes.length };
@@ -120,12 +94,5 @@ export async function importNotes(db: NotesDb, file: string | unknown, reader?: 
     });
     await db.notes.bulkPut(writes.map(toRecord));
   });
-  if (claims && reader) {
-    try {
-      result.claims = await restoreReaderClaims(reader, claims);
-    } catch (e) {
-      throw new ImportError(`${CLAIMS_NOT_RESTORED}: ${errorMessage(e)}`);
-    }
-  }
   return result;
 }

@@ -10,7 +10,6 @@ import { listPageMarksRoute, openNoteEditorRoute } from './note-content-routes';
 import { registerNoteRoutes, senderPage } from './note-handlers';
 import { broadcastNotesChanged } from './notes-broadcast';
 import { listPageNotes } from './notes-query';
-import { readerClaimsDb } from '../claims/reader-db';
 
 /** The manifest command (wxt.config.ts) that opens the note editor on the selection. */
 export const ADD_NOTE_COMMAND = 'add-note';
@@ -44,7 +43,7 @@ export function startNotesBackground(router: Router): NotesBackground {
   const db = openNotesDb();
   const pages = new TabPages(browser.storage.session);
   const changed = broadcastNotesChanged(browser.tabs as never, pages);
-  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(browser.storage.local), changed, readerDb: readerClaimsDb() });
+  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(browser.storage.local), changed });
   // Which page each tab shows: its notes' UI asks for the page's marks (after a single-page navigation too).
   router.tap(listPageMarksRoute, (_, sender, { source }) => {
     if (sender.tab?.id !== undefined) void pages.setSource(sender.tab.id, source).catch(() => undefined);

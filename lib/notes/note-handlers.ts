@@ -26,8 +26,6 @@ import {
   type NoteContext,
 } from './notes-service';
 import type { Note } from './schema';
-import { backupReaderClaims } from '../claims/reader-backup';
-import type { ReaderClaimsDb } from '../claims/reader-db';
 
 /** What the note routes need besides the database. */
 export type NoteRoutesDeps = {
@@ -36,8 +34,6 @@ export type NoteRoutesDeps = {
   now?: () => number;
   /** Called after every write with the canonical URLs of the pages whose notes changed. */
   changed: (sources: string[]) => void;
-  /** The reader's claim store, which a full JSON export carries and its import restores. */
-  readerDb?: ReaderClaimsDb;
 };
 
 /** The painting view of a note: what the content script may know (no text, no tags). */
@@ -83,15 +79,11 @@ export function registerNoteRoutes(router: Router, db: NotesDb, deps: NoteRoutes
     router.on(getNoteRoute, ({ id }) => getNote(db, id)),
     router.on(exportNotesRoute, async ({ format, source }) => {
       const notes = source ? await listPageNotes(db, source) : await listAllNotes(db);
-      if (format === 'markdown') return { text: exportMarkdown(notes), count: notes.length };
-      // A whole export is a backup: it carries the reader's claims too; one page's notes do not.
-      const readerClaims = !source && deps.readerDb ? await backupReaderClaims(deps.readerDb) : undefined;
-      const claims = readerClaims ? readerClaims.claims.length + readerClaims.sightings.length + readerClaims.factChecks.length + readerClaims.packs.length : 0;
-      return { text: JSON.stringify(exportJson(notes, { readerClaims }), null, 2), count: notes.length, claims };
+      return { text: format === 'json' ? JSON.stringify(exportJson(notes), null, 2) : exportMarkdown(notes), count: notes.length };
     }),
     router.on(importNotesRoute, async ({ text }) => {
       const before = new Set((await listAllNotes(db, { includeDeleted: true })).map((n) => `${n.id}@${n.modified}`));
-      const result = await importNotes(db, text, deps.readerDb);
+      const result = await importNotes(db, text);
       const after = await listAllNotes(db, { includeDeleted: true });
       deps.changed([...new Set(after.filter((n) => !before.has(`${n.id}@${n.modified}`)).map((n) => n.target.source))]);
       return result;

@@ -37,23 +37,15 @@ export const exportNotesRoute = defineRoute({
   name: 'exportNotes',
   from: 'extension',
   request: z.object({ format: ExportFormatSchema, source: z.url().optional() }),
-  /** `count` notes, and for a whole JSON export the reader's `claims` (claims, sightings, fact-checks and packs). */
-  response: z.object({ text: z.string(), count: z.number().int(), claims: z.number().int().optional() }),
+  response: z.object({ text: z.string(), count: z.number().int() }),
 });
 
-/** Imports a W3C Web Annotation file (its text) with the reader's claims it carries, all or nothing; answers the counts. */
+/** Imports a W3C Web Annotation file (its text), all or nothing; answers the counts. */
 export const importNotesRoute = defineRoute({
   name: 'importNotes',
   from: 'extension',
   request: z.object({ text: z.string().max(50_000_000) }),
-  response: z.object({
-    added: z.number(),
-    updated: z.number(),
-    unchanged: z.number(),
-    total: z.number(),
-    /** What restoring the reader's claims the file carried did. */
-    claims: z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), total: z.number() }).optional(),
-  }),
+  response: z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), total: z.number() }),
 });
 
 /**

@@ -8,7 +8,8 @@ import { collectFactChecks } from '@/lib/claims/reader-factchecks';
 import { importClaimsFile } from '@/lib/claims/reader-import';
 import { addSighting, deleteTrackedClaim, editTrackedClaim, trackClaim } from '@/lib/claims/reader-store';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
-import { exportJson, READER_CLAIMS_KEY } from '@/lib/notes/export';
+import { CLAIMS_NOT_RESTORED, exportWithClaims, importWithClaims, READER_CLAIMS_KEY } from '@/lib/notes/claims-file';
+import { exportJson } from '@/lib/notes/export';
 import { ImportError, importNotes } from '@/lib/notes/import';
 import { listAllNotes } from '@/lib/notes/notes-service';
 import { parseClaimReviews } from '@/lib/factchecks/parse';
@@ -56,61 +57,85 @@ const everything = async (db: ReaderClaimsDb) => ({
   packs: await db.packs.toArray(),
 });
 
+/** The notes' whole JSON export, as the options page makes it: the background's notes, then the claims. */
+const exportFile = async (reader: ReaderClaimsDb, withNotes = notes) => (await exportWithClaims(JSON.stringify(exportJson(withNotes)), reader)).text;
+/** The import, as the options page runs it: the notes go to the notes' own import. */
+const importFile = (text: string, reader: ReaderClaimsDb) => importWithClaims(text, reader, (json) => importNotes(notesDb, json));
+
 describe('the notes export with the reader’s claims', () => {
   it('carries the live claims, sightings, fact-checks and packs, and importing it restores them in another profile', async () => {
     await fill(here);
-    const file = JSON.stringify(exportJson(notes, { readerClaims: await backupReaderClaims(here) }));
-    const carried = JSON.parse(file)[READER_CLAIMS_KEY];
+    const file = await exportFile(here);
+    const parsed = JSON.parse(file);
+    const carried = parsed[READER_CLAIMS_KEY];
     expect([carried.claims.length, carried.sightings.length, carried.factChecks.length, carried.packs.length]).toEqual([1, 1, 2, 1]);
+    expect(parsed['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { [READER_CLAIMS_KEY]: { '@id': 'urn:crosscheck:claims', '@type': '@json' } }]);
 
-    const result = await importNotes(notesDb, file, there);
+    const result = await importFile(file, there);
     expect(result).toEqual({ added: 2, updated: 0, unchanged: 0, total: 2, claims: { added: 5, updated: 0, unchanged: 0, total: 5 } });
     expect(await backupReaderClaims(there)).toEqual(await backupReaderClaims(here));
-    expect(await importNotes(notesDb, file, there)).toMatchObject({ claims: { added: 0, updated: 0, unchanged: 5 } });
+    expect(await importFile(file, there)).toMatchObject({ added: 0, claims: { added: 0, updated: 0, unchanged: 5 } });
   });
 
   it('never undoes an edit made since the export, and takes an edit newer than the stored claim', async () => {
     const claim = await fill(here);
-    const old = JSON.stringify(exportJson([], { readerClaims: await backupReaderClaims(here) }));
+    const old = await exportFile(here, []);
     clock = 2_000;
     await editTrackedClaim(here, { id: claim.id, statement: 'Edited since.' }, ctx);
-    expect((await importNotes(notesDb, old, here)).claims).toMatchObject({ added: 0, updated: 0 });
+    expect((await importFile(old, here)).claims).toMatchObject({ added: 0, updated: 0 });
     expect((await here.claims.get(claim.id))!.statement).toBe('Edited since.');
 
-    const newer = JSON.stringify(exportJson([], { readerClaims: await backupReaderClaims(here) }));
-    await importNotes(notesDb, old, there);
-    expect((await importNotes(notesDb, newer, there)).claims).toMatchObject({ updated: 1 });
+    const newer = await exportFile(here, []);
+    await importFile(old, there);
+    expect((await importFile(newer, there)).claims).toMatchObject({ updated: 1 });
     expect((await there.claims.get(claim.id))!.statement).toBe('Edited since.');
   });
 
-  it('leaves the collection as before when the store is empty, and still imports an old file without claims', async () => {
-    const collection = exportJson(notes, { readerClaims: await backupReaderClaims(here) });
-    expect(READER_CLAIMS_KEY in collection).toBe(false);
-    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
-    expect(await importNotes(notesDb, JSON.stringify(collection), there)).toEqual({ added: 2, updated: 0, unchanged: 0, total: 2 });
+  it('leaves the notes’ file as it was when the store is empty, and still imports an old file without claims', async () => {
+    const notesOnly = JSON.stringify(exportJson(notes));
+    expect(await exportWithClaims(notesOnly, here)).toEqual({ text: notesOnly, claims: 0 });
+    expect(await importFile(notesOnly, there)).toEqual({ added: 2, updated: 0, unchanged: 0, total: 2 });
     expect(await everything(there)).toEqual({ claims: [], sightings: [], factChecks: [], packs: [] });
   });
 
-  it('refuses a file whose claims are malformed, naming the item, and changes neither notes nor claims', async () => {
+  it('refuses a file whose claims are malformed, naming the items, and changes neither notes nor claims', async () => {
     await fill(here);
     await fill(there);
-    const collection = JSON.parse(JSON.stringify(exportJson(notes, { readerClaims: await backupReaderClaims(here) })));
+    const collection = JSON.parse(await exportFile(here));
     collection[READER_CLAIMS_KEY].claims[0].statement = '';
     collection[READER_CLAIMS_KEY].factChecks[1].url = 'javascript:alert(1)';
     const before = await everything(there);
-    const error = await importNotes(notesDb, JSON.stringify(collection), there).catch((e: unknown) => e);
+    const error = await importFile(JSON.stringify(collection), there).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message).toMatch(/^Nothing was imported\. The file's claims cannot be restored: claims\[0\]\.statement: .*; factChecks\[1\]\.url: must be an absolute http\(s\) URL/);
     expect(await listAllNotes(notesDb)).toEqual([]);
     expect(await everything(there)).toEqual(before);
   });
 
-  it('refuses a sighting whose claim is neither in the file nor here, writing nothing', async () => {
+  it('writes no claim when the notes are refused, and refuses a sighting whose claim is nowhere', async () => {
     await fill(here);
-    const collection = JSON.parse(JSON.stringify(exportJson(notes, { readerClaims: await backupReaderClaims(here) })));
-    collection[READER_CLAIMS_KEY].claims = [];
-    await expect(importNotes(notesDb, JSON.stringify(collection), there)).rejects.toThrow(/a sighting belongs to the claim [0-9a-f-]+, which is neither in the file nor here/);
+    const badNotes = JSON.parse(await exportFile(here));
+    badNotes.first.items[0].target.source = 'javascript:alert(1)';
+    await expect(importFile(JSON.stringify(badNotes), there)).rejects.toThrow(/^Nothing was imported\. item 1 /);
+    expect(await everything(there)).toEqual({ claims: [], sightings: [], factChecks: [], packs: [] });
+
+    const orphan = JSON.parse(await exportFile(here));
+    orphan[READER_CLAIMS_KEY].claims = [];
+    await expect(importFile(JSON.stringify(orphan), there)).rejects.toThrow(/a sighting belongs to the claim [0-9a-f-]+, which is neither in the file nor here/);
     expect(await listAllNotes(notesDb)).toEqual([]);
     expect(await everything(there)).toEqual({ claims: [], sightings: [], factChecks: [], packs: [] });
+  });
+
+  it('says so when the claims cannot be written after the notes were', async () => {
+    await fill(here);
+    const file = await exportFile(here);
+    // The claims' database goes away between the check and the write.
+    const importing = importWithClaims(file, there, async (json) => {
+      const result = await importNotes(notesDb, json);
+      there.close();
+      return result;
+    });
+    await expect(importing).rejects.toThrow(new RegExp(`^${CLAIMS_NOT_RESTORED}: `));
+    expect(await listAllNotes(notesDb)).toHaveLength(2);
   });
 });
