@@ -67,7 +67,7 @@ describe.each(BROWSERS)('%s: fact-checks', (_name, launch) => {
     await checkPage.close();
   });
 
-  it('options page: imports a feed (a bad file changes nothing), lists the fact-checks newest first, searches, deletes and undoes', async () => {
+  it('options page: imports feeds (a bad file changes nothing), lists the fact-checks newest first, searches, deletes and undoes; the notes’ export carries them', async () => {
     const options = await driver.open('options.html');
     await options.waitForText('Your claims');
     await options.upload('[data-testid=reader-import-file]', join(SAMPLES, 'malformed.json'));
@@ -97,6 +97,11 @@ describe.each(BROWSERS)('%s: fact-checks', (_name, launch) => {
     // The keyboard is on Undo: Enter takes the delete back.
     await options.press('Enter');
     await waitFor('the fact-check to come back', async () => ((await claimsSection(options)).includes('“Photo shows the Eastport bridge crack.”') ? true : undefined));
+    // The notes' export carries the claims: here the fact-checks, with their verdicts.
+    const exported = JSON.parse(await options.download('Export as JSON-LD (W3C Web Annotation)'));
+    const carried = exported.crosscheckClaims.factChecks.map((f: { claimReviewed: string; verdict: string }) => `${f.verdict}: ${f.claimReviewed}`);
+    expect(carried).toEqual(expect.arrayContaining(['misleading: Photo shows the Eastport bridge crack.', 'false: Traffic on the Eastport bridge has doubled since 2020.']));
+    await options.waitForText(`with your claims and fact-checks (${carried.length} items)`);
     expect(options.errors).toEqual([]);
     await options.close();
   });
