@@ -6,6 +6,7 @@ import { BlockService } from './block-service';
 import { stepClaimRoute } from './page-routes';
 import { handlePanels } from './panel-handlers';
 import { PanelTickets } from './panel-tickets';
+import { followPaintModes } from './paint-modes';
 import { handleReports } from './report-handlers';
 import { followSiteSwitch } from './site-switch';
 import { TabStates } from './tab-states';
@@ -19,8 +20,8 @@ export type PagesDeps = {
 
 /**
  * The background's side of claims on pages, put together: the text routes (matching, fairly between
- * tabs), the reports (popup and badge), the in-page panel's tickets and close, the site switch, and
- * the "next claim" shortcut. What a tab showed is forgotten when it closes.
+ * tabs), the reports (popup and badge), the in-page panel's tickets and close, the site switch, the
+ * painting modes, and the "next claim" shortcut. What a tab showed is forgotten when it closes.
  */
 export function startPagesBackground(router: Router, { notesOn, blocks = new BlockService() }: PagesDeps = {}): void {
   // A worker woken by a page's first question reads the lexicon while that question is answered
@@ -30,7 +31,8 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
   const pages = new TabPages(browser.storage.session);
   const tickets = new PanelTickets();
   const disabledSites = followSiteSwitch(pages);
-  handleText(router, { blocks, pages, tabs, disabledSites, ...(notesOn ? { notesOn } : {}) });
+  const paintMode = followPaintModes(pages);
+  handleText(router, { blocks, pages, tabs, disabledSites, paintMode, ...(notesOn ? { notesOn } : {}) });
   handleReports(router, { blocks, tabs });
   handlePanels(router, tickets);
   browser.commands.onCommand.addListener((command, tab) => {
