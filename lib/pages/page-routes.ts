@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
 import { ClaimMatchFieldsSchema } from '../matcher/schema';
-import { PaintModeSchema } from '../settings/paint-settings';
+import { PaintModeSchema } from '../settings/paint-mode';
 import { TabStateSchema } from './page-schema';
 import { CONTEXT_CHARS, MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_UNIT_CHARS } from './wire';
 

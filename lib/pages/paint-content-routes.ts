@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
-import { PaintModeSchema, type PaintMode } from '../settings/paint-settings';
+import { PaintModeSchema, type PaintMode } from '../settings/paint-mode';
 
 // zod/mini, like every route the content script's UI part answers.
 

@@ -1,18 +1,11 @@
 import * as z from 'zod/mini';
 import { storage } from '#imports';
+import { DEFAULT_PAINT_MODE, PaintModeSchema, type PaintMode } from './paint-mode';
+
+export { DEFAULT_PAINT_MODE, PaintModeSchema, type PaintMode };
 
 // zod/mini, like the site switch: read by the popup, the options page and the background. The
 // content script is told its page's mode by the background (lookupBlocksRoute, paintModeRoute).
-
-/**
- * How much of what Crosscheck finds is painted on the page: every claim, the conflicting ones only,
- * or nothing (the toolbar badge still counts the claims and the popup still lists them).
- */
-export const PaintModeSchema = z.enum(['all', 'conflicts', 'none']);
-export type PaintMode = z.infer<typeof PaintModeSchema>;
-
-/** The mode when the reader has chosen none, or what is stored does not parse. */
-export const DEFAULT_PAINT_MODE: PaintMode = 'all';
 
 const HostSchema = z.string().check(z.minLength(1), z.maxLength(253));
 
