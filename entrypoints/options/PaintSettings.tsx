@@ -17,7 +17,7 @@ export function PaintSettings() {
             {sites.map(([host, mode]) => (
               <li key={host}>
                 {host}: {PAINT_MODE_LABEL[mode].toLowerCase()}{' '}
-                <button type="button" aria-label={`Use the default on ${host}`} onClick={() => void setSitePaintMode(host, null)}>
+                <button type="button" onClick={() => void setSitePaintMode(host, null)}>
                   Use the default
                 </button>
               </li>
