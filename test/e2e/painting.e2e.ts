@@ -37,8 +37,10 @@ function popupCounts(popup: DriverPage): Promise<{ claims: number; badge: string
     const reply = (await api.runtime.sendMessage({ route: 'getTabState', data: { tabId } })) as {
       data: { page: { claims: { claimId: string }[] } } | null;
     };
-    const action = (api as unknown as { action?: typeof chrome.action; browserAction?: typeof chrome.action }).action ?? api.browserAction!;
-    return { claims: new Set(reply.data?.page.claims.map((c) => c.claimId)).size, badge: await action.getBadgeText({ tabId }) };
+    // MV3 has `action`, Firefox's MV2 build `browserAction`; both answer with a promise here.
+    type Badge = { getBadgeText(details: { tabId: number }): Promise<string> };
+    const { action, browserAction } = api as unknown as { action?: Badge; browserAction?: Badge };
+    return { claims: new Set(reply.data?.page.claims.map((c) => c.claimId)).size, badge: await (action ?? browserAction!).getBadgeText({ tabId }) };
   });
 }
 
