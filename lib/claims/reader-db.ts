@@ -21,6 +21,17 @@ export type ReaderClaimsDb = Dexie & {
   packs: EntityTable<ClaimPack, 'id'>;
 };
 
+let contextDb: ReaderClaimsDb | undefined;
+
+/**
+ * The reader's claim store of this context (the background, or one extension page): one connection,
+ * shared by everything in it that reads or writes the reader's claims.
+ */
+export function readerClaimsDb(): ReaderClaimsDb {
+  contextDb ??= openReaderClaimsDb();
+  return contextDb;
+}
+
 /** Opens (creating as needed) the reader's claim store. */
 export function openReaderClaimsDb(name = 'crosscheck-reader-claims'): ReaderClaimsDb {
   const db = new Dexie(name) as ReaderClaimsDb;

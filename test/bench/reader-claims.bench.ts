@@ -4,7 +4,8 @@
  * list a page, to search, and to turn the store into a claim database (`toClaimDatabase`), side by
  * side in headless Chromium's IndexedDB and in node's fake-indexeddb (what the unit tests use);
  * then, in node, how much of `toClaimDatabase` is converting, and the matcher's index over the
- * bundled and the reader's claims together.
+ * bundled and the reader's claims together; and a worker's start with those claims (ClaimSource),
+ * with its index stored from the start before and without.
  */
 import 'fake-indexeddb/auto';
 import { build } from 'esbuild';
@@ -12,9 +13,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
-import { readerClaimDatabase, withReaderClaims } from '@/lib/claims/reader-database';
+import { claimRow, factCheckRow, openReaderClaimsDb, sightingRow } from '@/lib/claims/reader-db';
+import { readerClaimDatabase, readerDataKey, readReaderData, withReaderClaims, type ReaderData } from '@/lib/claims/reader-database';
 import { readLexicon } from '@/lib/cli/lexicon-file';
 import { buildClaimIndex } from '@/lib/matcher';
+import type { StoredIndex } from '@/lib/matcher/index-store';
+import { ClaimSource } from '@/lib/pages/claim-source';
 import { launchChromium } from '../support/chromium';
 import { serveFolder } from '../support/static-server';
 import { vocabulary } from './anchoring';
@@ -69,4 +73,35 @@ export default async function (): Promise<void> {
   const t = performance.now();
   buildClaimIndex(combined, lexicon);
   console.log(`the matcher's index over the bundled and the reader's claims (${combined.claims.length} claims): ${ms(performance.now() - t)}`);
+  await workerStart(data, lexicon);
+}
+
+/**
+ * What a background worker's start costs with the reader's 100,000 claims (node, fake-indexeddb):
+ * reading the store, keying it, joining the databases and the index, built (no stored index) or
+ * read back from the cache (structured-cloned, as IndexedDB would).
+ */
+async function workerStart(data: ReaderData, lexicon: ReturnType<typeof readLexicon>): Promise<void> {
+  const db = openReaderClaimsDb(`bench-start-${Date.now()}`);
+  for (let i = 0; i < data.claims.length; i += 10_000) await db.claims.bulkAdd(data.claims.slice(i, i + 10_000).map(claimRow));
+  await db.sightings.bulkAdd(data.sightings.map(sightingRow));
+  await db.factChecks.bulkAdd(data.factChecks.map(factCheckRow));
+  let stored: StoredIndex | undefined;
+  const cache = { get: async (key: string) => (stored?.key === key ? structuredClone(stored) : undefined), put: async (i: StoredIndex) => void (stored = structuredClone(i)) };
+  const start = async () => {
+    const t = performance.now();
+    await new ClaimSource({ loadLexicon: async () => ({ lexicon, key: 'bench' }), cache, readReader: () => readReaderData(db) }).load();
+    return performance.now() - t;
+  };
+  const cold = await start();
+  const warm = [await start(), await start(), await start()];
+  const t = performance.now();
+  const read = await readReaderData(db);
+  const readMs = performance.now() - t;
+  const k = performance.now();
+  readerDataKey(read);
+  const keyMs = performance.now() - k;
+  console.log(`\na worker's start with these claims (node, fake-indexeddb): no stored index ${ms(cold)}; index stored by the start before ${ms(median(warm))} (median of 3) = ${(median(warm) / cold).toFixed(2)}×; of which reading the store ${ms(readMs)}, keying it ${ms(keyMs)}`);
+  db.close();
+  indexedDB.deleteDatabase(db.name);
 }
