@@ -58,6 +58,8 @@ export class ClaimsLayer {
   private words = 0;
   private running: Promise<void> | null = null;
   private again = false;
+  /** How many modes the background pushed: an answer asked for before a push must not undo it. */
+  private pushes = 0;
 
   constructor(private readonly deps: ClaimsLayerDeps) {}
 
@@ -107,6 +109,7 @@ export class ClaimsLayer {
    * reported (the popup, the badge) stays the same.
    */
   setPaintMode(mode: PaintMode): void {
+    this.pushes++;
     this.painting.setMode(mode);
     this.repaint();
   }
@@ -150,10 +153,11 @@ export class ClaimsLayer {
       for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
         const ask = keyed.slice(i, i + MAX_KEYS);
         const sent = short ? todo : [];
+        const pushes = this.pushes;
         const reply = await this.deps.lookup({ keys: ask.map(keyOf), units: sent.map(toWire) }, first && i === 0);
         this.enabled = reply.enabled;
         if (!reply.enabled) return this.setEnabled(false);
-        this.painting.setMode(reply.paint);
+        if (this.pushes === pushes) this.painting.setMode(reply.paint);
         reply.known.forEach((matches, k) => matches && this.remember(ask[k]!.id, matches));
         reply.matched.forEach((matches, k) => this.remember(sent[k]!.id, matches));
       }

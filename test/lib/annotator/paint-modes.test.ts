@@ -77,6 +77,29 @@ describe('ClaimsLayer in each painting mode', () => {
     expect([background.lookups.length, background.matches.length, background.reports.length]).toEqual(asked);
   });
 
+  it('a mode pushed while a question is on its way is not undone by its answer, asked before the change', async () => {
+    const background = fakeBackground();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const lookup = background.deps.lookup;
+    const deps = {
+      ...background.deps,
+      lookup: async (...args: Parameters<typeof lookup>) => {
+        const reply = await lookup(...args); // the answer says "every claim"
+        await held;
+        return reply;
+      },
+    };
+    const layer = new ClaimsLayer({ reader: new BlockReader(() => document.body, ARTICLE_TEXT), ...deps, first: () => new Set() });
+    const scanning = layer.scan();
+    await new Promise((r) => setTimeout(r, 50));
+    layer.setPaintMode('none'); // the reader changed it meanwhile
+    release();
+    await scanning;
+    expect([...paintedTexts(CORROBORATED), ...paintedTexts(CONFLICTING)]).toEqual([]);
+    expect(background.shown()!.claims.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('a click where a claim is not painted finds nothing to open; where it is, its passage', async () => {
     const { layer } = await scanned('conflicts');
     // happy-dom has no layout: the point is on the bombers' sentence, inside every box.
