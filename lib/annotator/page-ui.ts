@@ -4,6 +4,7 @@ import { Router } from '../messaging/router';
 import { call, selfIdentity } from '../messaging/runtime';
 import { claimsChangedRoute, closePanelRoute, describePageRoute, issuePanelTicketRoute, showClaimRoute, siteSwitchedRoute, stepClaimRoute } from '../pages/page-routes';
 import type { ClaimMatch } from '../matcher/schema';
+import { paintModeRoute } from '../pages/paint-content-routes';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
 import { startNotes } from './notes-annotator';
@@ -76,6 +77,10 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
   });
   router.on(siteSwitchedRoute, ({ enabled: on }) => {
     setEnabled(on);
+    return true;
+  });
+  router.on(paintModeRoute, ({ mode }) => {
+    claims.setPaintMode(mode);
     return true;
   });
   const notes = startNotes({

@@ -11,6 +11,7 @@ import { followReaderClaims } from './follow-claims';
 import { claimsChangedRoute, stepClaimRoute } from './page-routes';
 import { handlePanels } from './panel-handlers';
 import { PanelTickets } from './panel-tickets';
+import { followPaintModes } from './paint-modes';
 import { handleReports } from './report-handlers';
 import { followSiteSwitch } from './site-switch';
 import { TabStates } from './tab-states';
@@ -24,8 +25,8 @@ export type PagesDeps = {
 /**
  * The background's side of claims on pages, put together: the claims (bundled and the reader's,
  * followed as they change), the text routes (matching, fairly between tabs), the reports (popup and
- * badge), the in-page panel's tickets and close, the site switch, and the "next claim" shortcut.
- * What a tab showed is forgotten when it closes.
+ * badge), the in-page panel's tickets and close, the site switch, the painting modes, and the
+ * "next claim" shortcut. What a tab showed is forgotten when it closes.
  */
 export function startPagesBackground(router: Router, { notesOn }: PagesDeps = {}): void {
   const claims = new ClaimSource(); // the bundled claims and the reader's own
@@ -39,7 +40,8 @@ export function startPagesBackground(router: Router, { notesOn }: PagesDeps = {}
   void blocks.matcher.ready().catch(() => undefined);
   const tickets = new PanelTickets();
   const disabledSites = followSiteSwitch(pages);
-  handleText(router, { blocks, pages, tabs, disabledSites, ...(notesOn ? { notesOn } : {}) });
+  const paintMode = followPaintModes(pages);
+  handleText(router, { blocks, pages, tabs, disabledSites, paintMode, ...(notesOn ? { notesOn } : {}) });
   handleReports(router, { blocks, tabs });
   handlePanels(router, tickets);
   router.on(getClaimsRoute, ({ ids }) => claims.resolve(ids));
