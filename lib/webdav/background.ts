@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { NotesDb } from '../notes/db';
+import type { NotesNotice } from '../notes/notes-broadcast';
 import { dexieNoteStore } from '../sync/adapters';
 import type { Histories } from '../sync/histories';
 import type { Serial } from '../sync/serial';
-import { watchLocalNotes } from '../sync/start';
 import { errorMessage } from '../error-message';
 import { DavClient } from './client';
 import { WebDavEngine } from './engine';
@@ -27,8 +27,8 @@ export type WebDavBackgroundDeps = {
   db: NotesDb;
   histories: Histories;
   serial: Serial;
-  /** Tells open tabs that the notes of these pages changed. */
-  changed: (sources: string[]) => void;
+  /** The notes' change notice: heard for local writes; merges from the server are told to it. */
+  notice: NotesNotice;
 };
 
 /** Starts WebDAV sync; must be called synchronously at the worker's start (it adds an alarm listener). */
@@ -64,7 +64,7 @@ export function startWebDavBackground(d: WebDavBackgroundDeps): () => void {
       server,
     });
     engine = next;
-    offs = [next.subscribe(publish), next.onRemoteChange(d.changed), watchLocalNotes(d.db, () => next.notifyLocalChange())];
+    offs = [next.subscribe(publish), next.onRemoteChange(d.notice.changed), d.notice.listen(() => next.notifyLocalChange())];
     publish(next.status());
     await next.start();
   };

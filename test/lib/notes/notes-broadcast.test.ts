@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deviceIdFrom } from '@/lib/notes/device-id';
-import { broadcastNotesChanged } from '@/lib/notes/notes-broadcast';
+import { broadcastNotesChanged, createNotesNotice, type NotesChange } from '@/lib/notes/notes-broadcast';
 import { TabPages } from '@/lib/messaging/tab-pages';
 
 /** An in-memory storage area, like storage.session. */
@@ -29,7 +29,7 @@ describe('broadcastNotesChanged', () => {
     await pages.set(4, { url: 'https://a.example/other', source: 'https://a.example/other' });
     await pages.set(5, { url: 'https://a.example/x' }); // its notes never asked for
     await pages.forget(4);
-    broadcastNotesChanged(tabs, pages)(['https://a.example/x']);
+    broadcastNotesChanged(tabs, pages)({ sources: ['https://a.example/x'] });
     await new Promise((r) => setTimeout(r, 0));
     expect(sent).toEqual([
       [1, { route: 'notesChanged', data: { source: 'https://a.example/x' } }],
@@ -52,5 +52,26 @@ describe('deviceIdFrom', () => {
     expect(b).toBe(a);
     expect(await deviceIdFrom(area)()).toBe(a); // a restarted background
     expect(writes).toBe(1);
+  });
+});
+
+describe('createNotesNotice', () => {
+  it('tells every listener what changed, even when one throws, and stops telling a removed one', () => {
+    const notice = createNotesNotice();
+    const heard: [string, NotesChange][] = [];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    notice.listen(() => {
+      throw new Error('a broken listener');
+    });
+    const offB = notice.listen((c) => heard.push(['b', c]));
+    notice.listen((c) => heard.push(['c', c]));
+    const change = { ids: ['n1'], sources: ['https://a.example/x'] };
+    notice.changed(change);
+    offB();
+    notice.changed({ ids: ['n2'], sources: [] });
+    notice.changed({ ids: [], sources: [] }); // nothing changed: no one is told
+    expect(heard).toEqual([['b', change], ['c', change], ['c', { ids: ['n2'], sources: [] }]]);
+    expect(errors).toHaveBeenCalledTimes(2);
+    errors.mockRestore();
   });
 });
