@@ -44,7 +44,7 @@ export function startNotesBackground(router: Router): NotesBackground {
   const pages = new TabPages(browser.storage.session);
   const notice = createNotesNotice();
   notice.listen(broadcastNotesChanged(browser.tabs as never, pages));
-  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(browser.storage.local), changed: notice.changed });
+  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(), changed: notice.changed });
   // Which page each tab shows: its notes' UI asks for the page's marks (after a single-page navigation too).
   router.tap(listPageMarksRoute, (_, sender, { source }) => {
     if (sender.tab?.id !== undefined) void pages.setSource(sender.tab.id, source).catch(() => undefined);

@@ -8,7 +8,7 @@ import { errorMessage } from '../error-message';
 import { DavClient } from './client';
 import { WebDavEngine } from './engine';
 import { NOT_CONFIGURED, type WebDavConfig, type WebDavStatus } from './schema';
-import { getWebDavConfig, publishWebDavStatus, watchWebDavConfig, watchWebDavSyncRequests } from './settings';
+import { davProgressItem, getWebDavConfig, publishWebDavStatus, watchWebDavConfig, watchWebDavSyncRequests } from './settings';
 import { areaStateStore, type DavLocalArea } from './state';
 
 /**
@@ -60,7 +60,7 @@ export function startWebDavBackground(d: WebDavBackgroundDeps): () => void {
       store: dexieNoteStore(d.db),
       histories: d.histories,
       serial: d.serial,
-      state: areaStateStore(browser.storage.local as DavLocalArea),
+      state: areaStateStore(browser.storage.local as DavLocalArea, davProgressItem),
       server,
     });
     engine = next;

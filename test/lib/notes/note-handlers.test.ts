@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Route } from '@/lib/messaging/route';
 import { envelope, Router, unwrap } from '@/lib/messaging/router';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deviceIdFrom } from '@/lib/notes/device-id';
 import {
   createNoteRoute,
@@ -51,12 +52,8 @@ beforeEach(() => {
   db = openNotesDb(`routes-${crypto.randomUUID()}`);
   router = new Router(self);
   changed = [];
-  const store = new Map<string, unknown>();
-  const area = {
-    get: async (k: string) => (store.has(k) ? { [k]: store.get(k) } : {}),
-    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-  };
-  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(area), now: () => ++clock, changed: (c) => changed.push(c) });
+  fakeBrowser.reset();
+  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(), now: () => ++clock, changed: (c) => changed.push(c) });
 });
 afterEach(async () => {
   db.close();

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { deviceIdFrom } from '@/lib/notes/device-id';
 import { broadcastNotesChanged, createNotesNotice, type NotesChange } from '@/lib/notes/notes-broadcast';
 import { TabPages } from '@/lib/messaging/tab-pages';
 
@@ -35,23 +34,6 @@ describe('broadcastNotesChanged', () => {
       [1, { route: 'notesChanged', data: { source: 'https://a.example/x' } }],
       [3, { route: 'notesChanged', data: { source: 'https://a.example/x' } }],
     ]);
-  });
-});
-
-describe('deviceIdFrom', () => {
-  it('makes one id for concurrent first callers, keeps it, and reads it back later', async () => {
-    const store: Record<string, unknown> = {};
-    let writes = 0;
-    const area = {
-      get: async (k: string) => (k in store ? { [k]: store[k] } : {}),
-      set: async (items: Record<string, unknown>) => void (writes++, Object.assign(store, items)),
-    };
-    const get = deviceIdFrom(area);
-    const [a, b] = await Promise.all([get(), get()]);
-    expect(a).toMatch(/^[0-9a-f-]{36}$/);
-    expect(b).toBe(a);
-    expect(await deviceIdFrom(area)()).toBe(a); // a restarted background
-    expect(writes).toBe(1);
   });
 });
 
