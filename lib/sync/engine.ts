@@ -6,7 +6,7 @@ import { planWrites } from './planner';
 import { RateLimiter } from './rate-limiter';
 import { mergeRemoteNotes } from './remote-merge';
 import type { NotesChange } from '../notes/notes-broadcast';
-import type { Note } from '../notes/schema';
+import { LocalEntries } from './local-entries';
 import type { NoteSyncState, SyncEntry, SyncStatus } from './schema';
 import { Serial } from './serial';
 import { describeFailure, describeTaskFailure, SyncStatusModel } from './status';
@@ -49,9 +49,6 @@ const QUOTA_BACKOFF_MS = 30_000;
 /** Wait after a task failed for another reason (the notes database or `storage.local` refused). */
 const RETRY_MS = 30_000;
 
-/** A local note as sync sees it, kept between passes. */
-type LocalEntry = { entry: SyncEntry; deleted: boolean };
-
 /** The sync engine; see the module comment. Call `start()` once, `notifyLocalChange(ids)` per edit. */
 export class SyncEngine {
   private readonly o: Required<Omit<SyncEngineOptions, 'limits' | 'reserve' | 'histories'>> & { limits: SyncLimits; reserve: { bytes: number; items: number } };
@@ -64,12 +61,8 @@ export class SyncEngine {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listening = false;
-  /** Every local note as an entry, as of the last pass: a pass reads again only the notes named since. */
-  private local = new Map<string, LocalEntry>();
-  /** Notes named since the last pass: by the change notice, a merge, or a history recorded anew. */
-  private readonly dirty = new Set<string>();
-  /** Whether the next pass must read every note (see `localEntries`). */
-  private readAll = true;
+  /** Every local note as an entry, kept between passes: a pass reads again only the notes named since. */
+  private readonly local: LocalEntries;
   private readonly mergedListeners = new Set<(change: NotesChange) => void>();
   private readonly onChanged = (changes: Record<string, StorageChange>) => void this.remoteChanged(changes);
 
@@ -89,8 +82,7 @@ export class SyncEngine {
     this.limiter = new RateLimiter(Math.floor(limits.MAX_WRITE_OPERATIONS_PER_MINUTE * 0.83), Math.floor(limits.MAX_WRITE_OPERATIONS_PER_HOUR * 0.83));
     this.model = new SyncStatusModel(this.o.enabled);
     this.histories = options.histories ?? new Histories(this.o.meta);
-    // A merge by either transport gives notes new histories, hence new entries.
-    this.histories.onRecord((ids) => ids.forEach((id) => this.dirty.add(id)));
+    this.local = new LocalEntries(this.o.store, this.histories);
   }
 
   /** Loads bookkeeping, listens to the area and runs a first full merge and write. */
@@ -121,8 +113,8 @@ export class SyncEngine {
    */
   notifyLocalChange(ids?: readonly string[]): void {
     if (!this.o.enabled) return; // switching on reads every note anyway
-    if (ids) ids.forEach((id) => this.dirty.add(id));
-    else this.readAll = true;
+    if (ids) this.local.name(ids);
+    else this.local.forget();
     this.schedule(this.o.debounceMs);
   }
 
@@ -131,7 +123,7 @@ export class SyncEngine {
    * limit allows) now: for the retry alarm, and for writes no notice told of (tests' direct ones).
    */
   flush(): Promise<void> {
-    this.readAll = true;
+    this.local.forget();
     return this.pass();
   }
 
@@ -145,7 +137,7 @@ export class SyncEngine {
       if (!this.o.enabled) return;
       await this.histories.load(); // read once; a notice may come before start() has read them
       if (!this.loaded) await this.load();
-      await this.mergeFrom(this.readAll ? undefined : (id) => this.dirty.has(id));
+      await this.mergeFrom(this.local.readsAll ? undefined : (id) => this.local.isNamed(id));
       await this.write();
     });
   }
@@ -197,7 +189,7 @@ export class SyncEngine {
     if (!this.listening) this.o.area.onChanged.addListener(this.onChanged);
     this.listening = true;
     this.loaded = false; // changes were missed while off: read everything again
-    this.readAll = true;
+    this.local.forget();
     await this.flush();
   }
 
@@ -214,8 +206,8 @@ export class SyncEngine {
     const next = this.queue.then(() => this.o.serial.run(task)).then(
       () => this.model.setTaskError(null),
       (err: unknown) => {
-        // What the failed pass had taken from `dirty` may not be in `local`: read every note again.
-        this.readAll = true;
+        // The names the failed pass had taken may be lost: read every note again.
+        this.local.forget();
         this.model.setTaskError(describeTaskFailure(err));
         if (this.o.enabled) this.schedule(RETRY_MS);
       },
@@ -267,7 +259,7 @@ export class SyncEngine {
     if (!merged) return false;
     // The local write has committed: only now do the histories say the notes were merged.
     await this.histories.record(merged.metas);
-    merged.ids.forEach((id) => this.dirty.add(id));
+    this.local.name(merged.ids);
     const change = { ids: [...merged.ids], sources: [...merged.sources] };
     if (change.ids.length) for (const l of this.mergedListeners) l(change);
     return merged.sources.size > 0;
@@ -275,9 +267,7 @@ export class SyncEngine {
 
   /** Plans and makes the writes; on refusal leaves notes marked and retries later. */
   private async write(): Promise<void> {
-    const local = await this.localEntries();
-    const entries = [...local.values()].map((l) => l.entry);
-    const deleted = new Set([...local].filter(([, l]) => l.deleted).map(([id]) => id));
+    const { entries, deleted } = await this.local.read();
     const { limits, reserve } = this.o;
     const now = this.o.now();
     const plan = planWrites(entries, readArea(this.raw), this.raw, {
@@ -313,28 +303,5 @@ export class SyncEngine {
     }
     for (const id of plan.writing) plan.states.set(id, 'synced');
     this.model.setStates(plan.states, null, now, deleted);
-  }
-
-  /**
-   * Every local note as sync sees it. Only the notes named since the last pass are read again
-   * (the change notice names every write: the note routes', an import's, both transports'
-   * merges). Every note is read where nothing can have named them: at start-up and when sync is
-   * switched on (writes made before, or while off, were told to no one listening), after a failed
-   * task (the names it had taken may be lost), and on `flush()` or a notice without ids.
-   */
-  private async localEntries(): Promise<Map<string, LocalEntry>> {
-    const all = this.readAll;
-    const ids = [...this.dirty];
-    // Names arriving from here on may be edits made after this read: they wait for the next pass.
-    this.readAll = false;
-    this.dirty.clear();
-    const local = all ? new Map<string, LocalEntry>() : this.local;
-    const read = all ? await this.o.store.all() : await this.o.store.get(ids);
-    const notes: Note[] = [];
-    read.forEach((n, i) => (n ? notes.push(n) : local.delete(ids[i]!))); // gone from the store
-    const entries = await this.histories.entriesOf(notes);
-    notes.forEach((n, i) => local.set(n.id, { entry: entries[i]!, deleted: n.deleted }));
-    this.local = local;
-    return local;
   }
 }
