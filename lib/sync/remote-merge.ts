@@ -18,7 +18,7 @@ export type RemoteMergeResult = {
   metas: Map<string, NoteMeta>;
   /** Pages (canonical URLs) whose notes changed here. */
   sources: Set<string>;
-  /** Notes written here, or whose history changed: what the change notice must name. */
+  /** Notes written here: what the change notice names (a history alone changing is no write; see `Histories.onRecord`). */
   ids: Set<string>;
   /** Notes that could not be merged (left as they were), in words. */
   errors: string[];
@@ -82,5 +82,5 @@ export async function mergeRemoteNotes(
     written.delete(id);
     result.unmerged.add(id);
   }
-  return { ...result, metas, sources, ids: new Set([...written, ...metas.keys()]) };
+  return { ...result, metas, sources, ids: written };
 }
