@@ -43,6 +43,27 @@ export function createNotesNotice(): NotesNotice {
 }
 
 /**
+ * Joins a sync transport to the notice: it hears every change but its own, and tells its merges.
+ * Hearing its own merges would make it sync again for nothing, and a merge that writes a note
+ * again each time it runs would never stop.
+ */
+export function joinNotice(notice: NotesNotice, hear: (change: NotesChange) => void): { tell: (change: NotesChange) => void; leave: () => void } {
+  let own: NotesChange | undefined;
+  const leave = notice.listen((change) => {
+    if (change !== own) hear(change);
+  });
+  const tell = (change: NotesChange) => {
+    own = change; // listeners are called synchronously
+    try {
+      notice.changed(change);
+    } finally {
+      own = undefined;
+    }
+  };
+  return { tell, leave };
+}
+
+/**
  * Tells the content scripts of the tabs showing a page that its notes changed, so that a note saved
  * in one tab is painted in every other tab of the same page at once. Only those tabs hear of it: no
  * page learns which other pages the reader has notes on. Tabs that refuse (closed meanwhile) are

@@ -1,5 +1,5 @@
 import type { NotesDb } from '../notes/db';
-import type { NotesNotice } from '../notes/notes-broadcast';
+import { joinNotice, type NotesNotice } from '../notes/notes-broadcast';
 import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
 import type { SyncArea } from './area';
 import { SyncEngine } from './engine';
@@ -35,7 +35,8 @@ export async function startNoteSync(options: {
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   });
   // Heard before the start-up pass, so that a write made while it reads is not missed.
-  const offs = [options.notice.listen((change) => engine.notifyLocalChange(change.ids)), engine.onRemoteChange(options.notice.changed)];
+  const joined = joinNotice(options.notice, (change) => engine.notifyLocalChange(change.ids));
+  const offs = [joined.leave, engine.onRemoteChange(joined.tell)];
   const stop = () => {
     offs.forEach((off) => off());
     engine.stop();

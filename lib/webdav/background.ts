@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { NotesDb } from '../notes/db';
-import type { NotesNotice } from '../notes/notes-broadcast';
+import { joinNotice, type NotesNotice } from '../notes/notes-broadcast';
 import { dexieNoteStore } from '../sync/adapters';
 import type { Histories } from '../sync/histories';
 import type { Serial } from '../sync/serial';
@@ -64,7 +64,8 @@ export function startWebDavBackground(d: WebDavBackgroundDeps): () => void {
       server,
     });
     engine = next;
-    offs = [next.subscribe(publish), next.onRemoteChange(d.notice.changed), d.notice.listen(() => next.notifyLocalChange())];
+    const joined = joinNotice(d.notice, () => next.notifyLocalChange());
+    offs = [next.subscribe(publish), next.onRemoteChange(joined.tell), joined.leave];
     publish(next.status());
     await next.start();
   };

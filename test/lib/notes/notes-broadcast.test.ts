@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { broadcastNotesChanged, createNotesNotice, type NotesChange } from '@/lib/notes/notes-broadcast';
+import { broadcastNotesChanged, createNotesNotice, joinNotice, type NotesChange } from '@/lib/notes/notes-broadcast';
 import { TabPages } from '@/lib/messaging/tab-pages';
 
 /** An in-memory storage area, like storage.session. */
@@ -55,5 +55,29 @@ describe('createNotesNotice', () => {
     expect(heard).toEqual([['b', change], ['c', change], ['c', { ids: ['n2'], sources: [] }]]);
     expect(errors).toHaveBeenCalledTimes(2);
     errors.mockRestore();
+  });
+});
+
+describe('joinNotice', () => {
+  it('lets a transport hear every change but its own, and tell its own to the others', () => {
+    const notice = createNotesNotice();
+    const heardBySync: NotesChange[] = [];
+    const heardByDav: NotesChange[] = [];
+    const tabs: NotesChange[] = [];
+    notice.listen((c) => tabs.push(c));
+    const sync = joinNotice(notice, (c) => heardBySync.push(c));
+    const dav = joinNotice(notice, (c) => heardByDav.push(c));
+    const edit = { ids: ['n1'], sources: ['https://a.example/x'] };
+    const syncMerge = { ids: ['n2'], sources: ['https://a.example/y'] };
+    const davMerge = { ids: ['n3'], sources: ['https://a.example/z'] };
+    notice.changed(edit);
+    sync.tell(syncMerge);
+    dav.tell(davMerge);
+    expect(tabs).toEqual([edit, syncMerge, davMerge]);
+    expect(heardBySync).toEqual([edit, davMerge]);
+    expect(heardByDav).toEqual([edit, syncMerge]);
+    sync.leave();
+    notice.changed(edit);
+    expect(heardBySync).toHaveLength(2);
   });
 });
