@@ -9,36 +9,17 @@ import 'fake-indexeddb/auto';
 import { Dexie, type DBCore } from 'dexie';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
 import { toRecord } from '@/lib/notes/record';
-import type { Note } from '@/lib/notes/schema';
 import { updateNoteBody } from '@/lib/notes/notes-service';
 import { headKey } from '@/lib/sync/keys';
 import { createNotesNotice } from '@/lib/notes/notes-broadcast';
 import { startNoteSync } from '@/lib/sync/start';
 import { FakeSyncHub, type FakeSyncArea } from '../lib/sync/support/fake-sync';
 import { median } from './median';
+import { note } from './sync.bench';
 
 const NOTES = 10_000;
 const RUNS = 5;
 const T0 = 1_700_000_000_000;
-
-function note(i: number): Note {
-  const hex = i.toString(16).padStart(12, '0');
-  return {
-    id: `00000000-0000-4000-8000-${hex}`,
-    target: {
-      source: `https://news.example/story-${i % 300}`,
-      url: `https://news.example/story-${i % 300}`,
-      title: `Story ${i % 300}`,
-      quote: { type: 'TextQuoteSelector', exact: `quoted words number ${i}`, prefix: 'before ', suffix: ' after' },
-    },
-    body: { text: `local note ${i} `.repeat(8), tags: ['politics'], color: 'yellow' },
-    created: T0 + i,
-    modified: T0 + i,
-    deviceId: 'A',
-    deleted: false,
-    conflicts: [],
-  };
-}
 
 /** Counts what the database hands back: notes (rows) and requests (get, query, cursor, count). */
 function countReads(db: NotesDb): { rows: number; requests: number } {
@@ -86,7 +67,7 @@ type Figures = { ms: number; rows: number; requests: number };
 async function run(i: number): Promise<{ named: Figures; all: Figures }> {
   const db = openNotesDb(`bench-sync-edit-${i}`);
   const reads = countReads(db);
-  const notes = Array.from({ length: NOTES }, (_, j) => note(j));
+  const notes = Array.from({ length: NOTES }, (_, j) => note(j, 'A', `local note ${j} `.repeat(8)));
   await db.notes.bulkPut(notes.map(toRecord));
   const area = new FakeSyncHub(false).area();
   const local = new Map<string, unknown>();
