@@ -15,10 +15,11 @@ export default defineBackground({
     void closeStorageToContentScripts(); // notes' copy in storage.sync: extension pages only
     const notes = startNotesBackground(router); // note routes, repaint broadcast, context menu, "add note"
     startPagesBackground(router, notes); // claims on pages: matching, tab states, badge, site switch, "next claim"
-    // storage.sync mirror, switch, status line; notes arriving from another device repaint their tabs
-    const sync = startSyncBackground(notes.db, { changed: notes.changed });
+    // storage.sync mirror, switch, status line; both transports hear the notes' change notice (the
+    // notes each write changed) and tell it what they merge, which repaints those pages' tabs
+    const sync = startSyncBackground(notes.db, { notice: notes.notice });
     // WebDAV sync beside it, merging into the same notes: one record of their histories, one lock
-    startWebDavBackground({ db: notes.db, histories: sync.histories, serial: sync.serial, changed: notes.changed });
+    startWebDavBackground({ db: notes.db, histories: sync.histories, serial: sync.serial, notice: notes.notice });
     listen(router);
   },
 });

@@ -1,4 +1,9 @@
-/** The subset of `browser.storage.session` (or any storage area) the tabs' bookkeeping needs. */
+/**
+ * The subset of `browser.storage.session` (or any storage area) the tabs' bookkeeping needs. Tab
+ * state (here and in `pages/tab-states.ts`) wraps the raw area rather than WXT storage items: its
+ * keys are made per tab (`page:<id>`, `tab:<id>`) and listed as tabs come and go, while a storage
+ * item stands for one static key.
+ */
 export type KeyValueArea = {
   get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;

@@ -1,24 +1,24 @@
-/** The part of `browser.storage.local` the device id needs. */
-export type DeviceIdArea = {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-};
+import { storage } from '#imports';
+import { DeviceIdSchema } from './schema';
 
-/** Where the id is kept in `storage.local` (per device: `storage.local` is never synced). */
-export const DEVICE_ID_KEY = 'deviceId';
+/** Where the id is kept: `storage.local`, per device (it is never synced). Read through `DeviceIdSchema`. */
+const deviceIdItem = storage.defineItem<unknown>('local:deviceId', { fallback: null });
+
+/** The part of a storage item the device id needs (tests pass their own). */
+export type DeviceIdItem = { getValue(): Promise<unknown>; setValue(value: string): Promise<void> };
 
 /**
  * This browser profile's device id, made once (a UUID) and kept in `storage.local`, so every
  * note edit says which device made it (sync tells concurrent edits apart by it). Returns the same
  * promise to concurrent callers, so two first calls never make two ids.
  */
-export function deviceIdFrom(area: DeviceIdArea): () => Promise<string> {
+export function deviceIdFrom(item: DeviceIdItem = deviceIdItem): () => Promise<string> {
   let pending: Promise<string> | undefined;
   const read = async () => {
-    const stored = (await area.get(DEVICE_ID_KEY))[DEVICE_ID_KEY];
-    if (typeof stored === 'string' && stored.length > 0) return stored;
+    const stored = DeviceIdSchema.safeParse(await item.getValue());
+    if (stored.success) return stored.data;
     const id = crypto.randomUUID();
-    await area.set({ [DEVICE_ID_KEY]: id });
+    await item.setValue(id);
     return id;
   };
   return () => {

@@ -8,7 +8,7 @@ import { deviceIdFrom } from './device-id';
 import { TabPages } from '../messaging/tab-pages';
 import { listPageMarksRoute, openNoteEditorRoute } from './note-content-routes';
 import { registerNoteRoutes, senderPage } from './note-handlers';
-import { broadcastNotesChanged } from './notes-broadcast';
+import { broadcastNotesChanged, createNotesNotice, type NotesNotice } from './notes-broadcast';
 import { listPageNotes } from './notes-query';
 
 /** The manifest command (wxt.config.ts) that opens the note editor on the selection. */
@@ -29,21 +29,22 @@ export type NotesBackground = {
    * its canonical URL: every page asks, so that only pages with notes load the notes' UI.
    */
   notesOn(url: string, canonicalHref: string | null): Promise<{ source: string; count: number }>;
-  /** Tells the tabs showing these pages (canonical URLs) that their notes changed: the one notice for every writer. */
-  changed: (sources: string[]) => void;
+  /** The one change notice: every writer tells it which notes changed; the tabs and sync listen. */
+  notice: NotesNotice;
 };
 
 /**
  * The notes part of the background, in one call: opens the notes database (extension origin),
  * registers the note routes, tells the tabs showing a page when its notes change, and adds the "Add Crosscheck note"
  * context-menu entry and keyboard command. Listeners are added synchronously, as an MV3 service
- * worker requires. Returns the database and the change notice, for sync to share, and `notesOn`.
+ * worker requires. Returns the database and the change notice, for sync to share and hear, and `notesOn`.
  */
 export function startNotesBackground(router: Router): NotesBackground {
   const db = openNotesDb();
   const pages = new TabPages(browser.storage.session);
-  const changed = broadcastNotesChanged(browser.tabs as never, pages);
-  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(browser.storage.local), changed });
+  const notice = createNotesNotice();
+  notice.listen(broadcastNotesChanged(browser.tabs as never, pages));
+  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(), changed: notice.changed });
   // Which page each tab shows: its notes' UI asks for the page's marks (after a single-page navigation too).
   router.tap(listPageMarksRoute, (_, sender, { source }) => {
     if (sender.tab?.id !== undefined) void pages.setSource(sender.tab.id, source).catch(() => undefined);
@@ -69,7 +70,7 @@ export function startNotesBackground(router: Router): NotesBackground {
   });
   return {
     db,
-    changed,
+    notice,
     async notesOn(url, canonicalHref) {
       const source = senderPage(url, canonicalHref);
       return { source, count: (await listPageNotes(db, source)).length };

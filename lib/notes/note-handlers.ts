@@ -25,6 +25,7 @@ import {
   updateNoteBody,
   type NoteContext,
 } from './notes-service';
+import type { NotesChange } from './notes-broadcast';
 import type { Note } from './schema';
 
 /** What the note routes need besides the database. */
@@ -32,8 +33,8 @@ export type NoteRoutesDeps = {
   /** This device's id (made once, kept in storage.local). */
   deviceId: () => Promise<string>;
   now?: () => number;
-  /** Called after every write with the canonical URLs of the pages whose notes changed. */
-  changed: (sources: string[]) => void;
+  /** Called after every write with the notes changed and their pages (the change notice). */
+  changed: (change: NotesChange) => void;
 };
 
 /** The painting view of a note: what the content script may know (no text, no tags). */
@@ -55,15 +56,15 @@ export function senderPage(senderUrl: string | undefined, canonicalHref: string 
 
 /**
  * Registers every notes route on the background's router. Content scripts get one route (the
- * marks of their own page); the extension's pages get the rest. Every write reports the pages it
- * touched through `deps.changed`, so that open tabs repaint. Returns a function removing them all.
+ * marks of their own page); the extension's pages get the rest. Every write reports the notes and
+ * pages it touched through `deps.changed`, so that open tabs repaint and sync pushes those notes. Returns a function removing them all.
  */
 export function registerNoteRoutes(router: Router, db: NotesDb, deps: NoteRoutesDeps): () => void {
   const ctx = async (): Promise<NoteContext> => ({ now: deps.now ?? Date.now, deviceId: await deps.deviceId() });
   /** Runs a write and reports the page of each note it returns. */
   const write = async (run: (c: NoteContext) => Promise<Note>): Promise<Note> => {
     const note = await run(await ctx());
-    deps.changed([note.target.source]);
+    deps.changed({ ids: [note.id], sources: [note.target.source] });
     return note;
   };
   const off = [
@@ -84,8 +85,8 @@ export function registerNoteRoutes(router: Router, db: NotesDb, deps: NoteRoutes
     router.on(importNotesRoute, async ({ text }) => {
       const before = new Set((await listAllNotes(db, { includeDeleted: true })).map((n) => `${n.id}@${n.modified}`));
       const result = await importNotes(db, text);
-      const after = await listAllNotes(db, { includeDeleted: true });
-      deps.changed([...new Set(after.filter((n) => !before.has(`${n.id}@${n.modified}`)).map((n) => n.target.source))]);
+      const written = (await listAllNotes(db, { includeDeleted: true })).filter((n) => !before.has(`${n.id}@${n.modified}`));
+      deps.changed({ ids: written.map((n) => n.id), sources: [...new Set(written.map((n) => n.target.source))] });
       return result;
     }),
   ];

@@ -18,7 +18,11 @@ export type LocalArea = {
 
 const PREFIX = 'syncmeta:';
 
-/** Sync's bookkeeping in a storage area (e.g. `browser.storage.local`); bad items are skipped. */
+/**
+ * Sync's bookkeeping in a storage area (e.g. `browser.storage.local`); bad items are skipped. A
+ * wrapper over the raw area, not WXT storage items: the keys are made per note (one item each, so
+ * a merge writes only the notes it changed), and an item is defined for one static key.
+ */
 export function areaMetaStore(area: LocalArea): MetaStore {
   return {
     async all() {

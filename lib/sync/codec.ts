@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DeviceIdSchema, TimestampSchema } from '../notes/schema';
 import { SYNC_LIMITS } from './area';
 import { itemBytes, shortHash, utf8Length } from './bytes';
-import { chunkKey, headKey } from './keys';
+import { chunkKey, headKey, headKeyLength } from './keys';
 import { normaliseEntry } from './merge';
 import { SyncEntrySchema, type SyncEntry } from './schema';
 
@@ -90,7 +90,7 @@ const historyLen = (vv: SyncEntry['versions'][number]['vv']) =>
  * them. Escapes, multi-byte characters and chunks only add.
  */
 export function minEncodedBytes(e: SyncEntry): number {
-  let n = headKey(e.id).length + '{"c":,"v":[]}'.length + numLen(e.created);
+  let n = headKeyLength(e.id) + '{"c":,"v":[]}'.length + numLen(e.created);
   if (e.claimId !== undefined) n += ',"k":'.length + strLen(e.claimId);
   const t = e.target;
   if (t) {

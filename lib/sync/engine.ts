@@ -5,6 +5,8 @@ import { Histories } from './histories';
 import { planWrites } from './planner';
 import { RateLimiter } from './rate-limiter';
 import { mergeRemoteNotes } from './remote-merge';
+import type { NotesChange } from '../notes/notes-broadcast';
+import { LocalEntries } from './local-entries';
 import type { NoteSyncState, SyncEntry, SyncStatus } from './schema';
 import { Serial } from './serial';
 import { describeFailure, describeTaskFailure, SyncStatusModel } from './status';
@@ -47,7 +49,7 @@ const QUOTA_BACKOFF_MS = 30_000;
 /** Wait after a task failed for another reason (the notes database or `storage.local` refused). */
 const RETRY_MS = 30_000;
 
-/** The sync engine; see the module comment. Call `start()` once, `notifyLocalChange()` per edit. */
+/** The sync engine; see the module comment. Call `start()` once, `notifyLocalChange(ids)` per edit. */
 export class SyncEngine {
   private readonly o: Required<Omit<SyncEngineOptions, 'limits' | 'reserve' | 'histories'>> & { limits: SyncLimits; reserve: { bytes: number; items: number } };
   private readonly limiter: RateLimiter;
@@ -59,7 +61,9 @@ export class SyncEngine {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listening = false;
-  private readonly mergedListeners = new Set<(sources: string[]) => void>();
+  /** Every local note as an entry, kept between passes: a pass reads again only the notes named since. */
+  private readonly local: LocalEntries;
+  private readonly mergedListeners = new Set<(change: NotesChange) => void>();
   private readonly onChanged = (changes: Record<string, StorageChange>) => void this.remoteChanged(changes);
 
   constructor(options: SyncEngineOptions) {
@@ -78,6 +82,7 @@ export class SyncEngine {
     this.limiter = new RateLimiter(Math.floor(limits.MAX_WRITE_OPERATIONS_PER_MINUTE * 0.83), Math.floor(limits.MAX_WRITE_OPERATIONS_PER_HOUR * 0.83));
     this.model = new SyncStatusModel(this.o.enabled);
     this.histories = options.histories ?? new Histories(this.o.meta);
+    this.local = new LocalEntries(this.o.store, this.histories);
   }
 
   /** Loads bookkeeping, listens to the area and runs a first full merge and write. */
@@ -102,17 +107,37 @@ export class SyncEngine {
     else this.stop();
   }
 
-  /** Tells the engine notes changed here; it writes after `debounceMs`. */
-  notifyLocalChange(): void {
-    if (this.o.enabled) this.schedule(this.o.debounceMs);
+  /**
+   * Tells the engine that these notes (ids from the change notice) changed here; it writes after
+   * `debounceMs`, reading only them again. Without ids it cannot know which: it reads every note.
+   */
+  notifyLocalChange(ids?: readonly string[]): void {
+    if (!this.o.enabled) return; // switching on reads every note anyway
+    if (ids) this.local.name(ids);
+    else this.local.forget();
+    this.schedule(this.o.debounceMs);
   }
 
-  /** Merges what the area holds, then writes what is waiting (if the rate limit allows) now. */
+  /**
+   * Merges what the area holds, reads every local note and writes what is waiting (if the rate
+   * limit allows) now: for the retry alarm, and for writes no notice told of (tests' direct ones).
+   */
   flush(): Promise<void> {
+    this.local.forget();
+    return this.pass();
+  }
+
+  /**
+   * Merges, then writes what changed since the last pass. A pass that reads every note merges
+   * every note the area holds; any other merges only the notes named since (a merge that skipped a
+   * note edited here meanwhile is named by that edit's notice), as `remoteChanged` merged the rest.
+   */
+  private pass(): Promise<void> {
     return this.run(async () => {
       if (!this.o.enabled) return;
+      await this.histories.load(); // read once; a notice may come before start() has read them
       if (!this.loaded) await this.load();
-      await this.mergeFrom(undefined);
+      await this.mergeFrom(this.local.readsAll ? undefined : (id) => this.local.isNamed(id));
       await this.write();
     });
   }
@@ -151,10 +176,11 @@ export class SyncEngine {
   }
 
   /**
-   * Calls `listener` with the pages (canonical URLs) whose notes a merge from `storage.sync` has
-   * just changed in the local store, so open tabs of those pages can repaint. Returns the remover.
+   * Calls `listener` with the notes, and their pages (canonical URLs), that a merge from
+   * `storage.sync` has just changed in the local store: the change notice, so that open tabs of
+   * those pages repaint and WebDAV sync hears of them. Returns the remover.
    */
-  onRemoteChange(listener: (sources: string[]) => void): () => void {
+  onRemoteChange(listener: (change: NotesChange) => void): () => void {
     this.mergedListeners.add(listener);
     return () => this.mergedListeners.delete(listener);
   }
@@ -163,6 +189,7 @@ export class SyncEngine {
     if (!this.listening) this.o.area.onChanged.addListener(this.onChanged);
     this.listening = true;
     this.loaded = false; // changes were missed while off: read everything again
+    this.local.forget();
     await this.flush();
   }
 
@@ -179,6 +206,8 @@ export class SyncEngine {
     const next = this.queue.then(() => this.o.serial.run(task)).then(
       () => this.model.setTaskError(null),
       (err: unknown) => {
+        // The names the failed pass had taken may be lost: read every note again.
+        this.local.forget();
         this.model.setTaskError(describeTaskFailure(err));
         if (this.o.enabled) this.schedule(RETRY_MS);
       },
@@ -191,7 +220,7 @@ export class SyncEngine {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      void this.pass();
     }, ms);
   }
 
@@ -207,21 +236,22 @@ export class SyncEngine {
         if (change.newValue === undefined) delete this.raw[key];
         else this.raw[key] = change.newValue;
       }
-      const changedLocal = await this.mergeFrom(new Set(Object.keys(changes)));
+      const changedKeys = new Set(Object.keys(changes));
+      const changedLocal = await this.mergeFrom((_, keys) => keys.some((k) => changedKeys.has(k)));
       // Write back only what differs; `write` finds that out and is a no-op otherwise.
       if (changedLocal || this.model.status().pending > 0) this.schedule(this.o.debounceMs);
       else await this.write();
     });
   }
 
-  /** Merges complete remote notes (those with a key in `keys`, or all) into the local store. */
-  private async mergeFrom(keys: Set<string> | undefined): Promise<boolean> {
+  /** Merges complete remote notes (those `which` picks by id and area keys, or all) into the local store. */
+  private async mergeFrom(which: ((id: string, keys: string[]) => boolean) | undefined): Promise<boolean> {
     const snapshot = readArea(this.raw);
     const remotes: [string, SyncEntry][] = [];
     const errors: string[] = [];
     for (const [id, r] of snapshot.notes) {
       if (r.kind === 'unreadable') errors.push(r.error);
-      else if (r.kind === 'complete' && (!keys || r.keys.some((k) => keys.has(k)))) remotes.push([id, r.entry]);
+      else if (r.kind === 'complete' && (!which || which(id, r.keys))) remotes.push([id, r.entry]);
     }
     const merged = remotes.length ? await mergeRemoteNotes(this.o.store, remotes, this.histories.known) : undefined;
     errors.push(...(merged?.errors ?? []));
@@ -229,15 +259,15 @@ export class SyncEngine {
     if (!merged) return false;
     // The local write has committed: only now do the histories say the notes were merged.
     await this.histories.record(merged.metas);
-    if (merged.sources.size) for (const l of this.mergedListeners) l([...merged.sources]);
+    this.local.name(merged.ids);
+    const change = { ids: [...merged.ids], sources: [...merged.sources] };
+    if (change.ids.length) for (const l of this.mergedListeners) l(change);
     return merged.sources.size > 0;
   }
 
   /** Plans and makes the writes; on refusal leaves notes marked and retries later. */
   private async write(): Promise<void> {
-    const notes = await this.o.store.all();
-    const deleted = new Set(notes.filter((n) => n.deleted).map((n) => n.id));
-    const entries = await this.histories.entriesOf(notes);
+    const { entries, deleted } = await this.local.read();
     const { limits, reserve } = this.o;
     const now = this.o.now();
     const plan = planWrites(entries, readArea(this.raw), this.raw, {

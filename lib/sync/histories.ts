@@ -13,6 +13,7 @@ export class Histories {
   private meta = new Map<string, NoteMeta>();
   private readonly unsaved = new Set<string>();
   private loaded: Promise<void> | undefined;
+  private readonly listeners = new Set<(ids: string[]) => void>();
 
   constructor(private readonly store: MetaStore) {}
 
@@ -33,8 +34,22 @@ export class Histories {
     return this.meta;
   }
 
-  /** Records histories; throws if the meta store refuses (they stay recorded in memory). */
+  /**
+   * Calls `listener` with the notes a merge gave a new history, by whichever transport: a transport
+   * that keeps notes as sync entries between passes must read those again. Returns the remover.
+   */
+  onRecord(listener: (ids: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records a merge's histories; throws if the meta store refuses (they stay recorded in memory). */
   async record(metas: ReadonlyMap<string, NoteMeta>): Promise<void> {
+    if (metas.size) for (const l of this.listeners) l([...metas.keys()]);
+    await this.save(metas);
+  }
+
+  private async save(metas: ReadonlyMap<string, NoteMeta>): Promise<void> {
     for (const [id, meta] of metas) {
       this.meta.set(id, meta);
       this.unsaved.add(id);
@@ -47,7 +62,8 @@ export class Histories {
 
   /**
    * Sync's view of this device's notes. A note edited here gets its new history now, recorded
-   * before anything is written, so the same edit keeps the same history from then on.
+   * before anything is written, so the same edit keeps the same history from then on (and the
+   * entry made from the note and either history is the same: no listener need read it again).
    */
   async entriesOf(notes: Note[]): Promise<SyncEntry[]> {
     const metas = new Map<string, NoteMeta>();
@@ -57,7 +73,7 @@ export class Histories {
       if (JSON.stringify(meta) !== JSON.stringify(this.meta.get(n.id))) metas.set(n.id, meta);
       return entry;
     });
-    await this.record(metas);
+    await this.save(metas);
     return entries;
   }
 }

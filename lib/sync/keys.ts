@@ -38,6 +38,9 @@ export function unpackId(packed: string): string {
 /** The head item's key for a note. */
 export const headKey = (id: string): string => `n:${packId(id)}`;
 
+/** `headKey(id).length`, without packing the id: the planner sizes every note on every pass. */
+export const headKeyLength = (id: string): number => 2 + (UUID.test(id) ? 22 : id.length + 1);
+
 /** The key of chunk `index` of the chunk set `hash` of a note. */
 export const chunkKey = (id: string, hash: string, index: number): string =>
   `c:${packId(id)}.${hash}.${index}`;

@@ -18,6 +18,8 @@ export type RemoteMergeResult = {
   metas: Map<string, NoteMeta>;
   /** Pages (canonical URLs) whose notes changed here. */
   sources: Set<string>;
+  /** Notes written here: what the change notice names (a history alone changing is no write; see `Histories.onRecord`). */
+  ids: Set<string>;
   /** Notes that could not be merged (left as they were), in words. */
   errors: string[];
   /** Ids left as they were: edited here meanwhile, or failing to merge (a later pass merges them). */
@@ -39,10 +41,11 @@ export async function mergeRemoteNotes(
   remotes: [string, SyncEntry][],
   known: ReadonlyMap<string, NoteMeta>,
 ): Promise<RemoteMergeResult> {
-  const result: RemoteMergeResult = { metas: new Map(), sources: new Set(), errors: [], unmerged: new Set() };
+  const result: RemoteMergeResult = { metas: new Map(), sources: new Set(), ids: new Set(), errors: [], unmerged: new Set() };
   // Filled afresh on every call of the change callback: a store may retry its transaction.
   let metas = new Map<string, NoteMeta>();
   let sources = new Set<string>();
+  let written = new Set<string>();
   const mergeOne = (id: string, remote: SyncEntry, local: Note | undefined): Note | undefined => {
     const merged = local ? mergeEntries(noteToEntry(local, known.get(id)), remote) : normaliseEntry(remote);
     const note = entryToNote(merged, local);
@@ -50,6 +53,7 @@ export async function mergeRemoteNotes(
     const meta = changedMeta(merged, known.get(id));
     if (meta) metas.set(id, meta);
     if (local && sameNote(note, local)) return undefined;
+    written.add(id);
     // Both pages, in case a re-attach moved the note: the old one must drop its highlight.
     if (local) sources.add(local.target.source);
     sources.add(note.target.source);
@@ -58,6 +62,7 @@ export async function mergeRemoteNotes(
   const skipped = await updateNotes(store, remotes.map(([id]) => id), (locals) => {
     metas = new Map();
     sources = new Set();
+    written = new Set();
     result.errors = [];
     result.unmerged = new Set();
     return remotes.map(([id, remote], i) => {
@@ -74,7 +79,8 @@ export async function mergeRemoteNotes(
   // A note edited here meanwhile was not written: its history is not what was merged.
   for (const id of skipped) {
     metas.delete(id);
+    written.delete(id);
     result.unmerged.add(id);
   }
-  return { ...result, metas, sources };
+  return { ...result, metas, sources, ids: written };
 }

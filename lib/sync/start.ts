@@ -1,5 +1,5 @@
-import { liveQuery } from 'dexie';
 import type { NotesDb } from '../notes/db';
+import { joinNotice, type NotesNotice } from '../notes/notes-broadcast';
 import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
 import type { SyncArea } from './area';
 import { SyncEngine } from './engine';
@@ -8,15 +8,17 @@ import type { Serial } from './serial';
 
 /**
  * Wiring for the background: builds the engine over the notes database, `storage.sync` and
- * `storage.local`, starts it, and writes after any change to the notes table in any extension
- * context (Dexie's live queries see other pages' writes too). Returns the engine (status,
- * subscribe, setEnabled) and a function that stops it all.
+ * `storage.local`, hears the change notice (which names the notes every write changed, so a
+ * pass reads only those) and starts it. Returns the engine (status, subscribe, setEnabled) and a
+ * function that stops it all.
  */
 export async function startNoteSync(options: {
   db: NotesDb;
   sync: SyncArea;
   local: LocalArea;
   enabled: boolean;
+  /** The notes' change notice: heard for local writes; the engine's merges are told to it. */
+  notice: NotesNotice;
   /** Wait after a change before writing (default: the engine's, 2 s). */
   debounceMs?: number;
   /** Shared with WebDAV sync (see `Serial`); by default the engine's own. */
@@ -32,25 +34,18 @@ export async function startNoteSync(options: {
     ...(options.serial ? { serial: options.serial } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   });
-  await engine.start();
-  const unwatch = watchLocalNotes(options.db, () => engine.notifyLocalChange());
-  return {
-    engine,
-    stop: () => {
-      unwatch();
-      engine.stop();
-    },
+  // Heard before the start-up pass, so that a write made while it reads is not missed.
+  const joined = joinNotice(options.notice, (change) => engine.notifyLocalChange(change.ids));
+  const offs = [joined.leave, engine.onRemoteChange(joined.tell)];
+  const stop = () => {
+    offs.forEach((off) => off());
+    engine.stop();
   };
-}
-
-/**
- * Calls `onChange` after any create, edit or delete of a note in any extension context (Dexie's
- * live queries see other pages' writes too), and once at first. Returns the remover.
- */
-export function watchLocalNotes(db: NotesDb, onChange: () => void): () => void {
-  // The newest edit time and the count change with every create, edit and delete anywhere.
-  const watch = liveQuery(async () => [await db.notes.count(), (await db.notes.orderBy('modified').last())?.modified]);
-  // The first result may already include edits made since start(), so it counts too.
-  const sub = watch.subscribe({ next: onChange, error: onChange });
-  return () => sub.unsubscribe();
+  try {
+    await engine.start();
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { engine, stop };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { NotesDb } from '../notes/db';
+import type { NotesNotice } from '../notes/notes-broadcast';
 import type { LocalArea } from './adapters';
 import type { SyncArea } from './area';
 import type { SyncEngine } from './engine';
@@ -14,7 +15,8 @@ import { Serial } from './serial';
 /**
  * The sync part of the background, in one call: starts the engine over the notes database (shared
  * with the note routes), applies the reader's switch, publishes the status line for the popup and
- * options page, and tells open tabs to repaint when notes arrive from another device. It returns
+ * options page, and hears and tells the notes' change notice: local writes name the notes to
+ * push, and notes arriving from another device repaint their open tabs. It returns
  * what WebDAV sync, started beside it (`lib/webdav/background.ts`), must share with it.
  *
  * An MV3 service worker stops when idle and its timers die with it, so two listeners are added
@@ -40,8 +42,8 @@ export type SyncBackgroundDeps = {
   alarms: AlarmsApi;
   /** `browser.storage.onChanged`: listened to only so that a sync change wakes the worker. */
   storageEvents: { addListener(cb: (changes: object, area: string) => void): void; removeListener(cb: (changes: object, area: string) => void): void };
-  /** Tells open tabs that the notes of these pages (canonical URLs) changed. */
-  changed: (sources: string[]) => void;
+  /** The notes' change notice (see `startNoteSync`). */
+  notice: NotesNotice;
   debounceMs?: number;
 };
 
@@ -55,7 +57,7 @@ const needsRetry = (s: SyncStatus) => s.enabled && (s.pending > 0 || s.error !==
  */
 export function startSyncBackground(
   db: NotesDb,
-  deps: Partial<SyncBackgroundDeps> & Pick<SyncBackgroundDeps, 'changed'>,
+  deps: Partial<SyncBackgroundDeps> & Pick<SyncBackgroundDeps, 'notice'>,
 ): { ready: Promise<SyncEngine>; histories: Histories; serial: Serial; stop: () => void } {
   const d: SyncBackgroundDeps = {
     sync: browser.storage.sync as SyncArea,
@@ -84,8 +86,8 @@ export function startSyncBackground(
   const serial = new Serial();
   const ready = (async () => {
     enabled = await getSyncEnabled();
-    const { engine, stop } = await startNoteSync({ db, sync: d.sync, local: d.local, enabled, histories, serial, ...(d.debounceMs !== undefined ? { debounceMs: d.debounceMs } : {}) });
-    offs.push(stop, engine.subscribe(publish), engine.onRemoteChange(d.changed));
+    const { engine, stop } = await startNoteSync({ db, sync: d.sync, local: d.local, enabled, notice: d.notice, histories, serial, ...(d.debounceMs !== undefined ? { debounceMs: d.debounceMs } : {}) });
+    offs.push(stop, engine.subscribe(publish));
     offs.push(watchSyncEnabled((on) => void engine.setEnabled(on)));
     publish(engine.status());
     return engine;

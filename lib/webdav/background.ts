@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { NotesDb } from '../notes/db';
+import { joinNotice, type NotesNotice } from '../notes/notes-broadcast';
 import { dexieNoteStore } from '../sync/adapters';
 import type { Histories } from '../sync/histories';
 import type { Serial } from '../sync/serial';
-import { watchLocalNotes } from '../sync/start';
 import { errorMessage } from '../error-message';
 import { DavClient } from './client';
 import { WebDavEngine } from './engine';
 import { NOT_CONFIGURED, type WebDavConfig, type WebDavStatus } from './schema';
-import { getWebDavConfig, publishWebDavStatus, watchWebDavConfig, watchWebDavSyncRequests } from './settings';
+import { davProgressItem, getWebDavConfig, publishWebDavStatus, watchWebDavConfig, watchWebDavSyncRequests } from './settings';
 import { areaStateStore, type DavLocalArea } from './state';
 
 /**
@@ -27,8 +27,8 @@ export type WebDavBackgroundDeps = {
   db: NotesDb;
   histories: Histories;
   serial: Serial;
-  /** Tells open tabs that the notes of these pages changed. */
-  changed: (sources: string[]) => void;
+  /** The notes' change notice: heard for local writes; merges from the server are told to it. */
+  notice: NotesNotice;
 };
 
 /** Starts WebDAV sync; must be called synchronously at the worker's start (it adds an alarm listener). */
@@ -60,11 +60,12 @@ export function startWebDavBackground(d: WebDavBackgroundDeps): () => void {
       store: dexieNoteStore(d.db),
       histories: d.histories,
       serial: d.serial,
-      state: areaStateStore(browser.storage.local as DavLocalArea),
+      state: areaStateStore(browser.storage.local as DavLocalArea, davProgressItem),
       server,
     });
     engine = next;
-    offs = [next.subscribe(publish), next.onRemoteChange(d.changed), watchLocalNotes(d.db, () => next.notifyLocalChange())];
+    const joined = joinNotice(d.notice, () => next.notifyLocalChange());
+    offs = [next.subscribe(publish), next.onRemoteChange(joined.tell), joined.leave];
     publish(next.status());
     await next.start();
   };

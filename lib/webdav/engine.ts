@@ -1,3 +1,4 @@
+import type { NotesChange } from '../notes/notes-broadcast';
 import type { Histories } from '../sync/histories';
 import type { LocalNoteStore } from '../sync/local-store';
 import { Serial } from '../sync/serial';
@@ -47,7 +48,7 @@ export class WebDavEngine {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: WebDavStatus;
   private readonly listeners = new Set<(s: WebDavStatus) => void>();
-  private readonly mergedListeners = new Set<(sources: string[]) => void>();
+  private readonly mergedListeners = new Set<(change: NotesChange) => void>();
   private readonly serial: Serial;
   private readonly now: () => number;
 
@@ -91,8 +92,8 @@ export class WebDavEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Calls `listener` with the pages whose notes a merge from the server changed here. */
-  onRemoteChange(listener: (sources: string[]) => void): () => void {
+  /** Calls `listener` with the notes, and their pages, that a merge from the server changed here. */
+  onRemoteChange(listener: (change: NotesChange) => void): () => void {
     this.mergedListeners.add(listener);
     return () => this.mergedListeners.delete(listener);
   }
@@ -136,10 +137,11 @@ export class WebDavEngine {
       this.update({ pending, error: `${describeDavError(err)} Your notes are safe on this device.` });
       this.retryLater();
     } finally {
-      if (s?.sources.size) {
-        const sources = [...s.sources];
+      if (s?.ids.size) {
+        const change = { ids: [...s.ids], sources: [...s.sources] };
+        s.ids.clear();
         s.sources.clear();
-        for (const l of this.mergedListeners) l(sources);
+        for (const l of this.mergedListeners) l(change);
       }
       this.update({ syncing: false });
     }

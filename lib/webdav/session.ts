@@ -62,7 +62,8 @@ export class Session {
   index: { value: Index | null; etag: string | null; exists: boolean } = { value: null, etag: null, exists: false };
   /** Notes on the server that could not be read, in words. */
   readonly unreadable: string[] = [];
-  /** Pages whose notes a merge changed here. */
+  /** Notes a merge changed here, and their pages: for the change notice. */
+  readonly ids = new Set<string>();
   readonly sources = new Set<string>();
 
   constructor(
@@ -108,6 +109,7 @@ export class Session {
         await this.d.histories.record(merged.metas);
         return merged;
       });
+      result.ids.forEach((id) => this.ids.add(id));
       result.sources.forEach((s) => this.sources.add(s));
       this.unreadable.push(...result.errors);
       for (const f of readable) if (!result.unmerged.has(f.id)) views.push([f.id, { etag: f.etag, hash: entryHash(f.entry) }]);

@@ -12,6 +12,9 @@ const configItem = storage.defineItem<unknown>('local:webdavConfig', { fallback:
 const statusItem = storage.defineItem<unknown>('session:webdavStatus', { fallback: null });
 const requestItem = storage.defineItem<unknown>('local:webdavSyncRequest', { fallback: 0 });
 
+/** Background only: how far this device has come with the library, read through `DavProgressSchema` (`areaStateStore`). */
+export const davProgressItem = storage.defineItem<unknown>('local:davprogress', { fallback: null });
+
 const configOf = (v: unknown): WebDavConfig | null => {
   const parsed = WebDavConfigSchema.safeParse(v);
   return parsed.success ? parsed.data : null;

@@ -61,23 +61,26 @@ export type DavLocalArea = {
   remove(keys: string | string[]): Promise<void>;
 };
 
-const PROGRESS_KEY = 'davprogress';
+/** The part of a storage item the progress needs (`davProgressItem` in the extension). */
+export type DavProgressItem = { getValue(): Promise<unknown>; setValue(value: DavProgress): Promise<void> };
+
 const VIEW_PREFIX = 'davnote:';
 const ViewSchema = z.tuple([z.string().max(256).nullable(), z.string().max(64), z.string().max(36)]);
 
 /**
- * The state in `storage.local`: one item for the progress, one per note for its view (so a sync
- * writes only the notes it touched). Views are tagged with their library; a new library starts
- * from nothing and the old views are removed.
+ * The state in `storage.local`: the progress in one storage item, and one item per note for its
+ * view (so a sync writes only the notes it touched). Views are tagged with their library; a new
+ * library starts from nothing and the old views are removed. Their keys are made per note, which
+ * is why they are read from the raw area rather than through storage items (one per static key).
  */
-export function areaStateStore(area: DavLocalArea): DavStateStore {
+export function areaStateStore(area: DavLocalArea, progressItem: DavProgressItem): DavStateStore {
   return {
     async progress(library) {
-      const parsed = DavProgressSchema.safeParse((await area.get(PROGRESS_KEY))[PROGRESS_KEY]);
+      const parsed = DavProgressSchema.safeParse(await progressItem.getValue());
       return parsed.success && parsed.data.library === library ? parsed.data : newProgress(library);
     },
     async saveProgress(progress) {
-      await area.set({ [PROGRESS_KEY]: progress });
+      await progressItem.setValue(progress);
     },
     async views(library) {
       const out = new Map<string, RemoteView>();

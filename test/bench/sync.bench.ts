@@ -22,7 +22,8 @@ const LOCAL = 10_000;
 const REMOTE = 500;
 const T0 = 1_700_000_000_000;
 
-function note(i: number, device: string, text: string): Note {
+/** Note `i` of a bench library (300 pages), made on `device`. */
+export function note(i: number, device: string, text: string): Note {
   const hex = i.toString(16).padStart(12, '0');
   return {
     id: `00000000-0000-4000-8000-${hex}`,

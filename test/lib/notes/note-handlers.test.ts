@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Route } from '@/lib/messaging/route';
 import { envelope, Router, unwrap } from '@/lib/messaging/router';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deviceIdFrom } from '@/lib/notes/device-id';
 import {
   createNoteRoute,
@@ -17,6 +18,7 @@ import {
 import { listPageMarksRoute } from '@/lib/notes/note-content-routes';
 import { registerNoteRoutes } from '@/lib/notes/note-handlers';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
+import type { NotesChange } from '@/lib/notes/notes-broadcast';
 import type { NewNote } from '@/lib/notes/schema';
 
 const self = { id: 'crosscheck-id', origin: 'chrome-extension://crosscheck-id/' };
@@ -26,7 +28,7 @@ const fromTab = (url: string) => ({ id: self.id, url, tab: { id: 3 } });
 
 let db: NotesDb;
 let router: Router;
-let changed: string[][];
+let changed: NotesChange[];
 let clock = 1_000;
 
 function draft(source = PAGE, exact = 'troops landed', text = 'Check the date'): NewNote {
@@ -50,12 +52,8 @@ beforeEach(() => {
   db = openNotesDb(`routes-${crypto.randomUUID()}`);
   router = new Router(self);
   changed = [];
-  const store = new Map<string, unknown>();
-  const area = {
-    get: async (k: string) => (store.has(k) ? { [k]: store.get(k) } : {}),
-    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-  };
-  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(area), now: () => ++clock, changed: (s) => changed.push(s) });
+  fakeBrowser.reset();
+  registerNoteRoutes(router, db, { deviceId: deviceIdFrom(), now: () => ++clock, changed: (c) => changed.push(c) });
 });
 afterEach(async () => {
   db.close();
@@ -69,7 +67,10 @@ describe('note routes', () => {
     expect(a.id).not.toBe(b.id);
     expect(a.deviceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(b.deviceId).toBe(a.deviceId);
-    expect(changed).toEqual([[PAGE], [PAGE]]);
+    expect(changed).toEqual([
+      { ids: [a.id], sources: [PAGE] },
+      { ids: [b.id], sources: [PAGE] },
+    ]);
   });
 
   it('gives a content script only the marks of its own page: ids, selectors, colour, never the text', async () => {
@@ -126,9 +127,9 @@ describe('note routes', () => {
     expect(changed).toHaveLength(4);
   });
 
-  it('exports JSON that imports back into an empty database, reporting the pages it brought', async () => {
-    await send(createNoteRoute, draft());
-    await send(createNoteRoute, draft('https://news.example.com/two'));
+  it('exports JSON that imports back into an empty database, reporting the notes and pages it brought', async () => {
+    const one = await send(createNoteRoute, draft());
+    const two = await send(createNoteRoute, draft('https://news.example.com/two'));
     const json = await send(exportNotesRoute, { format: 'json' });
     const md = await send(exportNotesRoute, { format: 'markdown', source: PAGE });
     expect(json.count).toBe(2);
@@ -137,7 +138,10 @@ describe('note routes', () => {
     await db.notes.clear();
     changed = [];
     expect(await send(importNotesRoute, { text: json.text })).toEqual({ added: 2, updated: 0, unchanged: 0, total: 2 });
-    expect(changed.map((pages) => [...pages].sort())).toEqual([['https://news.example.com/story', 'https://news.example.com/two']]);
+    // The notice names the imported notes, so that sync pushes them (the options page imports through this route).
+    expect(changed.map((c) => ({ ids: [...c.ids].sort(), sources: [...c.sources].sort() }))).toEqual([
+      { ids: [one.id, two.id].sort(), sources: ['https://news.example.com/story', 'https://news.example.com/two'] },
+    ]);
     expect(await searchNotes(db, {})).toHaveLength(2);
   });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
 import { toRecord } from '@/lib/notes/record';
+import { createNotesNotice } from '@/lib/notes/notes-broadcast';
 import { dexieNoteStore } from '@/lib/sync/adapters';
 import { areaMetaStore } from '@/lib/sync/adapters';
 import { SyncEngine } from '@/lib/sync/engine';
@@ -45,13 +46,15 @@ describe('adapters', () => {
 });
 
 describe('startNoteSync', () => {
-  it('writes a note saved in the database to storage.sync on its own', async () => {
+  it('writes a note saved in the database, and named by the change notice, to storage.sync', async () => {
     fakeBrowser.reset();
     const db = openNotesDb(`sync-start-${crypto.randomUUID()}`);
     const area = new FakeSyncHub().area();
-    const { engine, stop } = await startNoteSync({ db, sync: area, local: fakeBrowser.storage.local, enabled: true, debounceMs: 20 });
+    const notice = createNotesNotice();
+    const { engine, stop } = await startNoteSync({ db, sync: area, local: fakeBrowser.storage.local, enabled: true, notice, debounceMs: 20 });
     const note = makeNote(crypto.randomUUID(), 'saved by the notes service', Date.now(), 'A');
     await db.notes.put(toRecord(note));
+    notice.changed({ ids: [note.id], sources: [note.target.source] });
     await vi.waitFor(() => expect(area.data.size).toBe(1), { timeout: 2_000 });
     await engine.idle();
     expect(engine.status().pending).toBe(0);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readArea } from '@/lib/sync/area-reader';
 import { itemBytes, utf8Length } from '@/lib/sync/bytes';
 import { encodeEntry, entryString, fromCompact, minEncodedBytes, splitJson, toCompact } from '@/lib/sync/codec';
-import { headKey, packId, parseKey, unpackId } from '@/lib/sync/keys';
+import { headKey, headKeyLength, packId, parseKey, unpackId } from '@/lib/sync/keys';
 import { mergeEntries, noteToEntry } from '@/lib/sync/merge';
 import { makeNote } from './support/devices';
 
@@ -19,6 +19,10 @@ describe('keys', () => {
     expect(unpackId(packId('not-a-uuid'))).toBe('not-a-uuid');
     expect(parseKey(headKey(id))).toEqual({ kind: 'head', id });
     expect(parseKey('settings')).toBeUndefined();
+  });
+
+  it('gives the length of a head key without packing the id', () => {
+    for (const x of [id, crypto.randomUUID(), 'not-a-uuid', 'x']) expect(headKeyLength(x)).toBe(headKey(x).length);
   });
 });
 

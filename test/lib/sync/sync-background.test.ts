@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
+import { createNotesNotice, type NotesChange, type NotesNotice } from '@/lib/notes/notes-broadcast';
 import { toRecord } from '@/lib/notes/record';
 import { encodeEntry } from '@/lib/sync/codec';
 import { headKey } from '@/lib/sync/keys';
@@ -16,7 +17,9 @@ import { FakeSyncHub, type FakeSyncArea } from './support/fake-sync';
 let db: NotesDb;
 let hub: FakeSyncHub;
 let area: FakeSyncArea;
-let changed: ReturnType<typeof vi.fn<(sources: string[]) => void>>;
+let notice: NotesNotice;
+/** What the change notice was told, by the routes (here: putNote) and by sync's merges. */
+let heard: NotesChange[];
 let stop: () => void;
 
 const start = () => {
@@ -25,7 +28,7 @@ const start = () => {
     local: fakeBrowser.storage.local,
     alarms: fakeBrowser.alarms as never,
     storageEvents: fakeBrowser.storage.onChanged as never,
-    changed,
+    notice,
     debounceMs: 20,
   });
   stop = wired.stop;
@@ -34,7 +37,8 @@ const start = () => {
 const putNote = (text: string, source = 'https://news.example/story') => {
   const note = makeNote(crypto.randomUUID(), text, Date.now(), 'this-device');
   note.target = { ...note.target, source, url: source };
-  return db.notes.put(toRecord(note)).then(() => note);
+  // Saved, then told to the notice, as the note routes do.
+  return db.notes.put(toRecord(note)).then(() => (notice.changed({ ids: [note.id], sources: [source] }), note));
 };
 
 beforeEach(() => {
@@ -42,7 +46,9 @@ beforeEach(() => {
   db = openNotesDb(`sync-bg-${crypto.randomUUID()}`);
   hub = new FakeSyncHub();
   area = hub.area();
-  changed = vi.fn<(sources: string[]) => void>();
+  notice = createNotesNotice();
+  heard = [];
+  notice.listen((c) => heard.push(c));
 });
 afterEach(async () => {
   stop?.();
@@ -71,11 +77,12 @@ describe('startSyncBackground', () => {
     const remote = makeNote(crypto.randomUUID(), 'written on the laptop', Date.now(), 'laptop');
     remote.target = { ...remote.target, source: 'https://news.example/other', url: 'https://news.example/other' };
     await hub.area().set(encodeEntry(noteToEntry(remote, undefined)));
-    await vi.waitFor(() => expect(changed).toHaveBeenCalledWith(['https://news.example/other']), { timeout: 2_000 });
+    await vi.waitFor(() => expect(heard).toEqual([{ ids: [remote.id], sources: ['https://news.example/other'] }]), { timeout: 2_000 });
     const stored = await db.notes.get(remote.id);
     expect(stored?.body.text).toBe('written on the laptop');
     // The repaint comes after the note is stored, and only for the page that changed.
-    expect(changed).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toHaveLength(1);
   });
 
   it('follows the reader’s switch: off writes nothing, on catches up', async () => {
@@ -118,7 +125,7 @@ describe('startSyncBackground', () => {
   it('tells the reader when sync cannot read storage.sync, without touching the notes, and tries again', async () => {
     const note = await putNote('safe');
     const broken = { ...area, get: () => Promise.reject(new Error('storage.sync is unavailable')) };
-    const started = startSyncBackground(db, { sync: broken as never, local: fakeBrowser.storage.local, alarms: fakeBrowser.alarms as never, storageEvents: fakeBrowser.storage.onChanged as never, changed });
+    const started = startSyncBackground(db, { sync: broken as never, local: fakeBrowser.storage.local, alarms: fakeBrowser.alarms as never, storageEvents: fakeBrowser.storage.onChanged as never, notice });
     stop = started.stop;
     await (await started.ready).idle();
     await vi.waitFor(async () => expect((await readSyncStatus())?.error).toMatch(/Sync could not finish \(storage.sync is unavailable\).*safe on this device/));
@@ -129,7 +136,7 @@ describe('startSyncBackground', () => {
   it('tells the reader when sync cannot start at all, without touching the notes', async () => {
     const note = await putNote('safe');
     const local = { ...fakeBrowser.storage.local, get: () => Promise.reject(new Error('storage.local is unavailable')) };
-    await expect(startSyncBackground(db, { sync: area, local: local as never, alarms: fakeBrowser.alarms as never, storageEvents: fakeBrowser.storage.onChanged as never, changed }).ready).rejects.toThrow();
+    await expect(startSyncBackground(db, { sync: area, local: local as never, alarms: fakeBrowser.alarms as never, storageEvents: fakeBrowser.storage.onChanged as never, notice }).ready).rejects.toThrow();
     await vi.waitFor(async () => expect((await readSyncStatus())?.error).toMatch(/Sync could not start \(storage.local is unavailable\)/));
     expect((await db.notes.get(note.id))?.body.text).toBe('safe');
   });
