@@ -1,6 +1,8 @@
 import { defineBackground } from '#imports';
 import { Router } from '@/lib/messaging/router';
 import { listen, selfIdentity } from '@/lib/messaging/runtime';
+import { startClaimTracking } from '@/lib/claims/claim-background';
+import { readerClaimsDb } from '@/lib/claims/reader-db';
 import { startNotesBackground } from '@/lib/notes/note-background';
 import { closeStorageToContentScripts } from '@/lib/settings/storage-access';
 import { startPagesBackground } from '@/lib/pages/pages-background';
@@ -14,7 +16,10 @@ export default defineBackground({
     const router = new Router(selfIdentity());
     void closeStorageToContentScripts(); // notes' copy in storage.sync: extension pages only
     const notes = startNotesBackground(router); // note routes, repaint broadcast, context menu, "add note"
-    startPagesBackground(router, notes); // claims on pages: matching, tab states, badge, site switch, "next claim"
+    // "Track this claim": its route, context menu and shortcut; tracked claims' sightings on reported pages
+    const tracking = startClaimTracking(router, readerClaimsDb);
+    // claims on pages: matching, tab states, badge, site switch, "next claim"
+    startPagesBackground(router, { notesOn: notes.notesOn, reported: tracking.reported });
     // storage.sync mirror, switch, status line; notes arriving from another device repaint their tabs
     const sync = startSyncBackground(notes.db, { changed: notes.changed });
     // WebDAV sync beside it, merging into the same notes: one record of their histories, one lock

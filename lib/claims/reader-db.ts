@@ -84,3 +84,9 @@ export function byNewest(a: Row, b: Row): number {
 export function liveRows<T extends Row>(table: EntityTable<T, 'id'>): Promise<T[]> {
   return newestFirst(table).toArray();
 }
+
+let shared: ReaderClaimsDb | undefined;
+/** The one connection to the reader's store in this context. (Stand-in until main's lands: merge takes main's.) */
+export function readerClaimsDb(): ReaderClaimsDb {
+  return (shared ??= openReaderClaimsDb());
+}

@@ -6,7 +6,7 @@ import { BlockService } from './block-service';
 import { stepClaimRoute } from './page-routes';
 import { handlePanels } from './panel-handlers';
 import { PanelTickets } from './panel-tickets';
-import { handleReports } from './report-handlers';
+import { handleReports, type OnReport } from './report-handlers';
 import { followSiteSwitch } from './site-switch';
 import { TabStates } from './tab-states';
 import { handleText, type NotesOn } from './text-handlers';
@@ -15,6 +15,8 @@ import { handleText, type NotesOn } from './text-handlers';
 export type PagesDeps = {
   notesOn?: NotesOn;
   blocks?: BlockService;
+  /** Told of each page a tab reports (the tracked claims' sightings). */
+  reported?: OnReport;
 };
 
 /**
@@ -22,7 +24,7 @@ export type PagesDeps = {
  * tabs), the reports (popup and badge), the in-page panel's tickets and close, the site switch, and
  * the "next claim" shortcut. What a tab showed is forgotten when it closes.
  */
-export function startPagesBackground(router: Router, { notesOn, blocks = new BlockService() }: PagesDeps = {}): void {
+export function startPagesBackground(router: Router, { notesOn, blocks = new BlockService(), reported }: PagesDeps = {}): void {
   // A worker woken by a page's first question reads the lexicon while that question is answered
   // (its notes, its site), rather than after: the first match then waits less.
   void blocks.matcher.ready().catch(() => undefined);
@@ -31,7 +33,7 @@ export function startPagesBackground(router: Router, { notesOn, blocks = new Blo
   const tickets = new PanelTickets();
   const disabledSites = followSiteSwitch(pages);
   handleText(router, { blocks, pages, tabs, disabledSites, ...(notesOn ? { notesOn } : {}) });
-  handleReports(router, { blocks, tabs });
+  handleReports(router, { blocks, tabs, ...(reported ? { reported } : {}) });
   handlePanels(router, tickets);
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'next-claim' && tab?.id !== undefined) void callTab(tab.id, stepClaimRoute, { step: 1 }).catch(() => undefined);
