@@ -6,6 +6,7 @@ import { closePanelRoute, describePageRoute, issuePanelTicketRoute, showClaimRou
 import type { ClaimMatch } from '../matcher/schema';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
+import { startTracking } from './claim-tracker';
 import { startNotes } from './notes-annotator';
 import { PanelFrame } from './panel-frame';
 import { panelPath } from './panel-state';
@@ -71,11 +72,13 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
     setEnabled(on);
     return true;
   });
+  const tracking = startTracking({ router, panel, claims: () => claims.claims });
   const notes = startNotes({
     ctx: lifetime,
     router,
     panel,
     claimRange: (id) => claims.claims.find((f) => f.claim.claimId === id)?.range ?? null,
+    alongside: [tracking.button],
   });
   notes.setEnabled(enabled());
   lifetime.addEventListener(document, 'keydown', (event) => {
