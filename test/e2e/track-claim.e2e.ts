@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
+import { highlightTexts } from '../support/highlights';
+import { panelShowing } from '../support/panel';
+import { showSelectionButton } from '../support/selection';
+import { serveFolder, type StaticServer } from '../support/static-server';
+import { GAZETTE_WORDS, TRACKED_SENTENCE } from '../support/tracked-fixture';
+import { waitFor } from '../support/wait';
+
+// Issue 14, part 1, in each browser: the reader tracks a sentence of one outlet's page as a claim
+// (the ⌖ button beside the selection), words it in the panel and saves; another outlet's page that
+// states it in other words is then painted, and the claim's card there lists that page as a sighting.
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveFolder();
+});
+afterAll(() => server?.close());
+
+/** The painted range (claims' highlights) containing `text`: its centre, scrolled into view. */
+function paintedPoint(text: string): { x: number; y: number } | undefined {
+  for (const name of ['crosscheck-claim', 'crosscheck-conflict']) {
+    for (const r of CSS.highlights.get(name) ?? []) {
+      const range = r as Range;
+      if (!range.toString().includes(text)) continue;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const box = range.getClientRects()[0]!;
+      return { x: box.left + Math.min(20, box.width / 2), y: box.top + box.height / 2 };
+    }
+  }
+  return undefined;
+}
+
+const claimsPainted = async (page: DriverPage) => [
+  ...(await page.evaluate(highlightTexts, 'crosscheck-claim')),
+  ...(await page.evaluate(highlightTexts, 'crosscheck-conflict')),
+];
+
+describe.each(BROWSERS)('%s: track a claim, then meet it on another outlet’s page', (_name, launch) => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await launch();
+  });
+  afterAll(() => driver?.close());
+
+  it('tracks a sentence, and lists the other outlet’s page, in its own words, on the claim’s card', async () => {
+    const ledger = await driver.newPage();
+    await ledger.goto(`${server.origin}/track-ledger.html`);
+    const at = await showSelectionButton(ledger, TRACKED_SENTENCE, 'crosscheck-track-button');
+    await ledger.click(at.x, at.y);
+    const panel = await panelShowing(ledger, 'Tracked claim');
+    expect(panel).toContain('Eastport Ledger · 16 Nov 2026'); // og:site_name, and the NewsArticle's datePublished
+    await waitFor('the statement to be focused', () =>
+      ledger.inFrame('/panel.html', () => (document.activeElement as HTMLTextAreaElement | null)?.value === document.querySelector('blockquote')?.textContent),
+    );
+    await ledger.press('Control+Enter');
+    await panelShowing(ledger, 'Saved.');
+    // The claim is now in the index: its own page paints it too.
+    await waitFor('the tracked sentence painted on its page', async () => (await claimsPainted(ledger)).includes(TRACKED_SENTENCE) || undefined);
+
+    const gazette = await driver.newPage();
+    await gazette.goto(`${server.origin}/track-gazette.html`);
+    const point = await waitFor('the other outlet’s words painted', () => gazette.evaluate(paintedPoint, 'harbour bridge was shut'));
+    expect(await claimsPainted(gazette)).toEqual([GAZETTE_WORDS]);
+    await gazette.click(point.x, point.y);
+    const card = await panelShowing(gazette, 'Where you have seen it (1)');
+    expect(card).toContain(TRACKED_SENTENCE); // the claim, as the reader saved it
+    expect(card).toContain('Coastal Gazette');
+    expect(card).toContain('17 Nov 2026');
+    expect(card).toContain(GAZETTE_WORDS);
+    expect(card).toMatch(/Agrees \(Crosscheck’s reading/);
+
+    // The reader confirms it from the keyboard; the card says so.
+    await gazette.clickButton('Agrees', '/panel.html');
+    await panelShowing(gazette, 'Agrees (marked by you)');
+    expect([...ledger.errors, ...gazette.errors]).toEqual([]);
+    await gazette.close();
+    await ledger.close();
+  });
+});
