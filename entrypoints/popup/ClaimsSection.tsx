@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ClaimList } from '@/components/claims/ClaimList';
 import { SiteToggle } from '@/components/claims/SiteToggle';
-import { getBundledClaims } from '@/lib/claims/bundled';
+import { useClaims } from '@/components/claims/useClaims';
 import { callTab } from '@/lib/messaging/runtime';
 import { showClaimRoute } from '@/lib/pages/page-routes';
 import type { TabState } from '@/lib/pages/page-schema';
@@ -26,14 +26,14 @@ export function ClaimsSection({ tabId, state }: ClaimsSectionProps) {
   const [enabled, setEnabled] = useState<boolean | null>(null);
   useEffect(() => void isSiteEnabled(hostname).then(setEnabled), [hostname]);
 
+  const resolved = useClaims(state.page.claims.map((match) => match.claimId));
   const { items, pageIndexes } = useMemo(() => {
-    const claims = getBundledClaims();
     const known = state.page.claims.flatMap((match, pageIndex) => {
-      const claim = claims.get(match.claimId);
+      const claim = resolved?.claims.get(match.claimId);
       return claim ? [{ item: { claim, match }, pageIndex }] : [];
     });
     return { items: known.map((k) => k.item), pageIndexes: known.map((k) => k.pageIndex) };
-  }, [state]);
+  }, [state, resolved]);
 
   const show = (index: number) =>
     void callTab(tabId, showClaimRoute, { index: pageIndexes[index]! }).then((shown) => shown && window.close());
@@ -45,6 +45,7 @@ export function ClaimsSection({ tabId, state }: ClaimsSectionProps) {
   return (
     <section aria-label="Claims on this page">
       {enabled !== null && <SiteToggle hostname={hostname} enabled={enabled} onChange={toggle} />}
+      {resolved?.error && <p class="cc-error">{resolved.error}</p>}
       {enabled !== false && items.length > 0 && <p class="cc-muted">{summary(items.map((i) => i.match.stance))}</p>}
       {enabled !== false && <ClaimList items={items} onShow={show} />}
     </section>

@@ -105,6 +105,13 @@ export class ClaimsLayer {
     if (this.enabled) this.enabled = null;
   }
 
+  /** The claims Crosscheck knows changed: every answer is stale, so the page is asked about again and reported. */
+  claimsChanged(): Promise<void> {
+    this.known.clear();
+    this.lastReport = '';
+    return this.scan();
+  }
+
   /** Turns the layer on (scanning again) or off (clearing everything, and saying so). */
   async setEnabled(on: boolean): Promise<void> {
     this.enabled = on ? null : false;

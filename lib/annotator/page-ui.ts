@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Reply, Sender } from '../messaging/route';
 import { Router } from '../messaging/router';
 import { call, selfIdentity } from '../messaging/runtime';
-import { closePanelRoute, describePageRoute, issuePanelTicketRoute, showClaimRoute, siteSwitchedRoute, stepClaimRoute } from '../pages/page-routes';
+import { claimsChangedRoute, closePanelRoute, describePageRoute, issuePanelTicketRoute, showClaimRoute, siteSwitchedRoute, stepClaimRoute } from '../pages/page-routes';
 import type { ClaimMatch } from '../matcher/schema';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
@@ -68,6 +68,10 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
     return true;
   });
   router.on(describePageRoute, () => ({ url: location.href, title: document.title.slice(0, 1000), words: claims.wordCount }));
+  router.on(claimsChangedRoute, () => {
+    if (enabled()) void claims.claimsChanged().catch(() => undefined);
+    return true;
+  });
   router.on(siteSwitchedRoute, ({ enabled: on }) => {
     setEnabled(on);
     return true;

@@ -21,6 +21,17 @@ export type ReaderClaimsDb = Dexie & {
   packs: EntityTable<ClaimPack, 'id'>;
 };
 
+let contextDb: ReaderClaimsDb | undefined;
+
+/**
+ * The reader's claim store of this context (the background, or one extension page): one connection,
+ * shared by everything in it that reads or writes the reader's claims.
+ */
+export function readerClaimsDb(): ReaderClaimsDb {
+  contextDb ??= openReaderClaimsDb();
+  return contextDb;
+}
+
 /** Opens (creating as needed) the reader's claim store. */
 export function openReaderClaimsDb(name = 'crosscheck-reader-claims'): ReaderClaimsDb {
   const db = new Dexie(name) as ReaderClaimsDb;
@@ -83,10 +94,4 @@ export function byNewest(a: Row, b: Row): number {
 /** Every live row of claims or fact-checks (read in bulk). */
 export function liveRows<T extends Row>(table: EntityTable<T, 'id'>): Promise<T[]> {
   return newestFirst(table).toArray();
-}
-
-let shared: ReaderClaimsDb | undefined;
-/** The one connection to the reader's store in this context. (Stand-in until main's lands: merge takes main's.) */
-export function readerClaimsDb(): ReaderClaimsDb {
-  return (shared ??= openReaderClaimsDb());
 }

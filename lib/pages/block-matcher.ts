@@ -2,7 +2,6 @@ import { errorMessage } from '../error-message';
 import { matchText, type ClaimIndex } from '../matcher';
 import type { ClaimMatch } from '../matcher/schema';
 import { ByteLru } from './byte-lru';
-import { loadBundledIndex } from './bundled-index';
 import { keyOf, type WireMatch } from './wire';
 
 /** How much memory the remembered matches may take: they are short, so this holds a great many pages. */
@@ -31,7 +30,7 @@ export class BlockMatcher {
   private readonly remembered: ByteLru<ClaimMatch[]>;
 
   constructor(
-    private readonly loadIndex: () => Promise<ClaimIndex> = loadBundledIndex,
+    private readonly loadIndex: () => Promise<ClaimIndex>,
     budgetBytes = BUDGET_BYTES,
   ) {
     this.remembered = new ByteLru(budgetBytes, sizeOf);
@@ -49,6 +48,16 @@ export class BlockMatcher {
       },
     );
     return this.loading;
+  }
+
+  /**
+   * Matches against another index from now on (the claims changed): what was remembered was found
+   * with the old one, so it is forgotten.
+   */
+  use(index: ClaimIndex): void {
+    this.index = index;
+    this.loading = Promise.resolve();
+    this.remembered.clear();
   }
 
   /** Bytes the remembered matches hold now. */

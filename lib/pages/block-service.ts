@@ -1,5 +1,6 @@
 import type { ClaimMatch } from '../matcher/schema';
-import { BlockMatcher, toWire } from './block-matcher';
+import type { BlockMatcher } from './block-matcher';
+import { toWire } from './block-matcher';
 import { FairQueue } from './fair-queue';
 import { lookAhead, type WireMatch } from './wire';
 
@@ -10,7 +11,7 @@ import { lookAhead, type WireMatch } from './wire';
  */
 export class BlockService {
   constructor(
-    readonly matcher = new BlockMatcher(),
+    readonly matcher: BlockMatcher,
     private readonly queue = new FairQueue(),
   ) {}
 

@@ -43,6 +43,12 @@ export class ByteLru<V> {
     }
   }
 
+  /** Forgets everything. */
+  clear(): void {
+    this.map.clear();
+    this.used = 0;
+  }
+
   delete(key: string): void {
     const entry = this.map.get(key);
     if (!entry) return;

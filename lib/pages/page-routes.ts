@@ -93,6 +93,17 @@ export const siteSwitchedRoute = defineRoute({
   response: z.boolean(),
 });
 
+/**
+ * Background → content script: the claims Crosscheck knows changed (the reader tracked, edited or
+ * deleted one, or collected a fact-check): every answer the page has is stale, so it asks again.
+ */
+export const claimsChangedRoute = defineRoute({
+  name: 'claimsChanged',
+  from: 'extension',
+  request: z.object({}),
+  response: z.boolean(),
+});
+
 /** Popup → background: what is known about a tab (null when its page never reported). */
 export const getTabStateRoute = defineRoute({
   name: 'getTabState',

@@ -72,6 +72,19 @@ describe('ClaimsLayer', () => {
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
   });
 
+  it('when the claims change, asks again about every unit it shows and reports the page again', async () => {
+    const { layer, background } = makeLayer();
+    await layer.scan();
+    const [sent, reports] = [sentChars(background), background.reports.length];
+    background.restart(); // the background's matcher moved to a new index, and forgot its answers
+    await layer.scan();
+    expect(sentChars(background)).toBe(sent); // nothing changed on the page: a plain scan asks nothing
+    await layer.claimsChanged();
+    expect(sentChars(background)).toBe(2 * sent);
+    expect(background.reports).toHaveLength(reports + 1);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+  });
+
   it('on a rescan, reads and sends only what changed, in one question when it is short', async () => {
     document.body.insertAdjacentHTML('beforeend', FILLER);
     const { layer, background, flush } = makeLayer();

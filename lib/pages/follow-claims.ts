@@ -1,0 +1,39 @@
+import { liveQuery } from 'dexie';
+import type { ReaderClaimsDb } from '../claims/reader-db';
+import { errorMessage } from '../error-message';
+import type { BlockMatcher } from './block-matcher';
+import type { ClaimSource } from './claim-source';
+
+/** How long a burst of writes (an import, a quick series of edits) is let settle before the index is remade. */
+const SETTLE_MS = 300;
+
+/**
+ * Keeps the matcher on the claims the reader has now. Any write to the reader's store, from any of
+ * the extension's contexts (Dexie tells every context of the origin), loads the claims again; when
+ * they changed, the matcher takes the new index and `changed` is called (the tabs ask again).
+ * Returns a function that stops following.
+ */
+export function followReaderClaims(db: ReaderClaimsDb, source: ClaimSource, matcher: BlockMatcher, changed: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reload = async () => {
+    const loaded = await source.load();
+    if (!loaded.changed) return;
+    matcher.use(loaded.set.index);
+    changed();
+  };
+  let first = true;
+  // Counting a table observes all of it: an edit that keeps the count wakes the query too.
+  const watched = liveQuery(() => Promise.all([db.claims.count(), db.sightings.count(), db.factChecks.count(), db.packs.count()]));
+  const subscription = watched.subscribe({
+    next: () => {
+      if (first) return void (first = false); // the first answer is the store as the matcher loaded it
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload().catch((error: unknown) => console.warn(`Crosscheck could not take in your claims' change: ${errorMessage(error)}`)), SETTLE_MS);
+    },
+    error: (error: unknown) => console.warn(`Crosscheck stopped following your claims: ${errorMessage(error)}`),
+  });
+  return () => {
+    clearTimeout(timer);
+    subscription.unsubscribe();
+  };
+}
