@@ -16,10 +16,10 @@ export default defineBackground({
     const router = new Router(selfIdentity());
     void closeStorageToContentScripts(); // notes' copy in storage.sync: extension pages only
     const notes = startNotesBackground(router); // note routes, repaint broadcast, context menu, "add note"
+    // claims on pages: matching, tab states, badge, site switch, "next claim"; told of each report
+    const pages = startPagesBackground(router, { notesOn: notes.notesOn, reported: (tabId, page) => tracking.reported(tabId, page) });
     // "Track this claim": its route, context menu and shortcut; tracked claims' sightings on reported pages
-    const tracking = startClaimTracking(router, readerClaimsDb);
-    // claims on pages: matching, tab states, badge, site switch, "next claim"
-    startPagesBackground(router, { notesOn: notes.notesOn, reported: tracking.reported });
+    const tracking = startClaimTracking(router, { db: readerClaimsDb, facts: pages.claimFacts });
     // storage.sync mirror, switch, status line; notes arriving from another device repaint their tabs
     const sync = startSyncBackground(notes.db, { changed: notes.changed });
     // WebDAV sync beside it, merging into the same notes: one record of their histories, one lock

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Router } from '../messaging/router';
 import { callTab } from '../messaging/runtime';
-import { registerClaimRoutes } from './claim-handlers';
+import { registerClaimRoutes, type ClaimRoutesDeps } from './claim-handlers';
 import { describeSightingsRoute, trackSelectionRoute } from './claim-routes';
-import type { ReaderClaimsDb } from './reader-db';
 import { SightingRecorder, type SeenMatch } from './sighting-recorder';
 
 /** The manifest command (wxt.config.ts) that tracks the selected sentence as a claim. */
@@ -28,9 +27,9 @@ export type ClaimTracking = {
  * requires. The menu entry is created after the notes' (startNotesBackground), whose `removeAll`
  * is issued first; removing this one id before creating it lets the worker start again and again.
  */
-export function startClaimTracking(router: Router, db: () => ReaderClaimsDb): ClaimTracking {
+export function startClaimTracking(router: Router, { db, facts }: Omit<ClaimRoutesDeps, 'ctx'>): ClaimTracking {
   const ctx = { now: Date.now };
-  registerClaimRoutes(router, { db, ctx });
+  registerClaimRoutes(router, { db, ctx, ...(facts ? { facts } : {}) });
   const recorder = new SightingRecorder({ db, ctx, ask: (tabId, claimIds) => callTab(tabId, describeSightingsRoute, { claimIds }) });
 
   const menus = browser.contextMenus;

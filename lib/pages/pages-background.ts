@@ -8,6 +8,8 @@ import { BlockService } from './block-service';
 import { ClaimSource } from './claim-source';
 import { getClaimsRoute } from './extension-routes';
 import { followReaderClaims } from './follow-claims';
+import { readClaimFacts } from '../matcher/claim-facts';
+import type { Fact } from '../claims/schema';
 import { claimsChangedRoute, stepClaimRoute } from './page-routes';
 import { handlePanels } from './panel-handlers';
 import { PanelTickets } from './panel-tickets';
@@ -23,13 +25,19 @@ export type PagesDeps = {
   reported?: OnReport;
 };
 
+/** What the rest of the background uses of the pages' part. */
+export type PagesBackground = {
+  /** The facts (counts, dates) of the reader's words, read as the matcher reads pages (see readClaimFacts). */
+  claimFacts(text: string): Promise<Fact[]>;
+};
+
 /**
  * The background's side of claims on pages, put together: the claims (bundled and the reader's,
  * followed as they change), the text routes (matching, fairly between tabs), the reports (popup and
  * badge), the in-page panel's tickets and close, the site switch, and the "next claim" shortcut.
  * What a tab showed is forgotten when it closes.
  */
-export function startPagesBackground(router: Router, { notesOn, reported }: PagesDeps = {}): void {
+export function startPagesBackground(router: Router, { notesOn, reported }: PagesDeps = {}): PagesBackground {
   const claims = new ClaimSource(); // the bundled claims and the reader's own
   const blocks = new BlockService(new BlockMatcher(() => claims.load().then(({ set }) => set.index)));
   const tabs = new TabStates(browser.storage.session);
@@ -53,4 +61,5 @@ export function startPagesBackground(router: Router, { notesOn, reported }: Page
     void tabs.forget(tabId);
     void pages.forget(tabId);
   });
+  return { claimFacts: async (text) => readClaimFacts(await claims.tokenizer(), text) };
 }

@@ -35,6 +35,21 @@ describe('the track route', () => {
     });
   });
 
+  it('keeps the facts read in the words, and tracks the claim without them when they cannot be read', async () => {
+    const fact = { key: 'date', kind: 'date' as const, value: 'Monday', text: 'Monday' };
+    const withFacts = (facts: () => Promise<unknown>) => {
+      const r = new Router(self);
+      registerClaimRoutes(r, { db: () => t.db, ctx: t.ctx, facts: facts as never });
+      return async () => unwrap(trackClaimRoute, await r.dispatch(envelope(trackClaimRoute, { page: PAGE, quote } as never), fromTab(PAGE.url)));
+    };
+    const read = await withFacts(async () => [fact])();
+    expect((await getTrackedClaim(t.db, read.id)).facts).toEqual([fact]);
+    const failed = await withFacts(async () => {
+      throw new Error('no lexicon');
+    })();
+    expect((await getTrackedClaim(t.db, failed.id)).facts).toEqual([]);
+  });
+
   it('refuses a page that is not the sender’s, and stores nothing', async () => {
     const other = { ...PAGE, url: 'https://victim.example/story' };
     await expect(send({ page: other, quote }, fromTab(PAGE.url))).rejects.toThrow('A page can only track claims on itself.');

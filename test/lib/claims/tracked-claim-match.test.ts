@@ -5,8 +5,10 @@ import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { readerClaimDatabase, withReaderClaims } from '@/lib/claims/reader-database';
 import { readerIds } from '@/lib/claims/reader-ids';
 import { TrackedClaimSchema } from '@/lib/claims/reader-schema';
+import { readClaimFacts } from '@/lib/matcher/claim-facts';
 import { buildClaimIndex } from '@/lib/matcher/claim-index';
 import { matchText } from '@/lib/matcher/match';
+import { Tokenizer } from '@/lib/matcher/tokens';
 import { renderPage } from '../../support/fixture-pages';
 import { GAZETTE_WORDS, TRACKED_SENTENCE } from '../../support/tracked-fixture';
 
@@ -15,17 +17,19 @@ import { GAZETTE_WORDS, TRACKED_SENTENCE } from '../../support/tracked-fixture';
 // page, in its other words, and nowhere else.
 
 
+const lexicon = readLexicon();
 const claim = TrackedClaimSchema.parse({
   id: '3b241101-e2bb-4255-8caf-4136c566a962',
   statement: TRACKED_SENTENCE,
   type: 'reported-fact',
+  facts: readClaimFacts(new Tokenizer(lexicon), TRACKED_SENTENCE), // as the background tracks it
   page: { url: 'http://127.0.0.1/track-ledger.html', outlet: 'Eastport Ledger', title: 'Bridge closed', author: null, published: '2026-11-16' },
   quote: { type: 'TextQuoteSelector', exact: TRACKED_SENTENCE },
   created: 1,
   modified: 1,
 });
 const db = withReaderClaims(getBundledClaimDatabase(), readerClaimDatabase({ claims: [claim], sightings: [], factChecks: [], packs: [] }));
-const index = buildClaimIndex(db, readLexicon());
+const index = buildClaimIndex(db, lexicon);
 const found = (page: string) => matchText(index, visibleText(renderPage(page)));
 
 describe('a tracked claim, matched on the fixture pages', () => {
