@@ -42,6 +42,10 @@ export function proposal(match: SeenMatch, claim: TrackedClaim): Pick<NewSightin
   return { stance: 'conflicts', differs, by: 'crosscheck' };
 }
 
+/** Pages and claims remembered as handled, at most (a long-lived worker forgets, and asks the store). */
+const MAX_REMEMBERED = 10_000;
+
+/** Records tracked claims' sightings from the tabs' reports (see the module's comment). */
 export class SightingRecorder {
   /** `page URL \n claim id` already handled by this worker: a page reports at every rescan. */
   private readonly seenOn = new Set<string>();
@@ -60,6 +64,7 @@ export class SightingRecorder {
       if (trackedClaimUuid(m.claimId) && !this.seenOn.has(key) && !fresh.has(m.claimId)) fresh.set(m.claimId, m);
     }
     if (fresh.size === 0) return 0;
+    if (this.seenOn.size > MAX_REMEMBERED) this.seenOn.clear(); // the store still says what was recorded
     const keys = [...fresh.keys()].map((id) => `${pageUrl}\n${id}`);
     keys.forEach((k) => this.seenOn.add(k));
     try {

@@ -4,7 +4,7 @@ import { visibleText } from '@/lib/cli/match-command';
 import { matchText } from '@/lib/matcher/match';
 import { bundledIndex } from '../support/bundled-index';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
-import { highlightTexts } from '../support/highlights';
+import { claimPointOn, highlightTexts } from '../support/highlights';
 import { waitFor } from '../support/wait';
 import { renderPage } from '../support/fixture-pages';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -48,21 +48,8 @@ async function popupClaimIds(popup: DriverPage): Promise<string[]> {
 /** The text of every range painted under a highlight name, as the page itself sees it. */
 const painted = (page: DriverPage, name: string): Promise<string[]> => page.evaluate(highlightTexts, name);
 
-/** Viewport coordinates of the middle of the first painted range containing `text`. */
-function pointOn(page: DriverPage, text: string): Promise<{ x: number; y: number } | undefined> {
-  return page.evaluate((t) => {
-    for (const name of ['crosscheck-claim', 'crosscheck-conflict']) {
-      for (const r of CSS.highlights.get(name) ?? []) {
-        const range = r as Range;
-        if (!range.toString().includes(t)) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const box = range.getClientRects()[0]!;
-        return { x: box.left + Math.min(20, box.width / 2), y: box.top + box.height / 2 };
-      }
-    }
-    return undefined;
-  }, text);
-}
+/** Viewport coordinates near the start of the first painted range containing `text`. */
+const pointOn = (page: DriverPage, text: string) => page.evaluate(claimPointOn, text);
 
 let server: StaticServer;
 beforeAll(async () => {

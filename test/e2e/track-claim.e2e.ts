@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
-import { highlightTexts } from '../support/highlights';
+import { claimPointOn, highlightTexts } from '../support/highlights';
 import { panelShowing } from '../support/panel';
 import { showSelectionButton } from '../support/selection';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -16,20 +16,6 @@ beforeAll(async () => {
   server = await serveFolder();
 });
 afterAll(() => server?.close());
-
-/** The painted range (claims' highlights) containing `text`: its centre, scrolled into view. */
-function paintedPoint(text: string): { x: number; y: number } | undefined {
-  for (const name of ['crosscheck-claim', 'crosscheck-conflict']) {
-    for (const r of CSS.highlights.get(name) ?? []) {
-      const range = r as Range;
-      if (!range.toString().includes(text)) continue;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const box = range.getClientRects()[0]!;
-      return { x: box.left + Math.min(20, box.width / 2), y: box.top + box.height / 2 };
-    }
-  }
-  return undefined;
-}
 
 const claimsPainted = async (page: DriverPage) => [
   ...(await page.evaluate(highlightTexts, 'crosscheck-claim')),
@@ -60,7 +46,7 @@ describe.each(BROWSERS)('%s: track a claim, then meet it on another outlet’s p
 
     const gazette = await driver.newPage();
     await gazette.goto(`${server.origin}/track-gazette.html`);
-    const point = await waitFor('the other outlet’s words painted', () => gazette.evaluate(paintedPoint, 'harbour bridge was shut'));
+    const point = await waitFor('the other outlet’s words painted', () => gazette.evaluate(claimPointOn, 'harbour bridge was shut'));
     expect(await claimsPainted(gazette)).toEqual([GAZETTE_WORDS]);
     await gazette.click(point.x, point.y);
     const card = await panelShowing(gazette, 'Where you have seen it (1)');

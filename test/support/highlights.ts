@@ -7,3 +7,20 @@ export function highlightTexts(name: string): string[] {
   const highlight = CSS.highlights.get(name) as Set<AbstractRange> | undefined;
   return highlight ? [...highlight].map((r) => (r instanceof Range ? r.toString() : '')) : [];
 }
+
+/**
+ * In a page's main world: the viewport point near the start of the first painted claim range
+ * (agreeing or conflicting) containing `text`, once scrolled into view; undefined when none is.
+ */
+export function claimPointOn(text: string): { x: number; y: number } | undefined {
+  for (const name of ['crosscheck-claim', 'crosscheck-conflict']) {
+    for (const r of CSS.highlights.get(name) ?? []) {
+      const range = r as Range;
+      if (!range.toString().includes(text)) continue;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const box = range.getClientRects()[0]!;
+      return { x: box.left + Math.min(20, box.width / 2), y: box.top + box.height / 2 };
+    }
+  }
+  return undefined;
+}
