@@ -4,12 +4,13 @@ import { claimPointOn, highlightTexts } from '../support/highlights';
 import { panelShowing } from '../support/panel';
 import { showSelectionButton } from '../support/selection';
 import { serveFolder, type StaticServer } from '../support/static-server';
-import { GAZETTE_WORDS, TRACKED_SENTENCE } from '../support/tracked-fixture';
+import { GAZETTE_WORDS, TRACKED_SENTENCE, TRIBUNE_WORDS } from '../support/tracked-fixture';
 import { waitFor } from '../support/wait';
 
 // Issue 14, part 1, in each browser: the reader tracks a sentence of one outlet's page as a claim
 // (the ⌖ button beside the selection), words it in the panel and saves; another outlet's page that
-// states it in other words is then painted, and the claim's card there lists that page as a sighting.
+// states it in other words is then painted, and the claim's card there lists that page as a sighting;
+// a third outlet's page with another day is painted as a conflict, its sighting proposed as one.
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ describe.each(BROWSERS)('%s: track a claim, then meet it on another outlet’s p
   });
   afterAll(() => driver?.close());
 
-  it('tracks a sentence, and lists the other outlet’s page, in its own words, on the claim’s card', async () => {
+  it('tracks a sentence, and lists the other outlets’ pages, in their own words, on the claim’s card: one agrees, one conflicts', async () => {
     const ledger = await driver.newPage();
     await ledger.goto(`${server.origin}/track-ledger.html`);
     const at = await showSelectionButton(ledger, TRACKED_SENTENCE, 'crosscheck-track-button');
@@ -59,7 +60,22 @@ describe.each(BROWSERS)('%s: track a claim, then meet it on another outlet’s p
     // The reader confirms it from the keyboard; the card says so.
     await gazette.clickButton('Agrees', '/panel.html');
     await panelShowing(gazette, 'Agrees (marked by you)');
-    expect([...ledger.errors, ...gazette.errors]).toEqual([]);
+
+    // A third outlet has another day: painted as a conflict, and its sighting is proposed as one, saying what differs.
+    const tribune = await driver.newPage();
+    await tribune.goto(`${server.origin}/track-tribune.html`);
+    const conflict = await waitFor('the third outlet’s words painted as a conflict', async () =>
+      (await tribune.evaluate(highlightTexts, 'crosscheck-conflict')).includes(TRIBUNE_WORDS) ? tribune.evaluate(claimPointOn, 'on Tuesday') : undefined,
+    );
+    await tribune.click(conflict!.x, conflict!.y);
+    const card2 = await panelShowing(tribune, 'Where you have seen it (2)');
+    expect(card2).toContain('Harbour Tribune');
+    expect(card2).toContain('date not given');
+    expect(card2).toMatch(/Conflicts \(Crosscheck’s reading/);
+    expect(card2).toContain('Date: the claim has “Monday”, this page “Tuesday”');
+
+    expect([...ledger.errors, ...gazette.errors, ...tribune.errors]).toEqual([]);
+    await tribune.close();
     await gazette.close();
     await ledger.close();
   });

@@ -10,7 +10,7 @@ import { buildClaimIndex } from '@/lib/matcher/claim-index';
 import { matchText } from '@/lib/matcher/match';
 import { Tokenizer } from '@/lib/matcher/tokens';
 import { renderPage } from '../../support/fixture-pages';
-import { GAZETTE_WORDS, TRACKED_SENTENCE } from '../../support/tracked-fixture';
+import { GAZETTE_WORDS, TRACKED_SENTENCE, TRIBUNE_WORDS } from '../../support/tracked-fixture';
 
 // The premise of the end-to-end test of tracking (test/e2e/track-claim.e2e.ts), checked with the
 // real lexicon and scorer: the sentence tracked on one fixture page is found on the other outlet's
@@ -37,6 +37,12 @@ describe('a tracked claim, matched on the fixture pages', () => {
     const text = visibleText(renderPage('track-gazette.html'));
     expect(text).not.toContain(TRACKED_SENTENCE);
     expect(found('track-gazette.html')).toEqual([expect.objectContaining({ claimId: readerIds.claim(claim.id), text: GAZETTE_WORDS, stance: 'corroborates' })]);
+  });
+
+  it('is found on the third outlet’s page, which gives another day, as a conflict saying what differs', () => {
+    expect(found('track-tribune.html')).toEqual([
+      expect.objectContaining({ claimId: readerIds.claim(claim.id), text: TRIBUNE_WORDS, stance: 'conflicts', differs: [{ what: 'date', expected: 'Monday', found: 'Tuesday' }] }),
+    ]);
   });
 
   it('is found on its own page (its headline says it too), and not on pages about other things', () => {
