@@ -7,6 +7,8 @@ export type SightingItemProps = {
   sighting: Sighting;
   /** Stores the reader's judgement; rejects with a reason (shown, nothing typed is lost). */
   onJudge: (judgement: Omit<SightingJudgement, 'id'>) => Promise<void>;
+  /** Removes the sighting (the page does not state this claim); the list offers Undo. */
+  onRemove: () => Promise<void>;
 };
 
 const STANCE_LABEL: Record<Stance, string> = { agrees: 'Agrees', conflicts: 'Conflicts', unknown: 'Not judged yet' };
@@ -18,21 +20,22 @@ const seenDay = (ms: number) => formatDay(new Date(ms).toISOString().slice(0, 10
  * own words, and whether it agrees or conflicts, with what differs. Crosscheck's reading is marked
  * as a proposal until the reader confirms it with the Agrees / Conflicts buttons. Text as text.
  */
-export function SightingItem({ sighting, onJudge }: SightingItemProps) {
+export function SightingItem({ sighting, onJudge, onRemove }: SightingItemProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const { page, stance, differs, by } = sighting;
-  const judge = async (judgement: Omit<SightingJudgement, 'id'>) => {
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await onJudge(judgement);
+      await work();
     } catch (e) {
       setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
   };
+  const judge = (judgement: Omit<SightingJudgement, 'id'>) => run(() => onJudge(judgement));
   const whose = stance === 'unknown' ? '' : by === 'reader' ? ' (marked by you)' : ' (Crosscheck’s reading: confirm or change it)';
   return (
     <li class={`cc-sighting cc-sighting--${stance}`}>
@@ -69,6 +72,9 @@ export function SightingItem({ sighting, onJudge }: SightingItemProps) {
           onClick={() => void judge({ stance: 'conflicts', differs: stance === 'conflicts' ? differs : [], by: 'reader' })}
         >
           Conflicts
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run(onRemove)}>
+          Not this claim
         </button>
       </div>
       {error && (

@@ -1,6 +1,7 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { readerClaimsDb } from '../../lib/claims/reader-db';
-import { judgeSighting, listSightings } from '../../lib/claims/reader-store';
+import { deleteSighting, judgeSighting, listSightings, undoDeleteSighting } from '../../lib/claims/reader-store';
+import type { Sighting } from '../../lib/claims/reader-schema';
 import { trackedClaimUuid } from '../../lib/claims/reader-ids';
 import { useLiveQuery } from '../notes/useLiveQuery';
 import { SightingItem } from './SightingItem';
@@ -27,12 +28,34 @@ export function Sightings({ claimId, headingLevel = 2 }: SightingsProps) {
 function SightingList({ uuid, headingLevel }: { uuid: string; headingLevel: 2 | 3 }) {
   const id = useId();
   const sightings = useLiveQuery(() => listSightings(readerClaimsDb(), uuid), [uuid]);
+  const [removed, setRemoved] = useState<Sighting | null>(null);
+  const [undoError, setUndoError] = useState<string>();
+  const undo = (s: Sighting) =>
+    undoDeleteSighting(readerClaimsDb(), s.id, ctx).then(
+      () => setRemoved(null),
+      (e: unknown) => setUndoError(`Could not undo: ${e instanceof Error ? e.message : String(e)}`),
+    );
   const Heading = `h${headingLevel}` as 'h2';
   return (
     <section class="cc-section cc-section--sightings" aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`} class="cc-section__title">
         Where you have seen it{sightings.status === 'ready' ? ` (${sightings.value.length})` : ''}
       </Heading>
+      <div role="status">
+        {removed && (
+          <p class="cc-undo">
+            {removed.page.outlet} removed.{' '}
+            <button type="button" onClick={() => void undo(removed)}>
+              Undo
+            </button>
+          </p>
+        )}
+      </div>
+      {undoError && (
+        <p role="alert" class="cc-error">
+          {undoError}
+        </p>
+      )}
       {sightings.status === 'loading' && <p class="cc-muted">Reading your sightings…</p>}
       {sightings.status === 'error' && (
         <p role="alert" class="cc-error">
@@ -45,7 +68,12 @@ function SightingList({ uuid, headingLevel }: { uuid: string; headingLevel: 2 | 
       {sightings.status === 'ready' && sightings.value.length > 0 && (
         <ol class="cc-sightings">
           {sightings.value.map((s) => (
-            <SightingItem key={s.id} sighting={s} onJudge={async (j) => void (await judgeSighting(readerClaimsDb(), { id: s.id, ...j }, ctx))} />
+            <SightingItem
+              key={s.id}
+              sighting={s}
+              onJudge={async (j) => void (await judgeSighting(readerClaimsDb(), { id: s.id, ...j }, ctx))}
+              onRemove={async () => setRemoved(await deleteSighting(readerClaimsDb(), s.id, ctx))}
+            />
           ))}
         </ol>
       )}

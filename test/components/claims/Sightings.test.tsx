@@ -69,6 +69,20 @@ describe('the card’s sightings', () => {
     await within(list).findByText('Day closed: the claim has “Monday”, this page “Tuesday”');
   });
 
+  it('removes a page that does not state the claim, with Undo', async () => {
+    const claim = await trackClaim(readerClaimsDb(), claimDraft(), ctx);
+    await addSighting(readerClaimsDb(), sightingDraft(claim.id), ctx);
+    render(<ClaimCard claim={cardOf(claim)} onClose={vi.fn()} />);
+    const list = await section();
+    await userEvent.click(within(list).getByRole('button', { name: 'Not this claim' }));
+    await within(list).findByText('Where you have seen it (0)');
+    expect(await listSightings(readerClaimsDb(), claim.id)).toEqual([]);
+    expect(within(list).getByRole('status').textContent).toBe('The Gazette removed. Undo');
+    await userEvent.click(within(list).getByRole('button', { name: 'Undo' }));
+    await within(list).findByText('Where you have seen it (1)');
+    expect(within(list).getByRole('link', { name: 'The Gazette' })).toBeTruthy();
+  });
+
   it('shows nothing for a claim the reader does not track', () => {
     render(<ClaimCard claim={claimById('nuclear-capable-bombers-in-december')} onClose={vi.fn()} />);
     expect(screen.queryByText(/Where you have seen it/)).toBeNull();
