@@ -1,7 +1,7 @@
 import { ClaimDatabaseBuilder, concatClaimDatabases } from './database-builder';
 import { addFactCheck } from './factcheck-claims';
-import { liveRows, type ReaderClaimsDb } from './reader-db';
-import { hash64, READER_PREFIX, readerIds } from './reader-ids';
+import { liveRows, readerRevision, type ReaderClaimsDb } from './reader-db';
+import { READER_PREFIX, readerIds } from './reader-ids';
 import type { ClaimPack, CollectedFactCheck, Sighting, TrackedClaim } from './reader-schema';
 import type { ClaimDatabase } from './schema';
 
@@ -98,29 +98,17 @@ export function readerClaimDatabase(data: ReaderData, version = 1): ClaimDatabas
   return concatClaimDatabases(version, [builder.build(version), ...data.packs.map(namespacedPack)]);
 }
 
-/** The store's live items, read in one transaction. */
-export function readReaderData(db: ReaderClaimsDb): Promise<ReaderData> {
+/** The store's live items and its revision (see readerRevision), read in one transaction. */
+export function readReaderData(db: ReaderClaimsDb): Promise<ReaderData & { revision: string }> {
   // Rows are used as they are read: their index fields are ignored, and copying 100,000 rows
   // without them would cost more than the conversion.
-  return db.transaction('r', db.claims, db.sightings, db.factChecks, db.packs, async () => ({
+  return db.transaction('r', [db.claims, db.sightings, db.factChecks, db.packs, db.meta], async () => ({
     claims: await liveRows(db.claims),
     sightings: await db.sightings.where('live').equals(1).toArray(),
     factChecks: await liveRows(db.factChecks),
     packs: await db.packs.toArray(),
+    revision: await readerRevision(db),
   }));
-}
-
-/**
- * A key of what the live items are: any edit, delete, undo or import changes it (every item's id
- * and time of last change go in), so an index built from other items is known to be stale.
- */
-export function readerDataKey(data: ReaderData): string {
-  const parts: string[] = [];
-  for (const c of data.claims) parts.push(`c${c.id}:${c.modified}`);
-  for (const s of data.sightings) parts.push(`s${s.id}:${s.modified}`);
-  for (const f of data.factChecks) parts.push(`f${f.id}:${f.modified}`);
-  for (const p of data.packs) parts.push(`p${p.id}:${p.imported}`);
-  return hash64(parts.sort().join('\n'));
 }
 
 /** Reads the store's live items and gives them as a claim database. */

@@ -1,4 +1,4 @@
-import { Dexie, type Collection, type EntityTable } from 'dexie';
+import { Dexie, type Collection, type DBCore, type EntityTable } from 'dexie';
 import { searchWords } from '../fold';
 import type { ClaimPack, CollectedFactCheck, Sighting, TrackedClaim } from './reader-schema';
 
@@ -19,7 +19,53 @@ export type ReaderClaimsDb = Dexie & {
   sightings: EntityTable<Indexed<Sighting>, 'id'>;
   factChecks: EntityTable<Indexed<CollectedFactCheck>, 'id'>;
   packs: EntityTable<ClaimPack, 'id'>;
+  /** One row, `revision`: see stampRevisions. */
+  meta: EntityTable<{ id: 'revision'; value: string }, 'id'>;
 };
+
+/** The tables whose content makes the reader's claim database. */
+const CONTENT_TABLES = new Set(['claims', 'sightings', 'factChecks', 'packs']);
+
+/**
+ * Every write to the store's content also writes a new random `revision`, in the same transaction
+ * (a DBCore middleware, so that no writer can forget it): one small read then says whether the
+ * content is still what an index was built from, without reading 100,000 rows.
+ */
+function stampRevisions(db: Dexie): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'crosscheck-revision',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      transaction(stores, mode, options) {
+        const writes = mode === 'readwrite' && stores.some((s) => CONTENT_TABLES.has(s)) && !stores.includes('meta');
+        return down.transaction(writes ? [...stores, 'meta'] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!CONTENT_TABLES.has(name)) return table;
+        const meta = down.table('meta');
+        return {
+          ...table,
+          async mutate(request) {
+            const result = await table.mutate(request);
+            const tried = request.type === 'deleteRange' ? Infinity : request.type === 'delete' ? request.keys.length : request.values.length;
+            // A write refused whole (an id taken) changed nothing: the revision stays.
+            if (result.numFailures < tried) {
+              await meta.mutate({ type: 'put', trans: request.trans, values: [{ id: 'revision', value: crypto.randomUUID() }] });
+            }
+            return result;
+          },
+        };
+      },
+    }),
+  });
+}
+
+/** The store's revision: it changes with every write to its content ('' before the first). */
+export async function readerRevision(db: ReaderClaimsDb): Promise<string> {
+  return (await db.meta.get('revision'))?.value ?? '';
+}
 
 let contextDb: ReaderClaimsDb | undefined;
 
@@ -43,6 +89,8 @@ export function openReaderClaimsDb(name = 'crosscheck-reader-claims'): ReaderCla
     factChecks: 'id, [live+newest+id], *words',
     packs: 'id',
   });
+  db.version(2).stores({ meta: 'id' });
+  stampRevisions(db);
   return db;
 }
 

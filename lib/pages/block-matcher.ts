@@ -50,6 +50,11 @@ export class BlockMatcher {
     return this.loading;
   }
 
+  /** Whether it has an index to match with. */
+  get isReady(): boolean {
+    return this.index !== undefined;
+  }
+
   /**
    * Matches against another index from now on (the claims changed): what was remembered was found
    * with the old one, so it is forgotten.

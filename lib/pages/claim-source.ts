@@ -1,6 +1,6 @@
 import { getBundledClaimDatabase } from '../claims/bundled';
-import { readerClaimDatabase, readerDataKey, readReaderData, withReaderClaims, type ReaderData } from '../claims/reader-database';
-import { readerClaimsDb } from '../claims/reader-db';
+import { readerClaimDatabase, readReaderData, withReaderClaims, type ReaderData } from '../claims/reader-database';
+import { readerClaimsDb, readerRevision } from '../claims/reader-db';
 import { resolveClaimDatabase, type ResolvedClaim } from '../claims/resolve';
 import type { ClaimDatabase } from '../claims/schema';
 import { errorMessage } from '../error-message';
@@ -13,20 +13,28 @@ import { openIndexCache, type IndexCache } from './index-cache';
 /** The claims the background matches against, as one database, its index and the key of both. */
 export type ClaimSet = { key: string; database: ClaimDatabase; index: ClaimIndex };
 
-export type ClaimSourceDeps = {
-  loadLexicon?: () => Promise<LoadedLexicon>;
-  /** The reader's live items (tracked claims, sightings, fact-checks, packs). */
-  readReader?: () => Promise<ReaderData>;
-  cache?: IndexCache;
+/** The reader's store as the source reads it: its revision alone, or its live items with it. */
+export type ReaderSource = {
+  revision(): Promise<string>;
+  read(): Promise<ReaderData & { revision: string }>;
 };
 
-const NO_READER_DATA: ReaderData = { claims: [], sightings: [], factChecks: [], packs: [] };
+export type ClaimSourceDeps = { loadLexicon?: () => Promise<LoadedLexicon>; reader?: ReaderSource; cache?: IndexCache };
+
+const storeOfThisContext: ReaderSource = {
+  revision: () => readerRevision(readerClaimsDb()),
+  read: () => readReaderData(readerClaimsDb()),
+};
+
+const warnUnreadable = (error: unknown) =>
+  console.warn(`Crosscheck could not read your own claims, and matches the bundled ones only: ${errorMessage(error)}`);
 
 /**
  * The bundled claim database joined with the reader's own (tracked claims, fact-checks, packs), and
- * its claim index. `load` reads the reader's store again and makes a new set only when what it holds
- * changed; the index is read back from the cache when it was stored for the same claims, and built
- * (then stored) otherwise. A reader's store that cannot be read leaves the bundled claims working.
+ * its claim index. `load` makes a new set only when the reader's store changed (its revision says
+ * so in one small read). What it made is cached under that revision: a worker that starts again
+ * reads the reader's claims and their index back rather than reading the store row by row and
+ * building the index. A store that cannot be read leaves the bundled claims working.
  */
 export class ClaimSource {
   private lexicon: Promise<LoadedLexicon> | undefined;
@@ -35,16 +43,16 @@ export class ClaimSource {
   /** Loads run one after another, so that two changes close together cannot swap sets out of order. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly loadLexicon: () => Promise<LoadedLexicon>;
-  private readonly readReader: () => Promise<ReaderData>;
+  private readonly reader: ReaderSource;
   private readonly cache: IndexCache;
 
   constructor(deps: ClaimSourceDeps = {}) {
     this.loadLexicon = deps.loadLexicon ?? loadExtensionLexicon;
-    this.readReader = deps.readReader ?? (() => readReaderData(readerClaimsDb()));
+    this.reader = deps.reader ?? storeOfThisContext;
     this.cache = deps.cache ?? openIndexCache();
   }
 
-  /** Reads the reader's store; resolves with the set, and whether it differs from the one before. */
+  /** Loads the claims as they are now; resolves with the set, and whether it differs from the one before. */
   load(): Promise<{ set: ClaimSet; changed: boolean }> {
     const next = this.queue.then(() => this.loadNow());
     this.queue = next.catch(() => undefined);
@@ -68,33 +76,38 @@ export class ClaimSource {
       this.lexicon = undefined; // tried again at the next load
       throw error;
     }));
-    const reader = await this.readReader().catch((error: unknown) => {
-      console.warn(`Crosscheck could not read your own claims, and matches the bundled ones only: ${errorMessage(error)}`);
-      return NO_READER_DATA;
-    });
     const bundled = getBundledClaimDatabase();
-    const key = `${lexiconKey} ${bundled.version} ${readerDataKey(reader)}`;
-    if (this.current?.key === key) return { set: this.current, changed: false };
-    const database = withReaderClaims(bundled, readerClaimDatabase(reader));
-    const index = await this.indexOf(database, lexicon, key);
-    this.current = { key, database, index };
-    this.resolved = undefined;
-    return { set: this.current, changed: true };
-  }
+    const keyOf = (revision: string) => `${lexiconKey} ${bundled.version} ${revision}`;
+    const revision = await this.reader.revision().catch((error: unknown) => (warnUnreadable(error), null));
+    if (revision !== null && this.current?.key === keyOf(revision)) return { set: this.current, changed: false };
 
-  private async indexOf(database: ClaimDatabase, lexicon: LoadedLexicon['lexicon'], key: string): Promise<ClaimIndex> {
-    const stored = await this.cache.get(key).catch(() => undefined);
-    if (stored) {
+    const cached = revision === null ? undefined : await this.cache.get(keyOf(revision)).catch(() => undefined);
+    if (cached) {
       try {
-        return restoreIndex(stored, lexicon, database.claims);
+        const database = withReaderClaims(bundled, cached.reader);
+        return this.use({ key: cached.key, database, index: restoreIndex(cached.index, lexicon, database.claims) });
       } catch {
-        // A stored index that does not fit is rebuilt below, and replaced.
+        // What was kept does not fit: made again below, and replaced.
       }
     }
+    const data = revision === null ? null : await this.reader.read().catch((error: unknown) => (warnUnreadable(error), null));
+    const reader = readerClaimDatabase(data ?? { claims: [], sightings: [], factChecks: [], packs: [] });
+    // An unreadable store is tried again at the next load: its key matches no revision.
+    const key = keyOf(data ? data.revision : `unreadable ${Date.now()}`);
+    if (this.current?.key === key) return { set: this.current, changed: false };
+    const database = withReaderClaims(bundled, reader);
     const index = buildClaimIndex(database, lexicon);
-    void this.cache.put(storeIndex(index, key)).catch((error: unknown) => {
-      console.warn(`Crosscheck could not keep its claim index for the next start: ${errorMessage(error)}`);
-    });
-    return index;
+    if (data) {
+      void this.cache.put({ key, reader, index: storeIndex(index, key) }).catch((error: unknown) => {
+        console.warn(`Crosscheck could not keep its claim index for the next start: ${errorMessage(error)}`);
+      });
+    }
+    return this.use({ key, database, index });
+  }
+
+  private use(set: ClaimSet): { set: ClaimSet; changed: boolean } {
+    this.current = set;
+    this.resolved = undefined;
+    return { set, changed: true };
   }
 }

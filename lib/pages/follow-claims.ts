@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import type { ReaderClaimsDb } from '../claims/reader-db';
+import { readerRevision, type ReaderClaimsDb } from '../claims/reader-db';
 import { errorMessage } from '../error-message';
 import type { BlockMatcher } from './block-matcher';
 import type { ClaimSource } from './claim-source';
@@ -16,17 +16,16 @@ const SETTLE_MS = 300;
 export function followReaderClaims(db: ReaderClaimsDb, source: ClaimSource, matcher: BlockMatcher, changed: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const reload = async () => {
+    if (!matcher.isReady) return; // its first load will read the store as it is then
     const loaded = await source.load();
     if (!loaded.changed) return;
     matcher.use(loaded.set.index);
     changed();
   };
-  let first = true;
-  // Counting a table observes all of it: an edit that keeps the count wakes the query too.
-  const watched = liveQuery(() => Promise.all([db.claims.count(), db.sightings.count(), db.factChecks.count(), db.packs.count()]));
-  const subscription = watched.subscribe({
+  // Every write to the store's content writes a new revision; a load whose revision is the one the
+  // matcher has is one small read, so the first answer (the store as it was) costs nothing more.
+  const subscription = liveQuery(() => readerRevision(db)).subscribe({
     next: () => {
-      if (first) return void (first = false); // the first answer is the store as the matcher loaded it
       clearTimeout(timer);
       timer = setTimeout(() => void reload().catch((error: unknown) => console.warn(`Crosscheck could not take in your claims' change: ${errorMessage(error)}`)), SETTLE_MS);
     },

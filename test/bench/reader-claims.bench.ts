@@ -4,7 +4,8 @@
  * list a page, to search, and to turn the store into a claim database (`toClaimDatabase`), side by
  * side in headless Chromium's IndexedDB and in node's fake-indexeddb (what the unit tests use);
  * then, in node, how much of `toClaimDatabase` is converting, and the matcher's index over the
- * bundled and the reader's claims together.
+ * bundled and the reader's claims together; and a worker's start with those claims (ClaimSource),
+ * with its index stored from the start before and without.
  */
 import 'fake-indexeddb/auto';
 import { build } from 'esbuild';
@@ -12,9 +13,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
-import { readerClaimDatabase, withReaderClaims } from '@/lib/claims/reader-database';
+import { claimRow, factCheckRow, openReaderClaimsDb, readerRevision, sightingRow } from '@/lib/claims/reader-db';
+import { readerClaimDatabase, readReaderData, withReaderClaims, type ReaderData } from '@/lib/claims/reader-database';
 import { readLexicon } from '@/lib/cli/lexicon-file';
 import { buildClaimIndex } from '@/lib/matcher';
+import { ClaimSource } from '@/lib/pages/claim-source';
+import type { CachedClaims } from '@/lib/pages/index-cache';
 import { launchChromium } from '../support/chromium';
 import { serveFolder } from '../support/static-server';
 import { vocabulary } from './anchoring';
@@ -69,4 +73,33 @@ export default async function (): Promise<void> {
   const t = performance.now();
   buildClaimIndex(combined, lexicon);
   console.log(`the matcher's index over the bundled and the reader's claims (${combined.claims.length} claims): ${ms(performance.now() - t)}`);
+  await workerStart(data, lexicon);
+}
+
+/**
+ * What a background worker's start costs with the reader's 100,000 claims (node, fake-indexeddb):
+ * reading the store and building the index (nothing kept), or reading back what the start before
+ * kept (structured-cloned, as IndexedDB would); and reading the store alone.
+ */
+async function workerStart(data: ReaderData, lexicon: ReturnType<typeof readLexicon>): Promise<void> {
+  const db = openReaderClaimsDb(`bench-start-${Date.now()}`);
+  for (let i = 0; i < data.claims.length; i += 10_000) await db.claims.bulkAdd(data.claims.slice(i, i + 10_000).map(claimRow));
+  await db.sightings.bulkAdd(data.sightings.map(sightingRow));
+  await db.factChecks.bulkAdd(data.factChecks.map(factCheckRow));
+  let kept: CachedClaims | undefined;
+  const cache = { get: async (key: string) => (kept?.key === key ? structuredClone(kept) : undefined), put: async (c: CachedClaims) => void (kept = structuredClone(c)) };
+  const reader = { revision: () => readerRevision(db), read: () => readReaderData(db) };
+  const start = async () => {
+    const t = performance.now();
+    await new ClaimSource({ loadLexicon: async () => ({ lexicon, key: 'bench' }), cache, reader }).load();
+    return performance.now() - t;
+  };
+  const cold = await start();
+  const warm = [await start(), await start(), await start()];
+  const t = performance.now();
+  await readReaderData(db);
+  const readMs = performance.now() - t;
+  console.log(`\na worker's start with these claims (node, fake-indexeddb): nothing kept ${ms(cold)}; what the start before kept ${ms(median(warm))} (median of 3) = ${(median(warm) / cold).toFixed(2)}×; reading the store alone takes ${ms(readMs)}`);
+  db.close();
+  indexedDB.deleteDatabase(db.name);
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readLexicon } from '@/lib/cli/lexicon-file';
 import { readReaderData } from '@/lib/claims/reader-database';
+import { readerRevision } from '@/lib/claims/reader-db';
 import { readerIds } from '@/lib/claims/reader-ids';
 import { trackClaim } from '@/lib/claims/reader-store';
 import { matchText } from '@/lib/matcher';
-import type { StoredIndex } from '@/lib/matcher/index-store';
 import { ClaimSource } from '@/lib/pages/claim-source';
-import type { IndexCache } from '@/lib/pages/index-cache';
+import type { CachedClaims, IndexCache } from '@/lib/pages/index-cache';
 import { claimDraft } from '../claims/reader-fixtures';
 import { useReaderDb } from '../claims/reader-test-db';
 
@@ -15,7 +15,7 @@ const loadLexicon = async () => ({ lexicon, key: 'lexicon-1' });
 
 /** A cache in memory that counts what it was asked. */
 function memoryCache() {
-  const rows = new Map<string, StoredIndex>();
+  const rows = new Map<string, CachedClaims>();
   const cache: IndexCache & { puts: number; hits: number } = {
     puts: 0,
     hits: 0,
@@ -24,10 +24,10 @@ function memoryCache() {
       if (found) cache.hits++;
       return found && structuredClone(found);
     },
-    async put(index) {
+    async put(entry) {
       cache.puts++;
       rows.clear();
-      rows.set(index.key, structuredClone(index));
+      rows.set(entry.key, structuredClone(entry));
     },
   };
   return cache;
@@ -35,9 +35,40 @@ function memoryCache() {
 
 const BRIDGE = 'The Eastport harbour bridge was closed on Monday after inspectors found a 30-centimetre crack.';
 
+describe("the reader store's revision", () => {
+  const t = useReaderDb();
+
+  it('changes with every write to its content, whoever writes, and with nothing else', async () => {
+    const seen = [await readerRevision(t.db)];
+    const next = async () => {
+      const now = await readerRevision(t.db);
+      expect(seen).not.toContain(now);
+      seen.push(now);
+    };
+    const claim = await trackClaim(t.db, claimDraft(), t.ctx);
+    await next();
+    await t.db.claims.update(claim.id, { statement: 'Edited straight in the table.' });
+    await next();
+    await t.db.sightings.bulkPut([]); // nothing written
+    expect(await readerRevision(t.db)).toBe(seen.at(-1));
+    await t.db.claims.delete(claim.id);
+    await next();
+    await t.db.claims.toArray();
+    expect(await readerRevision(t.db)).toBe(seen.at(-1));
+  });
+
+  it('does not change when the write fails', async () => {
+    const claim = await trackClaim(t.db, claimDraft(), t.ctx);
+    const before = await readerRevision(t.db);
+    await expect(t.db.claims.add({ ...(await t.db.claims.get(claim.id))! })).rejects.toThrow(); // the id is taken
+    expect(await readerRevision(t.db)).toBe(before);
+  });
+});
+
 describe('ClaimSource', () => {
   const t = useReaderDb();
-  const sourceOf = (cache = memoryCache()) => new ClaimSource({ loadLexicon, cache, readReader: () => readReaderData(t.db) });
+  const reader = () => ({ revision: () => readerRevision(t.db), read: () => readReaderData(t.db) });
+  const sourceOf = (cache = memoryCache()) => new ClaimSource({ loadLexicon, cache, reader: reader() });
 
   it("matches the reader's tracked claims beside the bundled ones, once the store changed", async () => {
     const source = sourceOf();
@@ -53,13 +84,15 @@ describe('ClaimSource', () => {
     expect(second.set.database.claims.length).toBe(first.set.database.claims.length + 1);
   });
 
-  it('reads a stored index back instead of building it, and builds again when the claims differ', async () => {
+  it("reads the reader's claims and their index back instead of reading the store, and makes them again when the store changed", async () => {
     await trackClaim(t.db, claimDraft(), t.ctx);
     const cache = memoryCache();
     await sourceOf(cache).load();
     await vi.waitFor(() => expect(cache.puts).toBe(1));
 
-    const restarted = await sourceOf(cache).load(); // a worker woken again
+    const read = vi.fn(() => readReaderData(t.db));
+    const restarted = await new ClaimSource({ loadLexicon, cache, reader: { ...reader(), read } }).load(); // a worker woken again
+    expect(read).not.toHaveBeenCalled();
     expect(cache.hits).toBe(1);
     expect(cache.puts).toBe(1);
     expect(matchText(restarted.set.index, BRIDGE).length).toBeGreaterThan(0);
@@ -73,7 +106,8 @@ describe('ClaimSource', () => {
 
   it("keeps the bundled claims working when the reader's store cannot be read", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const source = new ClaimSource({ loadLexicon, cache: memoryCache(), readReader: () => Promise.reject(new Error('disk gone')) });
+    const gone = () => Promise.reject(new Error('disk gone'));
+    const source = new ClaimSource({ loadLexicon, cache: memoryCache(), reader: { revision: gone, read: gone } });
     const { set } = await source.load();
     expect(set.database.claims.length).toBeGreaterThan(0);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('disk gone'));

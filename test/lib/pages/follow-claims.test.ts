@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readLexicon } from '@/lib/cli/lexicon-file';
 import { readReaderData } from '@/lib/claims/reader-database';
+import { readerRevision } from '@/lib/claims/reader-db';
 import { readerIds } from '@/lib/claims/reader-ids';
 import { deleteTrackedClaim, trackClaim } from '@/lib/claims/reader-store';
 import { BlockMatcher } from '@/lib/pages/block-matcher';
@@ -19,7 +20,7 @@ describe('followReaderClaims', () => {
     const source = new ClaimSource({
       loadLexicon: async () => ({ lexicon, key: 'l' }),
       cache: { get: async () => undefined, put: async () => undefined },
-      readReader: () => readReaderData(t.db),
+      reader: { revision: () => readerRevision(t.db), read: () => readReaderData(t.db) },
     });
     const matcher = new BlockMatcher(() => source.load().then(({ set }) => set.index));
     const changed = vi.fn();
