@@ -17,6 +17,8 @@ export type TrackerOptions = {
   panel: PanelFrame;
   /** The claims painted on the page, to say where a tracked claim is stated here. */
   claims: () => readonly FoundClaim[];
+  /** Hides every button beside the selection once the panel opens on it. */
+  hideButtons: () => void;
 };
 
 /** The page's source, or null where it cannot be read (not an http(s) page). */
@@ -35,7 +37,7 @@ function pageSource() {
  * with the page's source to the background, which stores the claim; the panel then opens on it, for
  * the reader to word the statement and choose its type, or says why it could not be tracked.
  */
-export function startTracking({ router, panel, claims }: TrackerOptions): { button: SelectionButton } {
+export function startTracking({ router, panel, claims, hideButtons }: TrackerOptions): { button: SelectionButton } {
   const readPage = () => readPageText(document.body, NOTABLE_TEXT);
   const open = (state: PanelState, anchor: DOMRect) =>
     panel.open(browser.runtime.getURL(panelPath(state)), anchor, 'Crosscheck: tracked claim');
@@ -43,7 +45,7 @@ export function startTracking({ router, panel, claims }: TrackerOptions): { butt
   const track = (range: Range | null): boolean => {
     const selectors = range && selectorsFor(readPage(), range);
     if (!range || !selectors) return false;
-    button.hide();
+    hideButtons();
     const anchor = range.getBoundingClientRect();
     const page = pageSource();
     if (!page) {
@@ -58,7 +60,7 @@ export function startTracking({ router, panel, claims }: TrackerOptions): { butt
   };
   const button = new SelectionButton(() => track(currentRange()), 'Track this claim with Crosscheck', {
     tag: TRACK_BUTTON_TAG,
-    glyph: '⌖',
+    glyph: '◎',
     slot: 1,
   });
 

@@ -51,6 +51,8 @@ export type Notes = {
   records(records: Iterable<MutationRecord>): void;
   /** The page's text may have changed: anchor the known notes again. */
   pageChanged(): void;
+  /** Hides the selection's buttons (an action on the selection opened the panel). */
+  hideButtons(): void;
   /** The reader selected something (show the Add note button now). */
   selectionChanged(): void;
   /** The page's URL changed (single-page navigation): fetch its notes. */
@@ -170,6 +172,7 @@ export function startNotes({ ctx, router, panel, claimRange, alongside = [] }: N
     },
     records: (records) => layer.invalidate(records),
     pageChanged: () => enabled && void layer.reanchor().catch(() => undefined),
+    hideButtons,
     selectionChanged: followSelection,
     locationChanged: () => enabled && refresh(), // a new URL: other notes
     setEnabled,

@@ -76,7 +76,7 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
     setEnabled(on);
     return true;
   });
-  const tracking = startTracking({ router, panel, claims: () => claims.claims });
+  const tracking = startTracking({ router, panel, claims: () => claims.claims, hideButtons: () => notes.hideButtons() });
   const notes = startNotes({
     ctx: lifetime,
     router,

@@ -8,7 +8,7 @@ import { GAZETTE_WORDS, TRACKED_SENTENCE, TRIBUNE_WORDS } from '../support/track
 import { waitFor } from '../support/wait';
 
 // Issue 14, part 1, in each browser: the reader tracks a sentence of one outlet's page as a claim
-// (the ⌖ button beside the selection), words it in the panel and saves; another outlet's page that
+// (the ◎ button beside the selection), words it in the panel and saves; another outlet's page that
 // states it in other words is then painted, and the claim's card there lists that page as a sighting;
 // a third outlet's page with another day is painted as a conflict, its sighting proposed as one.
 

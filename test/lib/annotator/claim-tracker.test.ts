@@ -19,6 +19,7 @@ let router: Router;
 let opened: string[];
 let sent: unknown[];
 let claims: FoundClaim[];
+let hidden: number;
 
 beforeEach(() => {
   document.head.innerHTML = `<meta property="og:site_name" content="Eastport Ledger"><link rel="canonical" href="/story">`;
@@ -28,7 +29,8 @@ beforeEach(() => {
   sent = [];
   claims = [];
   const panel = { open: async (url: string) => void opened.push(url) } as unknown as PanelFrame;
-  startTracking({ router, panel, claims: () => claims });
+  hidden = 0;
+  startTracking({ router, panel, claims: () => claims, hideButtons: () => void hidden++ });
   vi.spyOn(browser.runtime, 'getURL').mockImplementation((path: string) => `${self.origin}${path.replace(/^\//, '')}` as never);
 });
 afterEach(() => vi.restoreAllMocks());
@@ -69,6 +71,7 @@ describe('Track this claim, in the page', () => {
       },
     ]);
     expect(opened.map(panelState)).toEqual([{ mode: 'tracked', claimId: CLAIM_ID }]);
+    expect(hidden).toBe(1); // the selection's buttons make way for the panel
   });
 
   it('opens the panel with the reason when the background refuses', async () => {
