@@ -4,6 +4,7 @@ import { deleteSighting, judgeSighting, listSightings, undoDeleteSighting } from
 import type { Sighting } from '../../lib/claims/reader-schema';
 import { trackedClaimUuid } from '../../lib/claims/reader-ids';
 import { useLiveQuery } from '../notes/useLiveQuery';
+import { LiveTrackedClaim } from './LiveTrackedClaim';
 import { SightingItem } from './SightingItem';
 
 export type SightingsProps = {
@@ -29,6 +30,7 @@ function SightingList({ uuid, headingLevel }: { uuid: string; headingLevel: 2 | 
   const id = useId();
   const sightings = useLiveQuery(() => listSightings(readerClaimsDb(), uuid), [uuid]);
   const [removed, setRemoved] = useState<Sighting | null>(null);
+  const [editing, setEditing] = useState(false);
   const [undoError, setUndoError] = useState<string>();
   const undo = (s: Sighting) =>
     undoDeleteSighting(readerClaimsDb(), s.id, ctx).then(
@@ -41,6 +43,10 @@ function SightingList({ uuid, headingLevel }: { uuid: string; headingLevel: 2 | 
       <Heading id={`${id}-title`} class="cc-section__title">
         Where you have seen it{sightings.status === 'ready' ? ` (${sightings.value.length})` : ''}
       </Heading>
+      <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+        Edit or delete this claim
+      </button>
+      {editing && <LiveTrackedClaim id={uuid} headingLevel={3} onClose={() => setEditing(false)} />}
       <div role="status">
         {removed && (
           <p class="cc-undo">

@@ -11,6 +11,8 @@ export type TrackedClaimEditorProps = {
   onDelete: () => Promise<void>;
   onUndoDelete: () => Promise<void>;
   onClose: () => void;
+  /** 1 alone in the panel, 3 inside a claim card. */
+  headingLevel?: 1 | 3;
 };
 
 /** The reader's check of a statement before it is saved: null when it can be saved. */
@@ -26,7 +28,7 @@ export function statementProblem(statement: string): string | null {
  * and its type to choose (Save, or Ctrl+Enter), Delete with Undo. A failed save keeps the form as
  * typed and says why; texts are rendered as text.
  */
-export function TrackedClaimEditor({ claim, onSave, onDelete, onUndoDelete, onClose }: TrackedClaimEditorProps) {
+export function TrackedClaimEditor({ claim, onSave, onDelete, onUndoDelete, onClose, headingLevel = 1 }: TrackedClaimEditorProps) {
   const id = useId();
   const [statement, setStatement] = useState(claim.statement);
   const [type, setType] = useState<ClaimType>(claim.type);
@@ -62,13 +64,15 @@ export function TrackedClaimEditor({ claim, onSave, onDelete, onUndoDelete, onCl
     }
   };
   const { page } = claim;
+  const Heading = `h${headingLevel}` as 'h1';
+  const alone = headingLevel === 1; // the panel's one content, rather than a part of a card
   const from = [page.outlet, page.published && formatDay(page.published)].filter(Boolean).join(' · ');
 
   return (
     <section class="cc-tracked" aria-labelledby={`${id}-title`}>
       <div class="cc-panel__bar">
-        <h1 id={`${id}-title`}>Tracked claim</h1>
-        <button type="button" class="cc-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        <Heading id={`${id}-title`}>Tracked claim</Heading>
+        <button type="button" class="cc-close" aria-label={alone ? 'Close' : 'Close the editor'} title={alone ? 'Close (Esc)' : 'Close'} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>

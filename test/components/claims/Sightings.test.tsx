@@ -6,7 +6,7 @@ import { ClaimCard } from '@/components/claims/ClaimCard';
 import { readerClaimDatabase } from '@/lib/claims/reader-database';
 import { readerClaimsDb } from '@/lib/claims/reader-db';
 import { readerIds } from '@/lib/claims/reader-ids';
-import { addSighting, listSightings, trackClaim } from '@/lib/claims/reader-store';
+import { addSighting, getTrackedClaim, listSightings, trackClaim } from '@/lib/claims/reader-store';
 import type { TrackedClaim } from '@/lib/claims/reader-schema';
 import { resolveClaimDatabase } from '@/lib/claims/resolve';
 import { claimDraft, sightingDraft } from '../../lib/claims/reader-fixtures';
@@ -81,6 +81,20 @@ describe('the card’s sightings', () => {
     await userEvent.click(within(list).getByRole('button', { name: 'Undo' }));
     await within(list).findByText('Where you have seen it (1)');
     expect(within(list).getByRole('link', { name: 'The Gazette' })).toBeTruthy();
+  });
+
+  it('edits the claim from its card', async () => {
+    const claim = await trackClaim(readerClaimsDb(), claimDraft(), ctx);
+    render(<ClaimCard claim={cardOf(claim)} onClose={vi.fn()} />);
+    const list = await section();
+    await userEvent.click(within(list).getByRole('button', { name: 'Edit or delete this claim' }));
+    const statement = (await within(list).findByLabelText('Statement')) as HTMLTextAreaElement;
+    await userEvent.clear(statement);
+    await userEvent.type(statement, 'The bridge closed on Monday.');
+    await userEvent.click(within(list).getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await getTrackedClaim(readerClaimsDb(), claim.id)).statement).toBe('The bridge closed on Monday.'));
+    await userEvent.click(within(list).getByRole('button', { name: 'Close the editor' }));
+    expect(within(list).queryByLabelText('Statement')).toBeNull();
   });
 
   it('shows nothing for a claim the reader does not track', () => {
