@@ -15,7 +15,7 @@ const LIB_IMPORTS = {
   messaging: [],
   settings: [],
   anchoring: [],
-  factchecks: [],
+  factchecks: ['messaging'],
   claims: ['dom', 'messaging', 'anchoring', 'factchecks'],
   matcher: ['claims'],
   notes: ['dom', 'messaging', 'anchoring', 'claims'],
@@ -24,7 +24,7 @@ const LIB_IMPORTS = {
   pages: ['messaging', 'settings', 'claims', 'matcher'],
   cli: ['dom', 'claims', 'matcher'],
   // The content script takes only the matcher's wire format (matcher/schema): an e2e test bounds its size.
-  annotator: ['dom', 'messaging', 'anchoring', 'claims', 'matcher', 'notes', 'pages'],
+  annotator: ['dom', 'messaging', 'anchoring', 'factchecks', 'claims', 'matcher', 'notes', 'pages'],
 };
 const layerRules = Object.entries(LIB_IMPORTS).map(([folder, allowed]) => {
   const banned = Object.keys(LIB_IMPORTS).filter((f) => f !== folder && !allowed.includes(f));

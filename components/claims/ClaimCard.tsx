@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ResolvedClaim } from '../../lib/claims/resolve';
 import type { ClaimMatch } from '../../lib/matcher/schema';
+import { FactCheckVerdict } from './FactCheckVerdict';
 import { CLAIM_TYPE_HINT, CLAIM_TYPE_LABEL } from './labels';
 import { MatchSummary } from './MatchSummary';
 import { Sightings } from './Sightings';
@@ -51,6 +52,7 @@ export function ClaimCard({ claim, match, onClose, children }: ClaimCardProps) {
         </button>
       </header>
       <div class="cc-claim-card__body">
+        <FactCheckVerdict claim={claim} />
         {match && <MatchSummary claim={claim} match={match} />}
         <SourceSections claim={claim} headingLevel={2} />
         <Sightings claimId={claim.id} />

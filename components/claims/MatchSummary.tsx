@@ -1,5 +1,5 @@
 import type { ResolvedClaim } from '../../lib/claims/resolve';
-import type { ClaimMatch, MatchDifference } from '../../lib/matcher/schema';
+import { FACT_CHECK_VERDICT, type ClaimMatch, type MatchDifference } from '../../lib/matcher/schema';
 import { asLabel, humanizeKey } from './labels';
 import { StanceBadge } from './StanceBadge';
 
@@ -28,6 +28,7 @@ function differenceLine(claim: ResolvedClaim, d: MatchDifference): string {
       ? 'This page denies what the sources below state.'
       : 'This page states what the sources below deny.';
   }
+  if (d.what === FACT_CHECK_VERDICT) return `This page states a claim a fact-checker rated false: ${d.expected}`;
   return `${asLabel(factLabel(claim, d.what))} this page says “${d.found}” where the sources below say “${d.expected}”.`;
 }
 

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { call } from '@/lib/messaging/runtime';
 import { exportNotesRoute, importNotesRoute } from '@/lib/notes/note-routes';
 import { errorMessage } from '@/lib/error-message';
+import { readerClaimsDb } from '@/lib/claims/reader-db';
+import { CLAIMS_NOT_RESTORED, exportWithClaims, importWithClaims } from '@/lib/notes/claims-file';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -28,7 +30,8 @@ export type ImportExportProps = {
 /**
  * Export of all notes, or of one page's (JSON-LD for other tools and other profiles, Markdown for
  * reading), and import of a W3C Web Annotation file: all or nothing, the problem named when a file
- * is refused.
+ * is refused. The whole JSON export carries the reader's claims too, and its import restores them
+ * (lib/notes/claims-file.ts).
  */
 export function ImportExport({ page }: ImportExportProps) {
   const [status, setStatus] = useState<Status>(null);
@@ -39,24 +42,30 @@ export function ImportExport({ page }: ImportExportProps) {
     try {
       setStatus({ kind: 'ok', text: await work() });
     } catch (e) {
-      setStatus({ kind: 'error', text: `${failure} ${errorMessage(e)}` });
+      const message = errorMessage(e);
+      setStatus({ kind: 'error', text: message.startsWith(CLAIMS_NOT_RESTORED) ? message : `${failure} ${message}` });
     } finally {
       setBusy(false);
     }
   };
   const exportAs = (format: keyof typeof FORMATS, source?: string) =>
     run(async () => {
-      const { text, count } = await call(exportNotesRoute, { format, ...(source ? { source } : {}) });
+      const notes = await call(exportNotesRoute, { format, ...(source ? { source } : {}) });
+      const { count } = notes;
+      // A whole JSON export is a backup: it carries the reader's claims too; one page's notes do not.
+      const { text, claims } = format === 'json' && !source ? await exportWithClaims(notes.text, readerClaimsDb()) : { text: notes.text, claims: 0 };
       const day = new Date().toISOString().slice(0, 10);
       const scope = source ? `${new URL(source).hostname}-` : '';
       download(text, `crosscheck-notes-${scope}${day}.${FORMATS[format].ext}`, FORMATS[format].type);
-      return `Exported ${count} ${count === 1 ? 'note' : 'notes'}${source ? ` from ${source}` : ''}.`;
+      const withClaims = claims > 0 ? `, with your claims and fact-checks (${claims} ${claims === 1 ? 'item' : 'items'})` : '';
+      return `Exported ${count} ${count === 1 ? 'note' : 'notes'}${source ? ` from ${source}` : ''}${withClaims}.`;
     }, 'Export failed:');
   const importFile = (file: File) =>
     run(async () => {
-      const r = await call(importNotesRoute, { text: await file.text() });
-      return `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.unchanged} already up to date.`;
-    }, `${file.name} was not imported, and your notes are unchanged.`);
+      const r = await importWithClaims(await file.text(), readerClaimsDb(), (text) => call(importNotesRoute, { text }));
+      const claims = r.claims ? ` Your claims and fact-checks: ${r.claims.added} added, ${r.claims.updated} updated, ${r.claims.unchanged} already up to date.` : '';
+      return `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.unchanged} already up to date.${claims}`;
+    }, `${file.name} was not imported, and your notes and claims are unchanged.`);
 
   return (
     <section aria-labelledby="cc-import-export" data-testid="import-export">
@@ -77,7 +86,7 @@ export function ImportExport({ page }: ImportExportProps) {
         </div>
       )}
       <label>
-        Import notes (a W3C Web Annotation JSON file):{' '}
+        Import notes (a W3C Web Annotation JSON file; Crosscheck's own exports bring your claims too):{' '}
         <input
           type="file"
           accept=".json,.jsonld,application/json,application/ld+json"

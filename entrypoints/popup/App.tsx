@@ -5,6 +5,7 @@ import { getTabStateRoute } from '@/lib/pages/page-routes';
 import type { TabState } from '@/lib/pages/page-schema';
 import { targetTabId } from '@/lib/pages/target-tab';
 import { ClaimsSection } from './ClaimsSection';
+import { FactCheckSection } from './FactCheckSection';
 import { NotesSection } from './NotesSection';
 import { SyncLine } from './SyncLine';
 import { errorMessage } from '@/lib/error-message';
@@ -43,6 +44,7 @@ export function App() {
       {load.status === 'ready' && load.state && load.tabId !== null && (
         <ClaimsSection tabId={load.tabId} state={load.state} />
       )}
+      {load.status === 'ready' && load.tabId !== null && <FactCheckSection tabId={load.tabId} />}
       {load.status === 'ready' && load.tabId !== null && <NotesSection tabId={load.tabId} />}
       <SyncLine />
     </main>

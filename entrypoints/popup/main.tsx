@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './App';
 import '@/components/common/theme.css';
 import '@/components/claims/claims.css';
+import '@/components/claims/factchecks.css';
 import '@/components/notes/notes.css';
 import './popup.css';
 

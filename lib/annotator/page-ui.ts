@@ -8,6 +8,8 @@ import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
 import { startTracking } from './claim-tracker';
 import { startNotes } from './notes-annotator';
+import { pageClaimReviews } from '../claims/page-jsonld';
+import { pageClaimReviewsRoute } from '../factchecks/factcheck-content-routes';
 import { PanelFrame } from './panel-frame';
 import { panelPath } from './panel-state';
 
@@ -68,6 +70,7 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
     return true;
   });
   router.on(describePageRoute, () => ({ url: location.href, title: document.title.slice(0, 1000), words: claims.wordCount }));
+  router.on(pageClaimReviewsRoute, () => pageClaimReviews(document, location.href));
   router.on(claimsChangedRoute, () => {
     if (enabled()) void claims.claimsChanged().catch(() => undefined);
     return true;

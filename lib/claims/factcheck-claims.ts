@@ -1,8 +1,10 @@
 import type { Verdict } from '../factchecks/schema';
-import { verdictOfRating } from '../factchecks/verdict';
+import { VERDICTS, verdictOfRating } from '../factchecks/verdict';
 import type { ClaimDatabaseBuilder } from './database-builder';
 import { readerIds } from './reader-ids';
 import type { CollectedFactCheck } from './reader-schema';
+import type { ResolvedClaim } from './resolve';
+import type { ClaimDatabase } from './schema';
 
 /**
  * A collected fact-check in the claim database's terms, so the card can show it with no new shape:
@@ -60,7 +62,7 @@ export function addFactCheck(builder: ClaimDatabaseBuilder, fc: CollectedFactChe
   if (fc.verdict === 'unrated') return;
   const words = verdictWords(fc, fc.verdict);
   const statement = `${checker} rated this claim “${words}”.`;
-  const verdictId = builder.claim({ id: `${id}-verdict`, statement, type: 'reported-fact', entities: [checker], facts: [] });
+  const verdictId = builder.claim({ id: `${id}-rated-${fc.verdict}`, statement, type: 'reported-fact', entities: [checker], facts: [] });
   builder.state({ id: verdictId, claimId: verdictId, pageId, quote: statement, attributionText: `${checker}’s verdict` });
   const corroborates = fc.verdict === 'true';
   builder.relate({
@@ -71,4 +73,51 @@ export function addFactCheck(builder: ClaimDatabaseBuilder, fc: CollectedFactChe
     differs: corroborates ? [] : [{ aspect: 'detail', what: 'fact-check verdict', from: 'as claimed', to: `${VERDICT_NAME[fc.verdict]}: “${words}”` }],
     note: `Fact-checked by ${checker}${fc.datePublished ? ` on ${fc.datePublished}` : ''}.`,
   });
+}
+
+type RatedVerdict = Exclude<Verdict, 'unrated'>;
+const RATED = new Set<string>(VERDICTS.filter((v) => v !== 'unrated'));
+const FACT_CHECK_PREFIX = readerIds.factCheck('');
+
+/** The class of a verdict claim this module made, from its id; null for any other claim. */
+function ratedClass(claimId: string): RatedVerdict | null {
+  if (!claimId.startsWith(FACT_CHECK_PREFIX)) return null;
+  const rated = /-rated-([a-z]+)$/.exec(claimId)?.[1];
+  return rated && RATED.has(rated) ? (rated as RatedVerdict) : null;
+}
+
+/** A fact-checker's verdict on a claim, as the card shows it. */
+export interface ClaimVerdict {
+  verdict: RatedVerdict;
+  /** "PolitiFact rated this claim “Pants on Fire!”." */
+  statement: string;
+  checker: string;
+  /** The review's page, and the day it was published (null when not given). */
+  url: string | null;
+  published: string | null;
+}
+
+/** The fact-checkers' verdicts on a resolved claim (those rated: an unrated review has none), worst first. */
+export function verdictsOf(claim: ResolvedClaim): ClaimVerdict[] {
+  const out = [...claim.conflicts, ...claim.corroborations].flatMap((r): ClaimVerdict[] => {
+    const verdict = ratedClass(r.claim.id);
+    const said = r.assertions[0];
+    if (!verdict || !said || !r.relationId.startsWith(FACT_CHECK_PREFIX)) return [];
+    return [{ verdict, statement: r.claim.statement, checker: said.source.name, url: said.article.url, published: said.article.published }];
+  });
+  return out.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict));
+}
+
+/**
+ * The claims a fact-checker rated false, each with its verdict's statement: the matcher paints a
+ * page stating one of them as a conflict (misleading and mixed ones only show on the card).
+ */
+export function falseVerdicts(db: ClaimDatabase): Map<string, string> {
+  const statements = new Map(db.claims.filter((c) => ratedClass(c.id) === 'false').map((c) => [c.id, c.statement]));
+  const out = new Map<string, string>();
+  for (const r of db.relations) {
+    const statement = r.kind === 'conflicts' ? statements.get(r.to) : undefined;
+    if (statement && !out.has(r.from)) out.set(r.from, statement);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_WALK_LIMITS, findTypedNodes, type JsonLdNode } from '../factchecks/jsonld';
+import { canonicalUrl } from '../dom/canonical-url';
+import { DEFAULT_WALK_LIMITS, findTypedNodes, MAX_PAGE_CLAIM_REVIEWS, type JsonLdNode } from '../factchecks/jsonld';
 
 /**
  * A page's JSON-LD, read in the content script: the `<script type="application/ld+json">`
@@ -9,8 +10,6 @@ import { DEFAULT_WALK_LIMITS, findTypedNodes, type JsonLdNode } from '../factche
 /** Most blocks read, and the longest block read, in characters. */
 export const MAX_JSONLD_BLOCKS = 20;
 export const MAX_JSONLD_CHARS = 500_000;
-/** Most ClaimReview nodes handed on from one page. */
-export const MAX_PAGE_CLAIM_REVIEWS = 50;
 
 /** The parsed JSON-LD blocks of a document, in document order; broken or over-long ones are skipped. */
 export function readJsonLd(doc: Document): unknown[] {
@@ -44,4 +43,18 @@ const CLAIM_REVIEW = new Set(['ClaimReview']);
  */
 export function findClaimReviews(doc: Document): JsonLdNode[] {
   return findPageNodes(doc, CLAIM_REVIEW, MAX_PAGE_CLAIM_REVIEWS);
+}
+
+/**
+ * What the popup's *Add this fact-check* asks the page for: its ClaimReview nodes, unparsed, and its
+ * canonical URL (null when it has none), the review's address when a ClaimReview gives no `url`.
+ */
+export function pageClaimReviews(doc: Document, pageUrl: string): { url: string | null; reviews: JsonLdNode[] } {
+  let url: string | null = null;
+  try {
+    url = canonicalUrl(pageUrl, doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'));
+  } catch {
+    // Not an http(s) page: its reviews may still carry their own URLs.
+  }
+  return { url, reviews: findClaimReviews(doc) };
 }

@@ -28,19 +28,26 @@ export const CollectFactCheckSchema = z.object({
   pageUrl: HttpUrlSchema.optional(),
 });
 
+/** Fact-checks written per request: small enough to report progress often, large enough to cost little. */
+const WRITE_CHUNK = 2_000;
+
 /** The FactCheck fields alone, in schema order, to tell whether a stored one changed. */
 const content = (f: FactCheck) => JSON.stringify(FactCheckSchema.parse(f));
+
+/** Whether two fact-checks say the same (a stored one and one read again, say), whatever else they carry. */
+export const sameFactCheck = (a: FactCheck, b: FactCheck) => content(a) === content(b);
 
 /**
  * Collects fact-checks already parsed (`parseClaimReviews`) in one transaction: all or nothing.
  * A fact-check without a URL takes `pageUrl`; with neither it is refused, naming it, because the
- * card must be able to link to the review.
+ * card must be able to link to the review. `onWritten` hears how many of them are stored so far.
  */
 export async function collectFactChecks(
   db: ReaderClaimsDb,
   items: readonly FactCheck[],
   ctx: ReaderContext,
   pageUrl?: string,
+  onWritten?: (done: number, total: number) => void,
 ): Promise<CollectResult> {
   const missing = items.findIndex((f) => !f.url && !pageUrl);
   if (missing >= 0) throw new ClaimInputError(`item ${missing + 1} has no url: a fact-check needs the address of its review`);
@@ -50,17 +57,24 @@ export async function collectFactChecks(
     return [factCheckId(url, f.claimReviewed), { ...f, url }] as const;
   }));
   const result: CollectResult = { added: 0, updated: 0, unchanged: items.length - byId.size, total: items.length };
+  const entries = [...byId];
   await db.transaction('rw', db.factChecks, async () => {
-    const stored = await db.factChecks.bulkGet([...byId.keys()]);
-    const writes = [...byId].flatMap(([id, f], i): CollectedFactCheck[] => {
-      const old = stored[i] && fromRow(stored[i]);
-      if (old && !old.deleted && content(old) === content(f)) return (result.unchanged++, []);
-      if (old) result.updated++;
-      else result.added++;
-      // Collecting again brings a deleted one back: the reader asked for it.
-      return [CollectedFactCheckSchema.parse({ ...f, id, collected: old?.collected ?? at, modified: Math.max(at, (old?.modified ?? 0) + 1), deleted: false })];
-    });
-    await db.factChecks.bulkPut(writes.map(factCheckRow));
+    // A chunk at a time, within the one transaction: a long import shows how far it is, and the
+    // page stays responsive while each chunk is read and written.
+    for (let done = 0; done < entries.length; done += WRITE_CHUNK) {
+      const chunk = entries.slice(done, done + WRITE_CHUNK);
+      const stored = await db.factChecks.bulkGet(chunk.map(([id]) => id));
+      const writes = chunk.flatMap(([id, f], i): CollectedFactCheck[] => {
+        const old = stored[i] && fromRow(stored[i]);
+        if (old && !old.deleted && sameFactCheck(old, f)) return (result.unchanged++, []);
+        if (old) result.updated++;
+        else result.added++;
+        // Collecting again brings a deleted one back: the reader asked for it.
+        return [CollectedFactCheckSchema.parse({ ...f, id, collected: old?.collected ?? at, modified: Math.max(at, (old?.modified ?? 0) + 1), deleted: false })];
+      });
+      await db.factChecks.bulkPut(writes.map(factCheckRow));
+      onWritten?.(done + chunk.length, entries.length);
+    }
   });
   return result;
 }

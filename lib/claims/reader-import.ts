@@ -1,5 +1,5 @@
 import { errorMessage } from '../error-message';
-import { describeProblem, parseClaimReviews } from '../factchecks/parse';
+import { describeProblem, parseClaimReviewsInSlices } from '../factchecks/parse';
 import { validateClaimDatabase } from './database';
 import type { ReaderClaimsDb } from './reader-db';
 import { collectFactChecks } from './reader-factchecks';
@@ -60,28 +60,35 @@ async function importPack(db: ReaderClaimsDb, data: unknown, label: string, ctx:
   return { kind: 'claim pack', added, updated: 0, unchanged: 1 - added, total: 1 };
 }
 
-async function importClaimReviews(db: ReaderClaimsDb, data: unknown, ctx: ReaderContext): Promise<ClaimImportResult> {
-  const { items, problems, found } = parseClaimReviews(data, FEED_LIMITS);
+/** How far an import is: its items checked, then the changed ones written (`done` of `total`). */
+export type ImportProgress = { phase: 'checking' | 'writing'; done: number; total: number };
+
+async function importClaimReviews(db: ReaderClaimsDb, data: unknown, ctx: ReaderContext, onProgress?: (p: ImportProgress) => void): Promise<ClaimImportResult> {
+  const checked = (done: number, total: number) => onProgress?.({ phase: 'checking', done, total });
+  const { items, problems, found } = await parseClaimReviewsInSlices(data, FEED_LIMITS, checked);
   if (problems.length > 0) return refuse(problems.map(describeProblem));
   if (found === 0) {
     return refuse(['This is neither a file of schema.org ClaimReview items nor a claim pack (an object with claims and assertions).']);
   }
   try {
-    return { kind: 'fact-checks', ...(await collectFactChecks(db, items, ctx)) };
+    const written = (done: number, total: number) => onProgress?.({ phase: 'writing', done, total });
+    return { kind: 'fact-checks', ...(await collectFactChecks(db, items, ctx, undefined, written)) };
   } catch (e) {
     return refuse([errorMessage(e)]);
   }
 }
 
 /**
- * Imports a file (its JSON text, or parsed JSON) into the store; `label` names it in messages.
- * Throws ClaimImportError, having written nothing, when any item is bad.
+ * Imports a file (its JSON text, or parsed JSON) into the store; `label` names it in messages, and
+ * `onProgress` hears how far a file of fact-checks is. Throws ClaimImportError, having written
+ * nothing, when any item is bad.
  */
 export async function importClaimsFile(
   db: ReaderClaimsDb,
   file: unknown,
   ctx: ReaderContext,
   label = 'imported file',
+  onProgress?: (p: ImportProgress) => void,
 ): Promise<ClaimImportResult> {
   let data = file;
   if (typeof file === 'string') {
@@ -91,5 +98,5 @@ export async function importClaimsFile(
       return refuse([`${label} is not JSON: ${errorMessage(e)}`]);
     }
   }
-  return isClaimPack(data) ? importPack(db, data, label, ctx) : importClaimReviews(db, data, ctx);
+  return isClaimPack(data) ? importPack(db, data, label, ctx) : importClaimReviews(db, data, ctx, onProgress);
 }

@@ -19,6 +19,9 @@ export interface WalkLimits {
 
 export const DEFAULT_WALK_LIMITS: WalkLimits = { maxDepth: 32, maxVisited: 100_000, maxFound: 1_000 };
 
+/** Most ClaimReview nodes handed on from one page (the content script reads them, the popup parses them). */
+export const MAX_PAGE_CLAIM_REVIEWS = 50;
+
 /** The nodes found, in document order, and why the walk stopped early, if it did. */
 export interface WalkResult {
   nodes: JsonLdNode[];

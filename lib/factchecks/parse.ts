@@ -72,24 +72,56 @@ function readItem(node: JsonLdNode, index: number): FactCheck | ClaimReviewProbl
   }
 }
 
+/** The walk to the ClaimReview nodes, and the reading of the nodes from `from` to `to`, into `into`. */
+function walk(json: unknown, limits: WalkLimits, into: ClaimReviewParse): JsonLdNode[] {
+  try {
+    const found = findTypedNodes(json, CLAIM_REVIEW, limits);
+    if (found.truncated) into.problems.push({ index: null, url: null, message: `Stopped reading the JSON-LD: ${found.truncated}` });
+    into.found = found.nodes.length;
+    return found.nodes;
+  } catch (e) {
+    into.problems.push({ index: null, url: null, message: `Could not read the JSON-LD: ${errorMessage(e)}` });
+    return [];
+  }
+}
+function readNodes(nodes: readonly JsonLdNode[], from: number, to: number, into: ClaimReviewParse): void {
+  for (let index = from; index < to; index++) {
+    const read = readItem(nodes[index]!, index);
+    if ('message' in read) into.problems.push(read);
+    else into.items.push(read);
+  }
+}
+
 /**
  * Every ClaimReview in `json`, read; see the module's comment. `limits` bound the walk (a page's
  * JSON-LD by default; an imported feed may hold many more items).
  */
 export function parseClaimReviews(json: unknown, limits: WalkLimits = DEFAULT_WALK_LIMITS): ClaimReviewParse {
-  const items: FactCheck[] = [];
-  const problems: ClaimReviewProblem[] = [];
-  try {
-    const walk = findTypedNodes(json, CLAIM_REVIEW, limits);
-    if (walk.truncated) problems.push({ index: null, url: null, message: `Stopped reading the JSON-LD: ${walk.truncated}` });
-    walk.nodes.forEach((node, index) => {
-      const read = readItem(node, index);
-      if ('message' in read) problems.push(read);
-      else items.push(read);
-    });
-    return { items, problems, found: walk.nodes.length };
-  } catch (e) {
-    problems.push({ index: null, url: null, message: `Could not read the JSON-LD: ${errorMessage(e)}` });
-    return { items, problems, found: 0 };
+  const out: ClaimReviewParse = { items: [], problems: [], found: 0 };
+  const nodes = walk(json, limits, out);
+  readNodes(nodes, 0, nodes.length, out);
+  return out;
+}
+
+/** Items read between two pauses: about 60 ms of work, so a page reading a big feed stays responsive. */
+const SLICE = 2_000;
+
+/**
+ * The same as `parseClaimReviews`, for a big file read where the reader is waiting: the items are
+ * read a slice at a time, letting the page paint and answer between slices, and `onProgress` hears
+ * how many of how many are read.
+ */
+export async function parseClaimReviewsInSlices(
+  json: unknown,
+  limits: WalkLimits,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ClaimReviewParse> {
+  const out: ClaimReviewParse = { items: [], problems: [], found: 0 };
+  const nodes = walk(json, limits, out);
+  for (let from = 0; from < nodes.length; from += SLICE) {
+    if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    readNodes(nodes, from, Math.min(from + SLICE, nodes.length), out);
+    onProgress?.(Math.min(from + SLICE, nodes.length), nodes.length);
   }
+  return out;
 }

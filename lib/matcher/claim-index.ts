@@ -1,3 +1,4 @@
+import { falseVerdicts } from '../claims/factcheck-claims';
 import type { ClaimDatabase } from '../claims/schema';
 import { indexFact, readSentence, type IndexedFact } from './facts';
 import type { Lexicon } from './lexicon';
@@ -33,6 +34,8 @@ export interface ClaimIndex {
   negated: Uint8Array;
   /** Claims linked by a relation (only those that have any), and the values linked claims give a fact ("claim/key"). */
   linked: Map<number, number[]>;
+  /** Claims a fact-checker rated false, with the verdict's words: a page stating one conflicts with the verdict. */
+  ratedFalse: Map<number, string>;
   alts: Map<string, { text: string }[]>;
   /** The database's claims, whose facts are read when a sentence first comes near them (`claimOf`). */
   source: ClaimDatabase['claims'];
@@ -96,6 +99,8 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
       }
     }
   }
+  const ratedFalse = new Map<number, string>();
+  for (const [id, verdict] of falseVerdicts(db)) ratedFalse.set(position.get(id)!, verdict);
   const quotesOf = new Map<string, string[]>();
   for (const a of db.assertions) quotesOf.set(a.claimId, (quotesOf.get(a.claimId) ?? []).concat(a.quote));
   const relay = new Set(db.sources.filter((s) => RELAY_KINDS.has(s.kind)).flatMap((s) => tokenizer.tokenize(s.name).flatMap((t) => t.lemma ?? [])));
@@ -172,7 +177,7 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
   }
   const termOfEntry = entryTerms(lexicon, terms);
   return {
-    tokenizer, ids: db.claims.map((c) => c.id), negated, linked, alts, source: db.claims, read: new Map(),
+    tokenizer, ids: db.claims.map((c) => c.id), negated, linked, ratedFalse, alts, source: db.claims, read: new Map(),
     terms, termIds, weights, entity, variantStart, variantTerms, variantRoles, variantClaim, variantTotal, quotes, postingStart, postingList, termOfEntry,
   };
 }

@@ -25,6 +25,7 @@ export function restoreIndex(stored: StoredIndex, lexicon: Lexicon, claims: Clai
   if (claims.length !== stored.ids.length) throw new Error('The stored claim index is of another database');
   return {
     ...data,
+    ratedFalse: data.ratedFalse ?? new Map(), // stored before fact-checks were indexed
     tokenizer: new Tokenizer(lexicon),
     termIds: new Map(stored.terms.map((t, i) => [t, i])),
     termOfEntry: entryTerms(lexicon, stored.terms),

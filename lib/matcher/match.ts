@@ -2,7 +2,7 @@ import { rarity, type ClaimIndex } from './claim-index';
 import { readSentence, type SentenceReading } from './facts';
 import { featuresOf, judgeFacts, type Features } from './features';
 import { reach, type Reach } from './reach';
-import type { ClaimMatch, MatchDifference } from './schema';
+import { FACT_CHECK_VERDICT, type ClaimMatch, type MatchDifference } from './schema';
 import { score, scorerModel, type ScorerModel } from './scorer';
 import { splitSentences, type SentenceSpan } from './sentences';
 import { quoteRun } from './verbatim';
@@ -84,9 +84,14 @@ export function choose(index: ClaimIndex, cands: Candidate[], model: ScorerModel
 function toMatch(index: ClaimIndex, c: Candidate, text: string, span: SentenceSpan, verbatim = false): ClaimMatch {
   const score = verbatim ? 1 : Math.round(c.probability * 1000) / 1000;
   const base = { claimId: index.ids[c.claim]!, start: span.start, end: span.end, text: text.slice(span.start, span.end), score };
-  // A source's own verbatim words cannot conflict with the claim recorded from them.
-  if (verbatim || c.differs.length === 0) return { ...base, stance: 'corroborates' };
-  return { ...base, stance: 'conflicts', differs: c.differs };
+  // A source's own verbatim words cannot conflict with the claim recorded from them…
+  const differs = verbatim ? [] : c.differs;
+  // …but stating a claim a fact-checker rated false, in any words, conflicts with the verdict
+  // (denying it does not: that page says "denied" against the claim, as it would anyway).
+  const verdict = index.ratedFalse.get(c.claim);
+  if (verdict && !differs.some((d) => d.what === 'negation')) return { ...base, stance: 'conflicts', differs: [...differs, { what: FACT_CHECK_VERDICT, expected: verdict, found: 'stated as true' }] };
+  if (differs.length === 0) return { ...base, stance: 'corroborates' };
+  return { ...base, stance: 'conflicts', differs };
 }
 
 /** The quotes a sentence may reproduce: it holds all of a quote's words, or lies mostly inside one. */

@@ -5,6 +5,12 @@ import { MAX_CLAIM_ID } from '../claims/limits';
 // injected into every page and must stay small. The one schema serves the matcher, the command
 // line and the messages.
 
+/**
+ * The `what` of the difference a page stating a claim a fact-checker rated false has with the
+ * verdict (`expected`: the verdict's words). Not a slug, so no fact key can take it.
+ */
+export const FACT_CHECK_VERDICT = 'fact-check verdict';
+
 /** One detail on which the page's wording differs from the matched claim's fact. */
 export const MatchDifferenceSchema = z.object({
   /** The fact's key, e.g. "troop-count", or "negation". */

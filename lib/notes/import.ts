@@ -28,7 +28,9 @@ function itemsOf(data: unknown): unknown[] {
   }
   const f = file.data;
   if (Array.isArray(f)) return f;
-  if ('first' in f || ('items' in f && Array.isArray(f.items))) {
+  const types = [(f as { type?: unknown }).type].flat();
+  // A collection with no `first` holds no annotations (an export of claims without notes).
+  if (types.includes('AnnotationCollection') || 'first' in f || ('items' in f && Array.isArray(f.items))) {
     return [...((f.first as { items?: unknown[] } | undefined)?.items ?? []), ...((f.items as unknown[] | undefined) ?? [])];
   }
   return [f];

@@ -7,7 +7,11 @@
 import { claimRow, factCheckRow, openReaderClaimsDb, sightingRow } from '@/lib/claims/reader-db';
 import { toClaimDatabase, type ReaderData } from '@/lib/claims/reader-database';
 import { factCheckId } from '@/lib/claims/reader-ids';
-import { queryTrackedClaims } from '@/lib/claims/reader-query';
+import { queryFactChecks, queryTrackedClaims } from '@/lib/claims/reader-query';
+import { backupReaderClaims } from '@/lib/claims/reader-backup';
+import { importClaimsFile } from '@/lib/claims/reader-import';
+import { deleteTrackedClaim, editTrackedClaim, undoDeleteTrackedClaim } from '@/lib/claims/reader-store';
+import { parseClaimReviews } from '@/lib/factchecks/parse';
 import type { CollectedFactCheck, Sighting, TrackedClaim } from '@/lib/claims/reader-schema';
 import { median } from './median';
 import { rng } from './rng';
@@ -22,6 +26,8 @@ const PLACES = 5_000;
 /** One measured operation: what, how many results, median time. */
 export type Figure = { what: string; results: number; ms: number };
 export type StoreFigures = { storeMs: number; figures: Figure[] };
+/** ClaimReview items in the file the import is measured with. */
+const FEED = 10_000;
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 
@@ -105,7 +111,70 @@ export async function runStoreBench(vocabulary: readonly string[]): Promise<Stor
     await measure(`search: ${label} "${text}", first 50`, 10, () => queryTrackedClaims(db, { text, limit: 50 }));
   }
   await measure('toClaimDatabase (claims in the result)', 3, () => toClaimDatabase(db));
+  await measure('options page: its first pages, 20 tracked claims and 20 fact-checks (21 of each read)', 20, async () => [
+    ...(await queryTrackedClaims(db, { limit: 21 })),
+    ...(await queryFactChecks(db, { limit: 21 })),
+  ]);
+  const edited = data.claims[CLAIMS - 2]!;
+  const ctx = { now: Date.now };
+  await measure('options page: edit a claim, delete it, undo the delete', 10, async () => {
+    await editTrackedClaim(db, { id: edited.id, statement: `${edited.statement} (edited)` }, ctx);
+    await deleteTrackedClaim(db, edited.id, ctx);
+    return [await undoDeleteTrackedClaim(db, edited.id, ctx)];
+  });
+  let exportChars = 0;
+  await measure('export with the notes: the live store read and written as JSON (claims)', 3, async () => {
+    const backup = await backupReaderClaims(db);
+    exportChars = JSON.stringify(backup).length;
+    return backup.claims;
+  });
+  figures.at(-1)!.what += `: ${(exportChars / 1e6).toFixed(1)} M characters`;
+  figures.push(...(await importFigures(db)));
   db.close();
   indexedDB.deleteDatabase(db.name);
   return { storeMs, figures };
+}
+
+/** Runs `work`, timing it and the longest the page's event loop waited meanwhile (a timer's lateness). */
+async function withPauses<T>(work: () => Promise<T>): Promise<{ ms: number; longestPause: number; result: T }> {
+  let longestPause = 0;
+  let running = true;
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    longestPause = Math.max(longestPause, now - last);
+    last = now;
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  const t = performance.now();
+  const result = await work();
+  const ms = performance.now() - t;
+  running = false;
+  return { ms, longestPause: Math.max(longestPause, performance.now() - last), result };
+}
+
+/**
+ * The import of a DataFeed of FEED ClaimReview items as the options page runs it (text in, stored):
+ * its time and the longest the page could not answer meanwhile; beside it, the longest task the
+ * same items cost when read in one go (as before the import read them in slices).
+ */
+async function importFigures(db: ReturnType<typeof openReaderClaimsDb>): Promise<Figure[]> {
+  const items = Array.from({ length: FEED }, (_, i) => ({
+    '@type': 'DataFeedItem',
+    item: {
+      '@type': 'ClaimReview', url: `https://desk${i % 7}.example.org/checks/${i}`, claimReviewed: `Imported claim ${i} about the harbour bridge and its closure`,
+      datePublished: '2026-11-02', author: { '@type': 'Organization', name: `Desk ${i % 7}` },
+      itemReviewed: { '@type': 'Claim', author: { name: `Claimant ${i % 100}` }, datePublished: '2026-11-01' },
+      reviewRating: { '@type': 'Rating', alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 },
+    },
+  }));
+  const text = JSON.stringify({ '@context': 'https://schema.org', '@type': 'DataFeed', dataFeedElement: items });
+  const oneGo = await withPauses(async () => parseClaimReviews(JSON.parse(text), { maxDepth: 32, maxVisited: 10_000_000, maxFound: 100_000 }));
+  const sliced = await withPauses(() => importClaimsFile(db, text, { now: Date.now }, 'feed.json'));
+  return [
+    { what: `import a DataFeed of ${FEED.toLocaleString('en')} ClaimReview items (${(text.length / 1e6).toFixed(1)} M characters): text in, stored`, results: sliced.result.added, ms: sliced.ms },
+    { what: '…the longest the page waited meanwhile (JSON.parse, then a slice of 2,000 items)', results: 0, ms: sliced.longestPause },
+    { what: '…reading the same items in one go, as before slices: its one task', results: oneGo.result.items.length, ms: oneGo.longestPause },
+  ];
 }

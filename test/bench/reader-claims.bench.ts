@@ -1,7 +1,9 @@
 /**
  * Reader's claims benchmark (`npm run bench -- reader-claims`): 100,000 tracked claims (1%
  * deleted), 10,000 sightings and 5,000 collected fact-checks in the reader's store; the time to
- * list a page, to search, and to turn the store into a claim database (`toClaimDatabase`), side by
+ * list a page, to search, to turn the store into a claim database (`toClaimDatabase`), and what the
+ * options page does with it (open, edit, delete and undo, export, import a feed and how long the
+ * page waits meanwhile), side by
  * side in headless Chromium's IndexedDB and in node's fake-indexeddb (what the unit tests use);
  * then, in node, how much of `toClaimDatabase` is converting, and the matcher's index over the
  * bundled and the reader's claims together; and a worker's start with those claims (ClaimSource),
@@ -55,7 +57,7 @@ export default async function (): Promise<void> {
   const node = await runStoreBench(vocabulary);
   console.log('| 100,000 tracked claims | results | Chromium (IndexedDB) | node (fake-indexeddb) |\n| --- | ---: | ---: | ---: |');
   console.log(`| store them (bulk, 10,000 at a time), with the sightings and fact-checks | | ${ms(chromium.storeMs)} | ${ms(node.storeMs)} |`);
-  chromium.figures.forEach((f, i) => console.log(`| ${f.what} | ${f.results} | ${ms(f.ms)} | ${ms(node.figures[i]!.ms)} |`));
+  chromium.figures.forEach((f, i) => console.log(`| ${f.what} | ${f.results || ''} | ${ms(f.ms)} | ${ms(node.figures[i]!.ms)} |`));
 
   const data = readerData(vocabulary);
   const live = { ...data, claims: data.claims.filter((c) => !c.deleted) };

@@ -4,7 +4,7 @@ import { visibleText } from '@/lib/cli/match-command';
 import { matchText } from '@/lib/matcher/match';
 import { bundledIndex } from '../support/bundled-index';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
-import { claimPointOn, highlightTexts } from '../support/highlights';
+import { highlightPoint, highlightTexts } from '../support/highlights';
 import { waitFor } from '../support/wait';
 import { renderPage } from '../support/fixture-pages';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -48,8 +48,8 @@ async function popupClaimIds(popup: DriverPage): Promise<string[]> {
 /** The text of every range painted under a highlight name, as the page itself sees it. */
 const painted = (page: DriverPage, name: string): Promise<string[]> => page.evaluate(highlightTexts, name);
 
-/** Viewport coordinates near the start of the first painted range containing `text`. */
-const pointOn = (page: DriverPage, text: string) => page.evaluate(claimPointOn, text);
+/** Viewport coordinates of the middle of the first painted range containing `text`. */
+const pointOn = (page: DriverPage, text: string) => page.evaluate(highlightPoint, { text, names: ['crosscheck-claim', 'crosscheck-conflict'] });
 
 let server: StaticServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
-import { claimPointOn, highlightTexts } from '../support/highlights';
+import { highlightPoint, highlightTexts } from '../support/highlights';
 import { panelShowing } from '../support/panel';
 import { showSelectionButton } from '../support/selection';
 import { serveFolder, type StaticServer } from '../support/static-server';
@@ -17,6 +17,9 @@ beforeAll(async () => {
   server = await serveFolder();
 });
 afterAll(() => server?.close());
+
+/** The point on the claim (agreeing or conflicting) painted on `text`, scrolled into view. */
+const claimPoint = (page: DriverPage, text: string) => page.evaluate(highlightPoint, { text, names: ['crosscheck-claim', 'crosscheck-conflict'] });
 
 const claimsPainted = async (page: DriverPage) => [
   ...(await page.evaluate(highlightTexts, 'crosscheck-claim')),
@@ -47,7 +50,7 @@ describe.each(BROWSERS)('%s: track a claim, then meet it on another outlet’s p
 
     const gazette = await driver.newPage();
     await gazette.goto(`${server.origin}/track-gazette.html`);
-    const point = await waitFor('the other outlet’s words painted', () => gazette.evaluate(claimPointOn, 'harbour bridge was shut'));
+    const point = await waitFor('the other outlet’s words painted', () => claimPoint(gazette, 'harbour bridge was shut'));
     expect(await claimsPainted(gazette)).toEqual([GAZETTE_WORDS]);
     await gazette.click(point.x, point.y);
     const card = await panelShowing(gazette, 'Where you have seen it (1)');
@@ -65,7 +68,7 @@ describe.each(BROWSERS)('%s: track a claim, then meet it on another outlet’s p
     const tribune = await driver.newPage();
     await tribune.goto(`${server.origin}/track-tribune.html`);
     const conflict = await waitFor('the third outlet’s words painted as a conflict', async () =>
-      (await tribune.evaluate(highlightTexts, 'crosscheck-conflict')).includes(TRIBUNE_WORDS) ? tribune.evaluate(claimPointOn, 'on Tuesday') : undefined,
+      (await tribune.evaluate(highlightTexts, 'crosscheck-conflict')).includes(TRIBUNE_WORDS) ? claimPoint(tribune, 'on Tuesday') : undefined,
     );
     await tribune.click(conflict!.x, conflict!.y);
     const card2 = await panelShowing(tribune, 'Where you have seen it (2)');

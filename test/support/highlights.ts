@@ -9,11 +9,11 @@ export function highlightTexts(name: string): string[] {
 }
 
 /**
- * In a page's main world: the viewport point near the start of the first painted claim range
- * (agreeing or conflicting) containing `text`, once scrolled into view; undefined when none is.
+ * In a page's main world: the viewport coordinates of the middle of the first range painted under
+ * one of `names` whose text contains `text`, scrolled into view first; undefined when there is none.
  */
-export function claimPointOn(text: string): { x: number; y: number } | undefined {
-  for (const name of ['crosscheck-claim', 'crosscheck-conflict']) {
+export function highlightPoint({ text, names }: { text: string; names: string[] }): { x: number; y: number } | undefined {
+  for (const name of names) {
     for (const r of CSS.highlights.get(name) ?? []) {
       const range = r as Range;
       if (!range.toString().includes(text)) continue;

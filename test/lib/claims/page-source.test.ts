@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findClaimReviews, readJsonLd } from '@/lib/claims/page-jsonld';
+import { findClaimReviews, pageClaimReviews, readJsonLd } from '@/lib/claims/page-jsonld';
 import { readPageSource } from '@/lib/claims/page-source';
 import { PageSourceSchema } from '@/lib/claims/page-source-schema';
 import { parseClaimReviews } from '@/lib/factchecks/parse';
@@ -125,5 +125,13 @@ describe('readJsonLd and findClaimReviews', () => {
     const many = Array.from({ length: 80 }, (_, i) => ({ '@type': 'ClaimReview', claimReviewed: `claim ${i}` }));
     expect(findClaimReviews(page(jsonLd(many)))).toHaveLength(50);
     expect(findClaimReviews(page(jsonLd({ '@type': 'NewsArticle' })))).toEqual([]);
+  });
+
+  it("gives the popup the page's reviews with its canonical URL, or null for a page off the web", () => {
+    const doc = page(`<link rel="canonical" href="/checks/bridge?utm_source=x">${jsonLd(claimReviewFixture('politifact-like.json'))}`);
+    const offered = pageClaimReviews(doc, 'https://meter.example.org/checks/bridge?fbclid=1#top');
+    expect(offered.url).toBe('https://meter.example.org/checks/bridge');
+    expect(offered.reviews).toHaveLength(1);
+    expect(pageClaimReviews(doc, 'file:///tmp/page.html')).toEqual({ url: null, reviews: offered.reviews });
   });
 });

@@ -62,7 +62,22 @@ describe('importClaimsFile: ClaimReview files', () => {
       item: { '@type': 'ClaimReview', url: `https://desk.example.org/checks/${i}`, claimReviewed: `Claim ${i}`, reviewRating: { alternateName: 'False' } },
     }));
     const feed = { '@context': 'https://schema.org', '@type': 'DataFeed', dataFeedElement: items };
-    expect(await importClaimsFile(t.db, JSON.stringify(feed), t.ctx)).toMatchObject({ added: 1_500 });
+    const progress: unknown[] = [];
+    expect(await importClaimsFile(t.db, JSON.stringify(feed), t.ctx, 'feed.json', (p) => progress.push(p))).toMatchObject({ added: 1_500 });
+    expect(progress).toEqual([{ phase: 'checking', done: 1_500, total: 1_500 }, { phase: 'writing', done: 1_500, total: 1_500 }]);
+  });
+
+  it('reports its progress in slices, writing within one transaction: a write that fails part way leaves nothing', async () => {
+    const feed = Array.from({ length: 4_500 }, (_, i) => ({ '@type': 'ClaimReview', url: `https://desk.example.org/checks/${i}`, claimReviewed: `Claim ${i}`, reviewRating: { alternateName: 'False' } }));
+    const progress: string[] = [];
+    await expect(
+      importClaimsFile(t.db, feed, t.ctx, 'feed.json', (p) => {
+        progress.push(`${p.phase} ${p.done}/${p.total}`);
+        if (p.phase === 'writing' && p.done === 4_000) throw new Error('the disk is full');
+      }),
+    ).rejects.toThrow('Nothing was imported. the disk is full');
+    expect(progress).toEqual(['checking 2000/4500', 'checking 4000/4500', 'checking 4500/4500', 'writing 2000/4500', 'writing 4000/4500']);
+    expect(await t.db.factChecks.count()).toBe(0);
   });
 });
 

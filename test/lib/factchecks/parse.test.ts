@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblem, parseClaimReviews } from '@/lib/factchecks/parse';
+import { describeProblem, parseClaimReviews, parseClaimReviewsInSlices } from '@/lib/factchecks/parse';
 import { FactCheckSchema } from '@/lib/factchecks/schema';
 import { claimReviewFixture } from './claim-review-fixtures';
 
@@ -158,5 +158,21 @@ describe('parseClaimReviews: malformed and hostile input', () => {
       expect(() => parseClaimReviews(value)).not.toThrow();
     }
     expect(parseClaimReviews({ '@type': 'NewsArticle' })).toEqual({ items: [], problems: [], found: 0 });
+  });
+});
+
+describe('parseClaimReviewsInSlices', () => {
+  const limits = { maxDepth: 32, maxVisited: 1_000_000, maxFound: 10_000 };
+  it.each(['afp-like-feed.json', 'malformed.json', 'missing-fields.json', 'rating-arrays.json'])('reads %s as parseClaimReviews does', async (name) => {
+    expect(await parseClaimReviewsInSlices(claimReviewFixture(name), limits)).toEqual(parseClaimReviews(claimReviewFixture(name), limits));
+  });
+
+  it('reads a big feed a slice at a time, saying how far it is, with the problems in place', async () => {
+    const feed = Array.from({ length: 4_100 }, (_, i) => ({ '@type': 'ClaimReview', url: `https://desk.example.org/${i}`, claimReviewed: i === 3_000 ? '' : `Claim ${i}` }));
+    const progress: number[] = [];
+    const read = await parseClaimReviewsInSlices(feed, limits, (done, total) => progress.push(done / total));
+    expect(progress).toEqual([2_000 / 4_100, 4_000 / 4_100, 1]);
+    expect(read.items).toHaveLength(4_099);
+    expect(read.problems.map(describeProblem)).toEqual([expect.stringMatching(/^item 3001 \(https:\/\/desk\.example\.org\/3000\): claimReviewed: /)]);
   });
 });
