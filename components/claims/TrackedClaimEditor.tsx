@@ -1,8 +1,8 @@
-import type { JSX } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { MAX_STATEMENT, type TrackedClaim } from '../../lib/claims/reader-schema';
-import { ClaimTypeSchema, type ClaimType } from '../../lib/claims/schema';
-import { CLAIM_TYPE_HINT, CLAIM_TYPE_LABEL, formatDay } from './labels';
+import { useId, useState } from 'preact/hooks';
+import type { TrackedClaim } from '../../lib/claims/reader-schema';
+import type { ClaimType } from '../../lib/claims/schema';
+import { formatDay } from './labels';
+import { ReaderClaimEditor } from './ReaderClaimEditor';
 
 export type TrackedClaimEditorProps = {
   claim: TrackedClaim;
@@ -15,30 +15,20 @@ export type TrackedClaimEditorProps = {
   headingLevel?: 1 | 3;
 };
 
-/** The reader's check of a statement before it is saved: null when it can be saved. */
-export function statementProblem(statement: string): string | null {
-  const text = statement.trim();
-  if (!text) return 'Write the claim’s statement: it cannot be empty.';
-  if (text.length > MAX_STATEMENT) return `The statement is ${text.length} characters long; the most is ${MAX_STATEMENT}.`;
-  return null;
-}
-
 /**
  * A claim the reader tracks: the words it was read in (outlet, day, quote), its statement to word
- * and its type to choose (Save, or Ctrl+Enter), Delete with Undo. A failed save keeps the form as
- * typed and says why; texts are rendered as text.
+ * and its type to choose (the options page's ReaderClaimEditor: Save or Ctrl+Enter, Escape or
+ * Cancel closes), Delete with Undo. A failed save keeps the form as typed and says why; texts are
+ * rendered as text.
  */
 export function TrackedClaimEditor({ claim, onSave, onDelete, onUndoDelete, onClose, headingLevel = 1 }: TrackedClaimEditorProps) {
   const id = useId();
-  const [statement, setStatement] = useState(claim.statement);
-  const [type, setType] = useState<ClaimType>(claim.type);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => textRef.current?.focus(), []);
 
   const run = async (work: () => Promise<void>, done: string) => {
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     setStatus(undefined);
@@ -49,18 +39,6 @@ export function TrackedClaimEditor({ claim, onSave, onDelete, onUndoDelete, onCl
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
-    }
-  };
-  const save = () => {
-    if (busy) return;
-    const problem = statementProblem(statement);
-    if (problem) return setError(problem);
-    void run(() => onSave({ statement: statement.trim(), type }), 'Saved.');
-  };
-  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLFormElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      save();
     }
   };
   const { page } = claim;
@@ -89,47 +67,24 @@ export function TrackedClaimEditor({ claim, onSave, onDelete, onUndoDelete, onCl
         )}
         {status && !claim.deleted && <p>{status}</p>}
       </div>
-      {error && (
+      {claim.deleted && error && (
         <p role="alert" class="cc-error">
           {error}
         </p>
       )}
       {!claim.deleted && (
-        <form
-          aria-label="Tracked claim"
-          onKeyDown={onKeyDown}
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
-          <label for={`${id}-statement`}>Statement</label>
-          <textarea
-            id={`${id}-statement`}
-            ref={textRef}
-            rows={4}
-            value={statement}
-            aria-invalid={!!error}
-            onInput={(e) => setStatement(e.currentTarget.value)}
+        <>
+          <ReaderClaimEditor
+            statement={claim.statement}
+            type={claim.type}
+            error={error}
+            onSave={(changes) => void run(() => onSave(changes), 'Saved.')}
+            onCancel={onClose}
           />
-          <label for={`${id}-type`}>Type</label>
-          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.currentTarget.value as ClaimType)}>
-            {ClaimTypeSchema.options.map((t) => (
-              <option key={t} value={t}>
-                {CLAIM_TYPE_LABEL[t]}
-              </option>
-            ))}
-          </select>
-          {CLAIM_TYPE_HINT[type] && <p class="cc-muted">{CLAIM_TYPE_HINT[type]}</p>}
-          <div class="cc-tracked__actions">
-            <button type="submit" disabled={busy}>
-              Save
-            </button>
-            <button type="button" disabled={busy} onClick={() => void run(onDelete, 'Claim deleted.')}>
-              Delete
-            </button>
-          </div>
-        </form>
+          <button type="button" class="cc-tracked__delete" disabled={busy} onClick={() => void run(onDelete, 'Claim deleted.')}>
+            Delete
+          </button>
+        </>
       )}
     </section>
   );

@@ -40,7 +40,7 @@ describe('TrackedClaimEditor', () => {
     await userEvent.clear(statement());
     await userEvent.type(statement(), '   ');
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
-    expect(screen.getByRole('alert').textContent).toBe('Write the claim’s statement: it cannot be empty.');
+    expect(screen.getByRole('alert').textContent).toBe('A claim needs a statement.');
     expect(onSave).not.toHaveBeenCalled();
 
     await userEvent.type(statement(), 'Kept <b>as typed</b>');
