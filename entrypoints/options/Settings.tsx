@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
 import { getDisabledSites, setSiteEnabled } from '@/lib/settings/site-settings';
 import { ADD_NOTE_COMMAND } from '@/lib/notes/note-background';
+import { PaintSettings } from './PaintSettings';
 import { SyncSettings } from './SyncSettings';
 
 /** Where each browser lets the reader change extension shortcuts. */
@@ -9,7 +10,7 @@ const SHORTCUTS_PAGE = import.meta.env.FIREFOX
   ? 'about:addons → the gear menu → Manage Extension Shortcuts'
   : 'chrome://extensions/shortcuts';
 
-/** Settings: sync (switch and status), the note shortcut (and where to change it), and the sites Crosscheck is off on. */
+/** Settings: sync (switch and status), how much is painted on pages, the note shortcut (and where to change it), and the sites Crosscheck is off on. */
 export function Settings() {
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [disabled, setDisabled] = useState<string[]>([]);
@@ -25,6 +26,7 @@ export function Settings() {
     <section aria-labelledby="cc-settings">
       <h2 id="cc-settings">Settings</h2>
       <SyncSettings />
+      <PaintSettings />
       <p>
         Keyboard shortcut for a note on the selected text:{' '}
         {shortcut === null ? '…' : shortcut ? <kbd>{shortcut}</kbd> : 'none set'}. Change it at {SHORTCUTS_PAGE}.

@@ -1,6 +1,7 @@
 import { joinBlocks, BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
 import { rangeFor } from '../dom/text-ranges';
 import type { ClaimMatch } from '../matcher/schema';
+import type { PaintMode } from '../pages/paint-content-routes';
 import type { WireMatch } from '../pages/wire';
 import { groupSpans, type ClaimSpan } from './spans';
 import type { Unit } from './units';
@@ -26,16 +27,36 @@ function rangeIn(block: PageText, next: PageText | undefined, start: number, end
 type UnitPainting = { id: string; start: number; spans: PaintedSpan[] };
 
 /**
- * What is painted for the claims: the passages, the claims in page order, and the units that
- * carry them (for the report). Each unit's passages are kept while its key and place stay the same,
- * so that a rescan or a new batch of answers only paints what is new.
+ * The passages a mode paints: every one, the conflicting ones only (a passage where any claim
+ * conflicts, as groupSpans marks it), or none.
+ */
+export function spansToPaint<S extends { stance: ClaimSpan['stance'] }>(spans: readonly S[], mode: PaintMode): S[] {
+  if (mode === 'none') return [];
+  return mode === 'conflicts' ? spans.filter((s) => s.stance === 'conflicts') : [...spans];
+}
+
+/**
+ * What is painted for the claims: the passages found, those the reader's mode paints, the claims in
+ * page order, and the units that carry them (for the report: every claim found, whatever is
+ * painted). Each unit's passages are kept while its key and place stay the same, so that a rescan
+ * or a new batch of answers only paints what is new.
  */
 export class ClaimPainting {
+  /** Every passage found. */
   spans: PaintedSpan[] = [];
+  /** The passages painted in the current mode (the ones a click can open). */
+  shown: PaintedSpan[] = [];
   claims: FoundClaim[] = [];
   /** The units with claims on screen (to report). */
   claimedUnits: Unit[] = [];
   private readonly perUnit = new WeakMap<Unit, UnitPainting>();
+  private mode: PaintMode = 'all';
+
+  /** Paints the passages of another mode (every claim, conflicts only, nothing). */
+  setMode(mode: PaintMode): void {
+    this.mode = mode;
+    this.shown = spansToPaint(this.spans, mode);
+  }
 
   /** Paints again from the answers known so far (`known(id)`: a unit's matches, if answered). */
   update(units: readonly Unit[], known: (id: string) => WireMatch[] | undefined): void {
@@ -54,11 +75,13 @@ export class ClaimPainting {
       this.claimedUnits.push(unit);
     }
     this.claims = this.spans.flatMap((span) => span.claims.map((claim) => ({ claim, range: span.range, span })));
+    this.shown = spansToPaint(this.spans, this.mode);
   }
 
   /** Forgets everything painted. */
   clear(): void {
     this.spans = [];
+    this.shown = [];
     this.claims = [];
     this.claimedUnits = [];
   }

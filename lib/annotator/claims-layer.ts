@@ -3,6 +3,7 @@ import { afterLayout, onScreen } from '../dom/first-screen';
 import { paint, rangesAt } from '../dom/highlighter';
 import { BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
 import { Slice } from '../dom/yield';
+import type { PaintMode } from '../pages/paint-content-routes';
 import { MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
 import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
 import { batches, distinct, keyOf, linkUnits, toWire, unitsOf, wordsOf, type Unit } from './units';
@@ -13,14 +14,15 @@ export type { FoundClaim, PaintedSpan } from './claim-painting';
 export type ClaimsLayerDeps = {
   reader: BlockReader;
   /**
-   * Whether the site is on, which of these units (by key) the background has matched already, and
-   * the matches of these units of text (`units`, for a short page: one question, one answer).
-   * `first`: the page's first question (or the first after a single-page navigation).
+   * Whether the site is on and how much it paints, which of these units (by key) the background
+   * has matched already, and the matches of these units of text (`units`, for a short page: one
+   * question, one answer). `first`: the page's first question (or the first after a single-page
+   * navigation).
    */
   lookup(
     question: { keys: string[]; units: { text: string; context?: string }[] },
     first: boolean,
-  ): Promise<{ enabled: boolean; known: (WireMatch[] | null)[]; matched: WireMatch[][] }>;
+  ): Promise<{ enabled: boolean; paint: PaintMode; known: (WireMatch[] | null)[]; matched: WireMatch[][] }>;
   /** Matches units of text; a unit without `context` is matched with the start of the next one sent. */
   match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]>;
   /**
@@ -56,6 +58,8 @@ export class ClaimsLayer {
   private words = 0;
   private running: Promise<void> | null = null;
   private again = false;
+  /** How many modes the background pushed: an answer asked for before a push must not undo it. */
+  private pushes = 0;
 
   constructor(private readonly deps: ClaimsLayerDeps) {}
 
@@ -95,9 +99,19 @@ export class ClaimsLayer {
     this.deps.reader.invalidate(records);
   }
 
-  /** The passages painted under a point of the viewport. */
+  /** The passages painted under a point of the viewport (an unpainted claim opens nothing). */
   at(x: number, y: number): PaintedSpan[] {
-    return rangesAt(this.painting.spans, x, y);
+    return rangesAt(this.painting.shown, x, y);
+  }
+
+  /**
+   * Paints every claim, the conflicts only, or nothing, at once. What is found, listed and
+   * reported (the popup, the badge) stays the same.
+   */
+  setPaintMode(mode: PaintMode): void {
+    this.pushes++;
+    this.painting.setMode(mode);
+    this.repaint();
   }
 
   /** A single-page navigation: the next scan asks the background about the new page first. */
@@ -139,9 +153,11 @@ export class ClaimsLayer {
       for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
         const ask = keyed.slice(i, i + MAX_KEYS);
         const sent = short ? todo : [];
+        const pushes = this.pushes;
         const reply = await this.deps.lookup({ keys: ask.map(keyOf), units: sent.map(toWire) }, first && i === 0);
         this.enabled = reply.enabled;
         if (!reply.enabled) return this.setEnabled(false);
+        if (this.pushes === pushes) this.painting.setMode(reply.paint);
         reply.known.forEach((matches, k) => matches && this.remember(ask[k]!.id, matches));
         reply.matched.forEach((matches, k) => this.remember(sent[k]!.id, matches));
       }
@@ -225,10 +241,11 @@ export class ClaimsLayer {
     this.repaint();
   }
 
-  /** Paints each passage once: agreeing and conflicting statements look different. */
+  /** Paints each passage the mode shows, once: agreeing and conflicting statements look different. */
   private repaint(): void {
-    paint(CORROBORATED, this.painting.spans.filter((s) => s.stance === 'corroborates').map((s) => s.range));
-    paint(CONFLICTING, this.painting.spans.filter((s) => s.stance === 'conflicts').map((s) => s.range));
+    const shown = this.painting.shown;
+    paint(CORROBORATED, shown.filter((s) => s.stance === 'corroborates').map((s) => s.range));
+    paint(CONFLICTING, shown.filter((s) => s.stance === 'conflicts').map((s) => s.range));
   }
 
   /**

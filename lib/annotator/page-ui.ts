@@ -4,6 +4,7 @@ import { Router } from '../messaging/router';
 import { call, selfIdentity } from '../messaging/runtime';
 import { claimsChangedRoute, closePanelRoute, describePageRoute, issuePanelTicketRoute, showClaimRoute, siteSwitchedRoute, stepClaimRoute } from '../pages/page-routes';
 import type { ClaimMatch } from '../matcher/schema';
+import { paintModeRoute } from '../pages/paint-content-routes';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
 import { startTracking } from './claim-tracker';
@@ -77,6 +78,10 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
   });
   router.on(siteSwitchedRoute, ({ enabled: on }) => {
     setEnabled(on);
+    return true;
+  });
+  router.on(paintModeRoute, ({ mode }) => {
+    claims.setPaintMode(mode);
     return true;
   });
   const tracking = startTracking({ router, panel, claims: () => claims.claims, hideButtons: () => notes.hideButtons() });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../messaging/route';
 import { ClaimMatchFieldsSchema } from '../matcher/schema';
+import { PaintModeSchema } from '../settings/paint-mode';
 import { TabStateSchema } from './page-schema';
 import { CONTEXT_CHARS, MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_UNIT_CHARS } from './wire';
 
@@ -18,10 +19,10 @@ const UnitsSchema = z
   );
 
 /**
- * Content script → background: whether Crosscheck is on for the page's site, which of these units
- * of page text (by key, see wire.ts) it has matched already, and the matches of these `units` of
- * text (a short page sends its text at once: one question, one answer; a long one asks by keys
- * first). Keys are looked up among the units of the sender's own origin only, so that a page
+ * Content script → background: whether Crosscheck is on for the page's site (and how much it
+ * paints there), which of these units of page text (by key, see wire.ts) it has matched already,
+ * and the matches of these `units` of text (a short page sends its text at once: one question, one
+ * answer; a long one asks by keys first). Keys are looked up among the units of the sender's own origin only, so that a page
  * cannot learn what the reader read elsewhere. With `page` (a page's first question, and after a
  * single-page navigation), the background also notes which page the tab shows (its URL taken on
  * the sender's own origin only) and says whether the page has notes of the reader's.
@@ -36,6 +37,8 @@ export const lookupBlocksRoute = defineRoute({
   }),
   response: z.object({
     enabled: z.boolean(),
+    /** How much of what is found the page paints (see paintModeRoute). */
+    paint: PaintModeSchema,
     notes: z.boolean(),
     known: z.array(z.nullable(z.array(WireMatchSchema))),
     matched: z.array(z.array(WireMatchSchema)),

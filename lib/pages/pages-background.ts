@@ -13,6 +13,7 @@ import type { Fact } from '../claims/schema';
 import { claimsChangedRoute, stepClaimRoute } from './page-routes';
 import { handlePanels } from './panel-handlers';
 import { PanelTickets } from './panel-tickets';
+import { followPaintModes } from './paint-modes';
 import { handleReports, type OnReport } from './report-handlers';
 import { followSiteSwitch } from './site-switch';
 import { TabStates } from './tab-states';
@@ -34,8 +35,8 @@ export type PagesBackground = {
 /**
  * The background's side of claims on pages, put together: the claims (bundled and the reader's,
  * followed as they change), the text routes (matching, fairly between tabs), the reports (popup and
- * badge), the in-page panel's tickets and close, the site switch, and the "next claim" shortcut.
- * What a tab showed is forgotten when it closes.
+ * badge), the in-page panel's tickets and close, the site switch, the painting modes, and the
+ * "next claim" shortcut. What a tab showed is forgotten when it closes.
  */
 export function startPagesBackground(router: Router, { notesOn, reported }: PagesDeps = {}): PagesBackground {
   const claims = new ClaimSource(); // the bundled claims and the reader's own
@@ -49,7 +50,8 @@ export function startPagesBackground(router: Router, { notesOn, reported }: Page
   void blocks.matcher.ready().catch(() => undefined);
   const tickets = new PanelTickets();
   const disabledSites = followSiteSwitch(pages);
-  handleText(router, { blocks, pages, tabs, disabledSites, ...(notesOn ? { notesOn } : {}) });
+  const paintMode = followPaintModes(pages);
+  handleText(router, { blocks, pages, tabs, disabledSites, paintMode, ...(notesOn ? { notesOn } : {}) });
   handleReports(router, { blocks, tabs, ...(reported ? { reported } : {}) });
   handlePanels(router, tickets);
   router.on(getClaimsRoute, ({ ids }) => claims.resolve(ids));

@@ -1,5 +1,6 @@
 import type { TabPages } from '../messaging/tab-pages';
 import type { Router } from '../messaging/router';
+import type { PaintMode } from '../settings/paint-settings';
 import type { BlockService } from './block-service';
 import { lookupBlocksRoute, matchBlocksRoute } from './page-routes';
 import { hostnameOf, originOf, sameOrigin } from './sender-origin';
@@ -14,15 +15,17 @@ export type TextHandlerDeps = {
   pages: TabPages;
   tabs: TabStates;
   disabledSites: () => Promise<string[]>;
+  /** How much is painted on the page at a URL (see followPaintModes). */
+  paintMode: (url: string) => Promise<PaintMode>;
   notesOn?: NotesOn;
 };
 
 /**
  * The routes a content script asks about its page's text: which units the background knows, and
  * the matches of new ones, shared fairly between tabs. The first question also says whether the
- * site is on and whether the page has notes, and records which page the tab shows.
+ * site is on, how much to paint and whether the page has notes, and records which page the tab shows.
  */
-export function handleText(router: Router, { blocks, pages, tabs, disabledSites, notesOn }: TextHandlerDeps): void {
+export function handleText(router: Router, { blocks, pages, tabs, disabledSites, paintMode, notesOn }: TextHandlerDeps): void {
   router.on(lookupBlocksRoute, async ({ keys, units, page }, sender) => {
     const origin = originOf(sender);
     const url = page && sameOrigin(page.url, origin) ? page.url : sender.url!;
@@ -35,9 +38,10 @@ export function handleText(router: Router, { blocks, pages, tabs, disabledSites,
       const before = await pages.set(tabId, { url, ...(found ? { source: found.source } : {}) });
       if (before && before.url !== url) await tabs.forget(tabId); // a new page: what the tab reported was another's
     }
-    if (!enabled) return { enabled, notes, known: [], matched: [] };
+    const paint = await paintMode(url);
+    if (!enabled) return { enabled, paint, notes, known: [], matched: [] };
     const matched = await blocks.match(origin, sender.tab?.id ?? origin, units, true);
-    return { enabled, notes, known: blocks.lookup(origin, keys), matched };
+    return { enabled, paint, notes, known: blocks.lookup(origin, keys), matched };
   });
   router.on(matchBlocksRoute, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
 }

@@ -10,6 +10,7 @@ import { BlockService } from '@/lib/pages/block-service';
 import { lookupBlocksRoute, matchBlocksRoute, reportPageRoute } from '@/lib/pages/page-routes';
 import type { ClaimMatch } from '@/lib/matcher/schema';
 import type { WireMatch } from '@/lib/pages/wire';
+import type { PaintMode } from '@/lib/settings/paint-settings';
 import { bundledIndex } from './bundled-index';
 
 export type MatchRequest = { units: { text: string; context?: string }[]; first: boolean };
@@ -21,15 +22,16 @@ export function fakeBackground(origin = 'https://news.example') {
   const matches: MatchRequest[] = [];
   const reports: { words: number; units: { key: string; start: number }[] }[] = [];
   let shown: { words: number; claims: ClaimMatch[] } | null = null;
-  const state = { enabled: true, hold: null as Promise<void> | null };
+  const state = { enabled: true, paint: 'all' as PaintMode, hold: null as Promise<void> | null };
   const deps = {
     async lookup({ keys, units }: { keys: string[]; units: { text: string; context?: string }[] }, first: boolean) {
       z.parse(lookupBlocksRoute.request, first ? { keys, units, page: { url: `${origin}/story`, canonicalHref: null } } : { keys, units });
       lookups.push(keys);
       firsts.push(first);
-      if (!state.enabled) return { enabled: false, notes: false, known: [], matched: [] };
+      const { paint } = state;
+      if (!state.enabled) return { enabled: false, paint, notes: false, known: [], matched: [] };
       if (units.length > 0) matches.push({ units, first: true });
-      return { enabled: true, notes: false, known: service.lookup(origin, keys), matched: await service.match(origin, 1, units, true) };
+      return { enabled: true, paint, notes: false, known: service.lookup(origin, keys), matched: await service.match(origin, 1, units, true) };
     },
     async match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
       z.parse(matchBlocksRoute.request, { units, first });
