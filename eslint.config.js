@@ -16,7 +16,7 @@ const LIB_IMPORTS = {
   settings: [],
   anchoring: [],
   factchecks: ['messaging'],
-  claims: ['dom', 'anchoring', 'factchecks'],
+  claims: ['dom', 'messaging', 'anchoring', 'factchecks'],
   matcher: ['claims'],
   notes: ['dom', 'messaging', 'anchoring', 'claims'],
   sync: ['notes'],

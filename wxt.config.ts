@@ -26,8 +26,8 @@ export default defineConfig({
       'Highlights the claims in news articles, shows who corroborates and who contradicts them, and keeps your notes.',
     // storage: settings and the notes' mirror in storage.sync. Nothing else: the content script's
     // `matches` decide where it runs, so no host permissions are requested.
-    // contextMenus: the "Add Crosscheck note" entry on selected text (Firefox accepts the
-    // same name as an alias of `menus`).
+    // contextMenus: the "Add Crosscheck note" and "Track this claim" entries on selected text
+    // (Firefox accepts the same name as an alias of `menus`).
     // alarms: sync retries a refused or rate-limited write a minute later; an MV3 service worker
     // stops when idle and its timers with it, an alarm wakes it (lib/sync/sync-background.ts).
     permissions: ['storage', 'contextMenus', 'alarms'],
@@ -49,6 +49,10 @@ export default defineConfig({
       'add-note': {
         suggested_key: { default: 'Alt+Shift+M' },
         description: 'Add a Crosscheck note on the selected text',
+      },
+      'track-claim': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Track the selected sentence as a claim, and see where else it is said',
       },
     },
     // The content script: a small first part on every page (it loads content-ui.js when there is

@@ -1,6 +1,8 @@
 import { defineBackground } from '#imports';
 import { Router } from '@/lib/messaging/router';
 import { listen, selfIdentity } from '@/lib/messaging/runtime';
+import { startClaimTracking } from '@/lib/claims/claim-background';
+import { readerClaimsDb } from '@/lib/claims/reader-db';
 import { startNotesBackground } from '@/lib/notes/note-background';
 import { closeStorageToContentScripts } from '@/lib/settings/storage-access';
 import { startPagesBackground } from '@/lib/pages/pages-background';
@@ -14,7 +16,10 @@ export default defineBackground({
     const router = new Router(selfIdentity());
     void closeStorageToContentScripts(); // notes' copy in storage.sync: extension pages only
     const notes = startNotesBackground(router); // note routes, repaint broadcast, context menu, "add note"
-    startPagesBackground(router, notes); // claims on pages: matching, tab states, badge, site switch, "next claim"
+    // claims on pages: matching, tab states, badge, site switch, "next claim"; told of each report
+    const pages = startPagesBackground(router, { notesOn: notes.notesOn, reported: (tabId, page) => tracking.reported(tabId, page) });
+    // "Track this claim": its route, context menu and shortcut; tracked claims' sightings on reported pages
+    const tracking = startClaimTracking(router, { db: readerClaimsDb, facts: pages.claimFacts });
     // storage.sync mirror, switch, status line; both transports hear the notes' change notice (the
     // notes each write changed) and tell it what they merge, which repaints those pages' tabs
     const sync = startSyncBackground(notes.db, { notice: notes.notice });

@@ -5,6 +5,7 @@ import type { ClaimMatch } from '../../lib/matcher/schema';
 import { FactCheckVerdict } from './FactCheckVerdict';
 import { CLAIM_TYPE_HINT, CLAIM_TYPE_LABEL } from './labels';
 import { MatchSummary } from './MatchSummary';
+import { Sightings } from './Sightings';
 import { SourceSections } from './SourceSections';
 
 export type ClaimCardProps = {
@@ -54,6 +55,7 @@ export function ClaimCard({ claim, match, onClose, children }: ClaimCardProps) {
         <FactCheckVerdict claim={claim} />
         {match && <MatchSummary claim={claim} match={match} />}
         <SourceSections claim={claim} headingLevel={2} />
+        <Sightings claimId={claim.id} />
         {children !== undefined && (
           <section class="cc-section cc-section--notes" aria-labelledby={`${id}-notes`}>
             <h2 id={`${id}-notes`} class="cc-section__title">

@@ -4,6 +4,7 @@ import { call } from '@/lib/messaging/runtime';
 import { closeTabPanelRoute, redeemPanelTicketRoute } from '@/lib/pages/page-routes';
 import { ClaimsPanel } from './ClaimsPanel';
 import { NotePanel } from './NotePanel';
+import { TrackedPanel } from './TrackedPanel';
 
 /**
  * The in-page panel (an iframe the content script opens beside a highlight or a selection): the
@@ -53,6 +54,7 @@ export function App() {
     <main class="cc-panel">
       {state.mode === 'claims' && <ClaimsPanel claims={state.claims} onClose={close} />}
       {state.mode === 'note' && <NotePanel state={state} onClose={close} />}
+      {state.mode === 'tracked' && <TrackedPanel state={state} onClose={close} />}
     </main>
   );
 }

@@ -33,12 +33,14 @@ export type NotesOptions = {
   panel: PanelFrame;
   /** The live range of a claim on the page, for "Add a note on this claim". */
   claimRange?: (claimId: string) => Range | null;
+  /** Other buttons shown beside the selection with the Add note button ("Track this claim"). */
+  alongside?: readonly SelectionButton[];
 };
 
 /** The notes as the content script sees them: to route clicks and page changes. */
 export type Notes = {
   layer: NotesLayer;
-  /** True when `node` is the notes' own in-page UI (the Add note button). */
+  /** True when `node` is the notes' own in-page UI (the selection's buttons). */
   contains(node: Node | null): boolean;
   /**
    * Opens the note under a point in the panel; false when there is none, or when the note is
@@ -49,6 +51,8 @@ export type Notes = {
   records(records: Iterable<MutationRecord>): void;
   /** The page's text may have changed: anchor the known notes again. */
   pageChanged(): void;
+  /** Hides the selection's buttons (an action on the selection opened the panel). */
+  hideButtons(): void;
   /** The reader selected something (show the Add note button now). */
   selectionChanged(): void;
   /** The page's URL changed (single-page navigation): fetch its notes. */
@@ -68,7 +72,7 @@ const pageSource = () => canonicalUrl(location.href, document.querySelector<HTML
  * content script tells it when the page changes and when the site is turned on or off, so that
  * one observer serves claims and notes alike. It starts off until `setEnabled(true)`.
  */
-export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): Notes {
+export function startNotes({ ctx, router, panel, claimRange, alongside = [] }: NotesOptions): Notes {
   // Notes may be on any visible text (unlike claims, nav and footers too); never on our own UI.
   const read: ReadOptions = NOTABLE_TEXT;
   let enabled = false;
@@ -90,12 +94,14 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   const editOn = (range: Range | null, claimId?: string): boolean => {
     const selectors: TextSelectors | null = range && selectorsFor(readPage(), range);
     if (!range || !selectors) return false;
-    button.hide();
+    hideButtons();
     const target = { source: pageSource(), url: location.href, title: document.title.slice(0, 500), ...selectors };
     void openPanel({ mode: 'note', target, ...(claimId ? { claimId } : {}) }, range.getBoundingClientRect(), 'Crosscheck: new note');
     return true;
   };
   const button = new SelectionButton(() => editOn(currentRange()), 'Add Crosscheck note');
+  const buttons = [button, ...alongside];
+  const hideButtons = () => buttons.forEach((b) => b.hide());
 
   const openNote = (id: string): boolean => {
     const found = layer.find(id);
@@ -125,8 +131,8 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
   const followSelection = () => {
     const range = currentRange();
     const inPage = range && document.body.contains(range.commonAncestorContainer) && range.toString().trim() !== '';
-    if (enabled && range && inPage) button.show(range);
-    else button.hide();
+    if (enabled && range && inPage) buttons.forEach((b) => b.show(range));
+    else hideButtons();
   };
   // The button follows the selection, once it settles (selectionchange fires on every drag step).
   let pending = false;
@@ -143,22 +149,22 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     enabled = on;
     if (on) refresh();
     else {
-      button.hide();
+      hideButtons();
       layer.clear();
     }
   };
   // The button is fixed to the viewport: keep it beside the selection while the page scrolls.
   ctx.addEventListener(window, 'scroll', () => {
     const range = button.isShown ? currentRange() : null;
-    if (range) button.show(range);
+    if (range) buttons.forEach((b) => b.show(range));
   });
   ctx.onInvalidated(() => {
-    button.hide();
+    hideButtons();
     layer.clear();
   });
   return {
     layer,
-    contains: (node) => button.contains(node),
+    contains: (node) => buttons.some((b) => b.contains(node)),
     openAt: (x, y, claimIds = []) => {
       const [hit] = layer.at(x, y);
       if (!hit || (hit.mark.claimId && claimIds.includes(hit.mark.claimId))) return false;
@@ -166,6 +172,7 @@ export function startNotes({ ctx, router, panel, claimRange }: NotesOptions): No
     },
     records: (records) => layer.invalidate(records),
     pageChanged: () => enabled && void layer.reanchor().catch(() => undefined),
+    hideButtons,
     selectionChanged: followSelection,
     locationChanged: () => enabled && refresh(), // a new URL: other notes
     setEnabled,

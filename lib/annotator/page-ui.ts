@@ -7,6 +7,7 @@ import type { ClaimMatch } from '../matcher/schema';
 import { paintModeRoute } from '../pages/paint-content-routes';
 import type { ClaimsLayer, PaintedSpan } from './claims-layer';
 import type { Lifetime } from './lifetime';
+import { startTracking } from './claim-tracker';
 import { startNotes } from './notes-annotator';
 import { pageClaimReviews } from '../claims/page-jsonld';
 import { pageClaimReviewsRoute } from '../factchecks/factcheck-content-routes';
@@ -83,11 +84,13 @@ export function startUi({ claims, lifetime, enabled, setEnabled }: PageApi): Pag
     claims.setPaintMode(mode);
     return true;
   });
+  const tracking = startTracking({ router, panel, claims: () => claims.claims, hideButtons: () => notes.hideButtons() });
   const notes = startNotes({
     ctx: lifetime,
     router,
     panel,
     claimRange: (id) => claims.claims.find((f) => f.claim.claimId === id)?.range ?? null,
+    alongside: [tracking.button],
   });
   notes.setEnabled(enabled());
   lifetime.addEventListener(document, 'keydown', (event) => {

@@ -19,8 +19,15 @@ export const NotePanelStateSchema = z.object({
   claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CLAIM_ID))),
 });
 
+/** A claim the reader just tracked, to edit (its id in the reader's store), or why it could not be tracked. */
+export const TrackedPanelStateSchema = z.object({
+  mode: z.literal('tracked'),
+  claimId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  error: z.optional(z.string().check(z.maxLength(2000))),
+});
+
 /** What the in-page panel shows. It travels in the panel's URL fragment, which the page cannot read. */
-export const PanelStateSchema = z.discriminatedUnion('mode', [ClaimsPanelStateSchema, NotePanelStateSchema]);
+export const PanelStateSchema = z.discriminatedUnion('mode', [ClaimsPanelStateSchema, NotePanelStateSchema, TrackedPanelStateSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
 /** The panel page's path with its state. (Its tab is the one it is framed in: the background knows it.) */

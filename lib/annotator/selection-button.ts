@@ -1,14 +1,20 @@
-import { NOTE_BUTTON_TAG } from '../dom/article-text';
+import { NOTE_BUTTON_TAG, TRACK_BUTTON_TAG } from '../dom/article-text';
 
-export { NOTE_BUTTON_TAG };
+export { NOTE_BUTTON_TAG, TRACK_BUTTON_TAG };
 
 const SIZE = 30;
 const GAP = 6;
+/** How many buttons stand in the row beside a selection. */
+const ROW = 2;
+
+/** How a selection button looks: its element's tag, its glyph, and its place in the row (0 first). */
+export type ButtonLook = { tag: string; glyph: string; slot: number };
 
 /**
- * The small "Add note" button shown beside the reader's selection. It lives in a closed shadow
- * root (page CSS and scripts cannot reach it), is a real button (keyboard focusable, with an
- * accessible name), and keeps the selection alive when clicked.
+ * A small button shown beside the reader's selection ("Add note", "Track this claim"). It lives in
+ * a closed shadow root (page CSS and scripts cannot reach it), is a real button (keyboard
+ * focusable, with an accessible name), and keeps the selection alive when clicked. Buttons with
+ * other slots stand side by side after the selection's end.
  */
 export class SelectionButton {
   private host: HTMLElement | null = null;
@@ -18,6 +24,7 @@ export class SelectionButton {
   constructor(
     private readonly onActivate: () => void,
     private readonly label = 'Add Crosscheck note',
+    private readonly look: ButtonLook = { tag: NOTE_BUTTON_TAG, glyph: '✎', slot: 0 },
   ) {}
 
   /** True while the button is shown. */
@@ -35,7 +42,9 @@ export class SelectionButton {
     const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 || r.height > 0);
     const last = rects.at(-1) ?? range.getBoundingClientRect();
     const host = this.host ?? this.create();
-    const left = Math.max(GAP, Math.min(last.right + GAP, innerWidth - SIZE - GAP));
+    // The row's start, with room for the whole row at the window's right edge.
+    const start = Math.max(GAP, Math.min(last.right + GAP, innerWidth - ROW * (SIZE + GAP)));
+    const left = start + this.look.slot * (SIZE + GAP);
     const top = Math.max(GAP, Math.min(last.bottom + GAP, innerHeight - SIZE - GAP));
     host.style.setProperty('left', `${left}px`, 'important');
     host.style.setProperty('top', `${top}px`, 'important');
@@ -53,7 +62,7 @@ export class SelectionButton {
   }
 
   private create(): HTMLElement {
-    const host = document.createElement(NOTE_BUTTON_TAG);
+    const host = document.createElement(this.look.tag);
     // Inline !important beats any page rule, even `* { all: unset !important }`.
     host.setAttribute(
       'style',
@@ -63,7 +72,7 @@ export class SelectionButton {
     const shadow = host.attachShadow({ mode: 'closed' });
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = '✎';
+    button.textContent = this.look.glyph;
     button.title = this.label;
     button.setAttribute('aria-label', this.label);
     const style = document.createElement('style');

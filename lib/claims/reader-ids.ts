@@ -48,3 +48,10 @@ export const readerIds = {
   factCheck: (id: string) => `${READER_PREFIX}factcheck-${id}`,
   pack: (packId: string, id: string) => `${READER_PREFIX}pack-${packId}-${id}`,
 };
+
+const TRACKED_CLAIM = /^reader-claim-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The tracked claim's UUID in a combined database's claim id (`reader-claim-<uuid>`), or null for any other claim. */
+export function trackedClaimUuid(claimId: string): string | null {
+  return TRACKED_CLAIM.exec(claimId)?.[1] ?? null;
+}

@@ -77,7 +77,15 @@ export type ClaimChanges = z.input<typeof ClaimChangesSchema>;
 export const StanceSchema = z.enum(['agrees', 'conflicts', 'unknown']);
 export type Stance = z.infer<typeof StanceSchema>;
 
-const judgement = { stance: StanceSchema.default('unknown'), differs: z.array(DifferenceSchema).max(20).default([]) };
+/** Who judged a sighting: Crosscheck's matcher proposed it (numbers, dates, titles it read), or the reader. */
+export const JudgeSchema = z.enum(['crosscheck', 'reader']);
+export type Judge = z.infer<typeof JudgeSchema>;
+
+const judgement = {
+  stance: StanceSchema.default('unknown'),
+  differs: z.array(DifferenceSchema).max(20).default([]),
+  by: JudgeSchema.default('crosscheck'),
+};
 const onlyConflictsDiffer = (s: { stance: Stance; differs: unknown[] }) => s.stance === 'conflicts' || s.differs.length === 0;
 const onlyConflictsDifferError = { path: ['differs'], message: 'only a conflicting sighting says what differs' };
 
@@ -86,7 +94,7 @@ const onlyConflictsDifferError = { path: ['differs'], message: 'only a conflicti
  * (`from` is the claim's version, `to` the page's).
  */
 export const SightingJudgementSchema = z
-  .object({ id: ReaderIdSchema, ...judgement })
+  .object({ id: ReaderIdSchema, ...judgement, by: JudgeSchema.default('reader') })
   .refine(onlyConflictsDiffer, onlyConflictsDifferError);
 export type SightingJudgement = z.input<typeof SightingJudgementSchema>;
 

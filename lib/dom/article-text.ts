@@ -1,9 +1,10 @@
 import type { ReadOptions } from './page-text';
 
-/** Crosscheck's own elements in a page (the in-page panel, the Add note button): never page text. */
+/** Crosscheck's own elements in a page (the in-page panel, the selection's buttons): never page text. */
 export const PANEL_TAG = 'crosscheck-panel';
 export const NOTE_BUTTON_TAG = 'crosscheck-note-button';
-const OWN_TAGS = new Set([PANEL_TAG, NOTE_BUTTON_TAG]);
+export const TRACK_BUTTON_TAG = 'crosscheck-track-button';
+const OWN_TAGS = new Set([PANEL_TAG, NOTE_BUTTON_TAG, TRACK_BUTTON_TAG]);
 
 /** Parts of a page that are not its article (navigation, related links, footers), and our own UI. */
 const NOT_ARTICLE = new Set(['nav', 'aside', 'footer', ...OWN_TAGS]);

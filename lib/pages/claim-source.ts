@@ -6,6 +6,7 @@ import type { ClaimDatabase } from '../claims/schema';
 import { errorMessage } from '../error-message';
 import { buildClaimIndex, type ClaimIndex } from '../matcher';
 import { restoreIndex, storeIndex } from '../matcher/index-store';
+import type { Tokenizer } from '../matcher/tokens';
 import { loadExtensionLexicon, type LoadedLexicon } from './extension-lexicon';
 import { openIndexCache, type IndexCache } from './index-cache';
 
@@ -56,6 +57,11 @@ export class ClaimSource {
     const next = this.queue.then(() => this.loadNow());
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** The matcher's tokenizer (its lexicon, once loaded), to read the facts of the reader's words with. */
+  async tokenizer(): Promise<Tokenizer> {
+    return (this.current ?? (await this.load()).set).index.tokenizer;
   }
 
   /** The claims of these ids, resolved (sources, relations) for the popup and the card; unknown ids are left out. */

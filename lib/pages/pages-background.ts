@@ -8,11 +8,13 @@ import { BlockService } from './block-service';
 import { ClaimSource } from './claim-source';
 import { getClaimsRoute } from './extension-routes';
 import { followReaderClaims } from './follow-claims';
+import { readClaimFacts } from '../matcher/claim-facts';
+import type { Fact } from '../claims/schema';
 import { claimsChangedRoute, stepClaimRoute } from './page-routes';
 import { handlePanels } from './panel-handlers';
 import { PanelTickets } from './panel-tickets';
 import { followPaintModes } from './paint-modes';
-import { handleReports } from './report-handlers';
+import { handleReports, type OnReport } from './report-handlers';
 import { followSiteSwitch } from './site-switch';
 import { TabStates } from './tab-states';
 import { handleText, type NotesOn } from './text-handlers';
@@ -20,6 +22,14 @@ import { handleText, type NotesOn } from './text-handlers';
 /** What the pages need of the notes: how many notes a page has (see NotesBackground). */
 export type PagesDeps = {
   notesOn?: NotesOn;
+  /** Told of each page a tab reports (the tracked claims' sightings). */
+  reported?: OnReport;
+};
+
+/** What the rest of the background uses of the pages' part. */
+export type PagesBackground = {
+  /** The facts (counts, dates) of the reader's words, read as the matcher reads pages (see readClaimFacts). */
+  claimFacts(text: string): Promise<Fact[]>;
 };
 
 /**
@@ -28,7 +38,7 @@ export type PagesDeps = {
  * badge), the in-page panel's tickets and close, the site switch, the painting modes, and the
  * "next claim" shortcut. What a tab showed is forgotten when it closes.
  */
-export function startPagesBackground(router: Router, { notesOn }: PagesDeps = {}): void {
+export function startPagesBackground(router: Router, { notesOn, reported }: PagesDeps = {}): PagesBackground {
   const claims = new ClaimSource(); // the bundled claims and the reader's own
   const blocks = new BlockService(new BlockMatcher(() => claims.load().then(({ set }) => set.index)));
   const tabs = new TabStates(browser.storage.session);
@@ -42,7 +52,7 @@ export function startPagesBackground(router: Router, { notesOn }: PagesDeps = {}
   const disabledSites = followSiteSwitch(pages);
   const paintMode = followPaintModes(pages);
   handleText(router, { blocks, pages, tabs, disabledSites, paintMode, ...(notesOn ? { notesOn } : {}) });
-  handleReports(router, { blocks, tabs });
+  handleReports(router, { blocks, tabs, ...(reported ? { reported } : {}) });
   handlePanels(router, tickets);
   router.on(getClaimsRoute, ({ ids }) => claims.resolve(ids));
   browser.commands.onCommand.addListener((command, tab) => {
@@ -53,4 +63,5 @@ export function startPagesBackground(router: Router, { notesOn }: PagesDeps = {}
     void tabs.forget(tabId);
     void pages.forget(tabId);
   });
+  return { claimFacts: async (text) => readClaimFacts(await claims.tokenizer(), text) };
 }

@@ -4,14 +4,18 @@ import { callTab } from '../messaging/runtime';
 import type { BlockService } from './block-service';
 import { describePageRoute, getTabStateRoute, reportPageRoute } from './page-routes';
 import { originOf, sameOrigin } from './sender-origin';
+import type { PageReport } from './page-schema';
 import type { TabStates } from './tab-states';
+
+/** Told of each page a tab reports (its claims with their words), e.g. to record tracked claims' sightings. */
+export type OnReport = (tabId: number, page: PageReport) => void;
 
 /**
  * What each tab shows, for the popup and the badge: a page with claims reports them (the background
  * puts the report together from the units it matched), and the popup's question about a page
  * without claims is put to its content script.
  */
-export function handleReports(router: Router, { blocks, tabs }: { blocks: BlockService; tabs: TabStates }): void {
+export function handleReports(router: Router, { blocks, tabs, reported }: { blocks: BlockService; tabs: TabStates; reported?: OnReport }): void {
   // MV3 has `action`, Firefox's MV2 build `browserAction`.
   const action = browser.action ?? browser.browserAction;
   router.on(reportPageRoute, async ({ url, title, words, units }, sender) => {
@@ -20,7 +24,8 @@ export function handleReports(router: Router, { blocks, tabs }: { blocks: BlockS
     const { claims, missing } = blocks.claimsOf(origin, units);
     if (missing.length > 0) return { missing };
     const page = sameOrigin(url, origin) ? url : sender.url!;
-    await tabs.report(tabId, { url: page, title, words, claims: claims.slice(0, 2000) });
+    const state = await tabs.report(tabId, { url: page, title, words, claims: claims.slice(0, 2000) });
+    reported?.(tabId, state.page);
     const count = new Set(claims.map((c) => c.claimId)).size;
     await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
     await action.setBadgeBackgroundColor({ tabId, color: '#0b5cad' });

@@ -52,7 +52,7 @@ export function readerData(vocabulary: readonly string[]): ReaderData & { claims
   }));
   const sightings: Sighting[] = Array.from({ length: SIGHTINGS }, (_, i) => ({
     id: uuid(CLAIMS + i), claimId: uuid((i * 7) % CLAIMS), page: page(i + 17), quote: quote(words(20)),
-    stance: i % 4 === 0 ? 'conflicts' : 'agrees', differs: [], created: i, modified: i, deleted: false,
+    stance: i % 4 === 0 ? 'conflicts' : 'agrees', differs: [], by: 'crosscheck', created: i, modified: i, deleted: false,
   }));
   const verdicts = ['false', 'true', 'misleading', 'mixed', 'unrated'] as const;
   const labels = ['False', 'Mostly true', 'Misleading', 'Half true', 'Unproven'];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
 import { highlightTexts } from '../support/highlights';
 import { typeNote } from '../support/panel';
+import { buttonCentre, showSelectionButton } from '../support/selection';
 import { serveFolder, type StaticServer } from '../support/static-server';
 import { waitFor } from '../support/wait';
 
@@ -15,6 +16,7 @@ import { waitFor } from '../support/wait';
 const QUOTE = 'heaviest showers on Wednesday afternoon';
 const NOTE_TEXT = 'Check this against the Wednesday observations';
 const HIGHLIGHT = 'crosscheck-note-yellow';
+const NOTE_BUTTON = 'crosscheck-note-button';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -24,38 +26,8 @@ afterAll(() => server?.close());
 
 const pageUrl = (name: string) => `${server.origin}/${name}.html`;
 
-/** In the page: selects the first occurrence of `quote` (driver-neutral, for `evaluate`). */
-function selectText(quote: string): boolean {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = (node as Text).data.indexOf(quote);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + quote.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    return true;
-  }
-  return false;
-}
-
-/** In the page: the Add note button's centre, when it is shown (its host is the only light-DOM part). */
-function noteButtonCentre(): { x: number; y: number } | null {
-  const host = document.querySelector('crosscheck-note-button');
-  if (!host?.isConnected) return null;
-  const box = host.getBoundingClientRect();
-  return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-}
-
-/** Selects the quote until the content script shows its button (it may still be starting). */
-function showNoteButton(page: DriverPage) {
-  return waitFor('the Add note button', async () => {
-    await page.evaluate(selectText, QUOTE);
-    await new Promise((r) => setTimeout(r, 300));
-    return page.evaluate(noteButtonCentre);
-  });
-}
+/** Selects the quote until the content script shows its Add note button (it may still be starting). */
+const showNoteButton = (page: DriverPage) => showSelectionButton(page, QUOTE, NOTE_BUTTON);
 
 const painted = (page: DriverPage) =>
   waitFor(`the note painted on “${QUOTE}”`, async () => {
@@ -88,7 +60,7 @@ describe.each(BROWSERS)('%s: write a note, find it again, export and import it',
     await page.click(at.x, at.y);
     await typeNote(page, NOTE_TEXT);
     await painted(page);
-    expect(await page.evaluate(noteButtonCentre)).toBeNull();
+    expect(await page.evaluate(buttonCentre, NOTE_BUTTON)).toBeNull();
     await painted(other);
 
     await page.reload();
