@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { Router } from '../messaging/router';
 import { callTab } from '../messaging/runtime';
+import { addSelectionAction } from '../messaging/selection-action';
 import { registerClaimRoutes, type ClaimRoutesDeps } from './claim-handlers';
 import { describeSightingsRoute, trackSelectionRoute } from './claim-routes';
 import { SightingRecorder, type SeenMatch } from './sighting-recorder';
@@ -24,28 +24,14 @@ export type ClaimTracking = {
  * "Track this claim" in the background: the route that stores a tracked claim, the context-menu
  * entry and the keyboard command (both ask the tab to track its selection), and the sightings of
  * tracked claims on the pages tabs report. Listeners are added synchronously, as an MV3 worker
- * requires. The menu entry is created after the notes' (startNotesBackground), whose `removeAll`
- * is issued first; removing this one id before creating it lets the worker start again and again.
+ * requires.
  */
 export function startClaimTracking(router: Router, { db, facts }: Omit<ClaimRoutesDeps, 'ctx'>): ClaimTracking {
   const ctx = { now: Date.now };
   registerClaimRoutes(router, { db, ctx, ...(facts ? { facts } : {}) });
   const recorder = new SightingRecorder({ db, ctx, ask: (tabId, claimIds) => callTab(tabId, describeSightingsRoute, { claimIds }) });
 
-  const menus = browser.contextMenus;
-  void menus
-    .remove(MENU_ID)
-    .catch(() => undefined)
-    .then(() => menus.create({ id: MENU_ID, title: 'Track this claim with Crosscheck', contexts: ['selection'] }))
-    .catch(() => undefined);
-  menus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID) trackIn(tab?.id);
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== TRACK_CLAIM_COMMAND) return;
-    if (tab?.id !== undefined) trackIn(tab.id);
-    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => trackIn(active?.id));
-  });
+  addSelectionAction({ menuId: MENU_ID, title: 'Track this claim with Crosscheck', command: TRACK_CLAIM_COMMAND, run: trackIn });
   return {
     reported: (tabId, page) => void recorder.seen(tabId, page.url, page.claims),
   };

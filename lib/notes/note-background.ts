@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Router } from '../messaging/router';
 import { envelope } from '../messaging/router';
 import { callTab } from '../messaging/runtime';
+import { addSelectionAction } from '../messaging/selection-action';
 import { openTabNoteEditorRoute } from './note-routes';
 import { openNotesDb, type NotesDb } from './db';
 import { deviceIdFrom } from './device-id';
@@ -54,20 +55,7 @@ export function startNotesBackground(router: Router): NotesBackground {
     return callTab(sender.tab.id, openNoteEditorRoute, { claimId });
   });
 
-  const menus = browser.contextMenus;
-  // Recreated at every start (removeAll first): event pages and workers may start many times.
-  void menus
-    .removeAll()
-    .then(() => menus.create({ id: MENU_ID, title: 'Add Crosscheck note', contexts: ['selection'] }))
-    .catch(() => undefined);
-  menus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID) openEditorIn(tab?.id);
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== ADD_NOTE_COMMAND) return;
-    if (tab?.id !== undefined) openEditorIn(tab.id);
-    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => openEditorIn(active?.id));
-  });
+  addSelectionAction({ menuId: MENU_ID, title: 'Add Crosscheck note', command: ADD_NOTE_COMMAND, run: openEditorIn });
   return {
     db,
     notice,
