@@ -26,6 +26,8 @@ const storeOfThisContext: ReaderSource = {
   read: () => readReaderData(readerClaimsDb()),
 };
 
+const NO_READER_DATA: ReaderData = { claims: [], sightings: [], factChecks: [], packs: [] };
+
 const warnUnreadable = (error: unknown) =>
   console.warn(`Crosscheck could not read your own claims, and matches the bundled ones only: ${errorMessage(error)}`);
 
@@ -72,14 +74,18 @@ export class ClaimSource {
   }
 
   private async loadNow(): Promise<{ set: ClaimSet; changed: boolean }> {
-    const { lexicon, key: lexiconKey } = await (this.lexicon ??= this.loadLexicon().catch((error: unknown) => {
-      this.lexicon = undefined; // tried again at the next load
-      throw error;
-    }));
+    // The lexicon and the store's revision are read side by side: a woken worker waits for the slower only.
+    const [{ lexicon, key: lexiconKey }, revision] = await Promise.all([
+      (this.lexicon ??= this.loadLexicon().catch((error: unknown) => {
+        this.lexicon = undefined; // tried again at the next load
+        throw error;
+      })),
+      this.reader.revision().catch((error: unknown) => (warnUnreadable(error), null)),
+    ]);
     const bundled = getBundledClaimDatabase();
     const keyOf = (revision: string) => `${lexiconKey} ${bundled.version} ${revision}`;
-    const revision = await this.reader.revision().catch((error: unknown) => (warnUnreadable(error), null));
     if (revision !== null && this.current?.key === keyOf(revision)) return { set: this.current, changed: false };
+    if (revision === '') return this.make(keyOf(revision), bundled, lexicon, null); // nothing of the reader's yet: nothing to cache
 
     const cached = revision === null ? undefined : await this.cache.get(keyOf(revision)).catch(() => undefined);
     if (cached) {
@@ -91,10 +97,15 @@ export class ClaimSource {
       }
     }
     const data = revision === null ? null : await this.reader.read().catch((error: unknown) => (warnUnreadable(error), null));
-    const reader = readerClaimDatabase(data ?? { claims: [], sightings: [], factChecks: [], packs: [] });
     // An unreadable store is tried again at the next load: its key matches no revision.
     const key = keyOf(data ? data.revision : `unreadable ${Date.now()}`);
     if (this.current?.key === key) return { set: this.current, changed: false };
+    return this.make(key, bundled, lexicon, data);
+  }
+
+  /** Joins the reader's items (none: null) to the bundled claims, builds the index, and caches both when there were items. */
+  private make(key: string, bundled: ClaimDatabase, lexicon: LoadedLexicon['lexicon'], data: ReaderData | null): { set: ClaimSet; changed: boolean } {
+    const reader = readerClaimDatabase(data ?? NO_READER_DATA);
     const database = withReaderClaims(bundled, reader);
     const index = buildClaimIndex(database, lexicon);
     if (data) {

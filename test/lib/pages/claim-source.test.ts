@@ -104,6 +104,17 @@ describe('ClaimSource', () => {
     await vi.waitFor(() => expect(cache.puts).toBe(2));
   });
 
+  it('with nothing of the reader\'s, reads neither the store nor the cache: a woken worker opens one database, not two', async () => {
+    const cache = memoryCache();
+    const get = vi.spyOn(cache, 'get');
+    const read = vi.fn(() => readReaderData(t.db));
+    const { set } = await new ClaimSource({ loadLexicon, cache, reader: { ...reader(), read } }).load();
+    expect(get).not.toHaveBeenCalled();
+    expect(read).not.toHaveBeenCalled();
+    expect(cache.puts).toBe(0);
+    expect(matchText(set.index, 'Nearly 100 Russian troops have reportedly landed in the Venezuelan capital of Caracas.').length).toBeGreaterThan(0);
+  });
+
   it("keeps the bundled claims working when the reader's store cannot be read", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const gone = () => Promise.reject(new Error('disk gone'));
