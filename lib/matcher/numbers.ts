@@ -12,17 +12,22 @@ export interface NumberMention {
   unit: string[];
 }
 
-const SMALL: Record<string, number> = {
+function table<T>(entries: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(entries));
+}
+
+// Maps, not object literals: a page's word is the key, and "constructor" must not find Object's.
+const SMALL = table<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90, couple: 2, pair: 2, dozen: 12,
-};
-const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+});
+const SCALE = table<number>({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 });
 /** Plural vague amounts: "hundreds of" is 200 to 999. */
-const VAGUE: Record<string, [number, number]> = {
+const VAGUE = table<[number, number]>({
   dozens: [24, 99], hundreds: [200, 999], thousands: [2000, 9999], millions: [2e6, 9e9], handful: [3, 6], several: [3, 9],
-};
+});
 const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'estimated', 'over', 'than', 'least', 'upwards', 'close', 'circa', 'approx', 'up', 'under']);
 /** Count nouns too general to say what is counted alone: the word after them says it ("two people died"). */
 const GENERIC = new Set(['people', 'person']);
@@ -37,23 +42,23 @@ function readValue(tokens: Token[], i: number): { value: number; last: number } 
   if (/^\d/.test(t.lower)) {
     value = Number(t.lower.replace(/,(?=\d{3}\b)/g, ''));
     if (!Number.isFinite(value)) return null;
-  } else if ((t.lower === 'a' || t.lower === 'an') && tokens[i + 1] && (SCALE[tokens[i + 1]!.lower] || tokens[i + 1]!.lower === 'dozen' || tokens[i + 1]!.lower === 'couple' || tokens[i + 1]!.lower === 'pair')) {
+  } else if ((t.lower === 'a' || t.lower === 'an') && tokens[i + 1] && (SCALE.get(tokens[i + 1]!.lower) || tokens[i + 1]!.lower === 'dozen' || tokens[i + 1]!.lower === 'couple' || tokens[i + 1]!.lower === 'pair')) {
     value = 1;
-  } else if (SMALL[t.lower] !== undefined) {
-    value = SMALL[t.lower]!;
+  } else if (SMALL.get(t.lower) !== undefined) {
+    value = SMALL.get(t.lower)!;
     const next = tokens[i + 1]?.lower;
-    if (value >= 20 && next && SMALL[next] !== undefined && SMALL[next]! < 10) {
-      value += SMALL[next]!;
+    if (value >= 20 && next && SMALL.get(next) !== undefined && SMALL.get(next)! < 10) {
+      value += SMALL.get(next)!;
       last = i + 1;
     }
   } else return null;
   if (t.lower === 'a' || t.lower === 'an') {
     const w = tokens[i + 1]!.lower;
-    value = SCALE[w] ?? SMALL[w]!;
+    value = SCALE.get(w) ?? SMALL.get(w)!;
     last = i + 1;
   }
-  for (let j = last + 1; j < tokens.length && SCALE[tokens[j]!.lower]; j++) {
-    value *= SCALE[tokens[j]!.lower]!;
+  for (let j = last + 1; j < tokens.length && SCALE.get(tokens[j]!.lower); j++) {
+    value *= SCALE.get(tokens[j]!.lower)!;
     last = j;
   }
   return { value, last };
@@ -67,7 +72,7 @@ function unitAfter(tokens: Token[], last: number, first: number, plural = true):
   for (let j = last + 1; j < tokens.length && j <= last + 4; j++) {
     const t = tokens[j]!;
     const term = t.lemma ?? (MEASURES.has(t.lower) ? t.lower.replace(/s$/, '') : null);
-    if (/^\d/.test(t.lower) || SMALL[t.lower] !== undefined) break;
+    if (/^\d/.test(t.lower) || SMALL.get(t.lower) !== undefined) break;
     // Names and adjectives describe what is counted ("100 Russian troops", "two strategic bombers").
     if (term && !t.modifier && !/\d/.test(term)) {
       // The head of a noun phrase is its last noun: "two military planes" counts planes.
@@ -94,8 +99,8 @@ export function readNumbers(tokens: Token[], skip: Set<number> = new Set(), text
     let hi: number;
     let last: number;
     let approx = false;
-    if (VAGUE[lower]) {
-      [lo, hi] = VAGUE[lower]!;
+    if (VAGUE.get(lower)) {
+      [lo, hi] = VAGUE.get(lower)!;
       last = i;
       approx = true;
     } else {

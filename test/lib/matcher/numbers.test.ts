@@ -28,6 +28,12 @@ describe('readNumbers', () => {
     expect(numbersAgree(first('nearly 100 troops'), first('hundreds of troops'))).toBe(false);
   });
 
+  it("reads no figure from words that name an object's own properties", () => {
+    // "constructor" once made the matcher throw on any page using the word.
+    expect(read('The constructor of the bridge said toString and valueOf were hasOwnProperty __proto__.')).toEqual([]);
+    expect(first('a constructor hired 12 welders').lo).toBe(12);
+  });
+
   it('reads ranges', () => {
     expect(first('eight to 10 hit squads')).toMatchObject({ lo: 8, hi: 10 });
     expect(first('8-10 hit squads')).toMatchObject({ lo: 8, hi: 10 });
