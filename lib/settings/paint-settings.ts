@@ -35,7 +35,9 @@ export function readPaintSettings(value: unknown): PaintSettings {
 
 /** The mode for pages of `hostname`: the site's own, else the reader's default. */
 export function paintModeFor(settings: PaintSettings, hostname: string): PaintMode {
-  return settings.sites[hostname.toLowerCase()] ?? settings.mode;
+  const host = hostname.toLowerCase();
+  // Own entries only: a host named "constructor" must not find Object's.
+  return Object.hasOwn(settings.sites, host) ? settings.sites[host]! : settings.mode;
 }
 
 /** The reader's painting settings, as stored. */

@@ -36,6 +36,7 @@ describe('readPaintSettings', () => {
     const settings = readPaintSettings({ mode: 'all', sites: { 'News.Example': 'none' } });
     expect(paintModeFor(settings, 'news.example')).toBe('none');
     expect(paintModeFor(settings, 'NEWS.EXAMPLE')).toBe('none');
+    expect(paintModeFor(settings, 'constructor')).toBe(settings.mode);
     expect(paintModeFor(settings, 'other.example')).toBe('all');
   });
 });
