@@ -5,6 +5,8 @@
  * other tabs are heard. So one tab's backlog (a huge page, a page that rewrites itself without
  * pause) never delays another tab's first paint by more than a task or two.
  */
+import { yieldThread } from '../yield';
+
 type Task = { run: () => void };
 type Lane = { urgent: Task[]; normal: Task[] };
 
@@ -16,7 +18,7 @@ export class FairQueue {
 
   constructor(
     private readonly sliceMs = 10,
-    private readonly pause: () => Promise<void> = () => new Promise((resume) => setTimeout(resume, 0)),
+    private readonly pause: () => Promise<void> = yieldThread,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FairQueue } from '@/lib/pages/fair-queue';
 
 /** A queue on a fake clock: each task takes `taskMs`; `pauses` counts the times it let others in. */
@@ -47,5 +47,17 @@ describe('FairQueue', () => {
       }),
     ).rejects.toThrow('bad unit');
     await expect(queue.run(2, true, () => 'still running')).resolves.toBe('still running');
+  });
+
+  it('gives the thread back without a timer, which browsers clamp to 4 ms once timers nest', async () => {
+    vi.useFakeTimers(); // a timer-based pause would never resume: no fake time passes here
+    try {
+      let clock = 0;
+      const queue = new FairQueue(10, undefined, () => clock);
+      const tasks = Array.from({ length: 20 }, (_, i) => queue.run('tab', false, () => ((clock += 6), i)));
+      expect(await Promise.all(tasks)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
