@@ -65,31 +65,62 @@ class Scratch {
 }
 const scratches = new WeakMap<ClaimIndex, Scratch>();
 
-/** Looks a sentence up in the index. Names reach other names only through WordNet (Russian → Russia), never the vectors (Caracas ↛ Bogotá). */
-export function reach(index: ClaimIndex, s: SentenceReading): Reach {
+/** The claim terms one lemma reaches: itself (-1 when no claim says it), and near words that pass the thresholds. */
+interface LemmaReach {
+  own: number;
+  terms: number[];
+  similarities: number[];
+  /** Per near term: only WordNet relates it, not the vectors alone (names are reached only so). */
+  wordnet: boolean[];
+}
+const NOTHING: LemmaReach = { own: -1, terms: [], similarities: [], wordnet: [] };
+/** Per index, what each lemma reaches, read from the lexicon once: a page says the same words again and again. */
+const reaches = new WeakMap<ClaimIndex, Map<string, LemmaReach>>();
+const MAX_REMEMBERED = 100_000;
+
+function lemmaReach(index: ClaimIndex, memo: Map<string, LemmaReach>, lemma: string): LemmaReach {
+  let known = memo.get(lemma);
+  if (known) return known;
   const lexicon = index.tokenizer.lexicon;
   const { offsets, neighbour, similarity, linkFlags } = lexicon.data;
-  let sc = scratches.get(index);
-  if (!sc) scratches.set(index, (sc = new Scratch(index)));
-  sc.clear();
-  const lemmas = [...s.lemmas];
-  const proper = new Set<string>();
-  for (const t of s.tokens) if (t.proper && t.lemma) proper.add(t.lemma);
-  lemmas.forEach((l, i) => {
-    const own = index.termIds.get(l);
-    if (own !== undefined) sc.say(own, 1, i);
-    const e = lexicon.find(l);
-    if (e < 0) return;
-    const name = proper.has(l);
+  const own = index.termIds.get(lemma) ?? -1;
+  const e = lexicon.find(lemma);
+  known = own < 0 && e < 0 ? NOTHING : { own, terms: [], similarities: [], wordnet: [] };
+  if (e >= 0) {
     for (let k = offsets[e]!; k < offsets[e + 1]!; k++) {
       const t = index.termOfEntry[neighbour[k]!]!;
       if (t < 0) continue;
       const sim = similarity[k]! / 255;
       const wordnet = (linkFlags[k]! & 1) !== 0;
       if (sim < (wordnet ? MIN_SIMILARITY : MIN_VECTOR_SIMILARITY)) continue;
-      if (!wordnet && (name || index.entity[t])) continue;
-      sc.say(t, sim, i);
+      if (!wordnet && index.entity[t]) continue;
+      known.terms.push(t);
+      known.similarities.push(sim);
+      known.wordnet.push(wordnet);
     }
+    if (known.own < 0 && known.terms.length === 0) known = NOTHING;
+  }
+  if (memo.size >= MAX_REMEMBERED) memo.clear();
+  memo.set(lemma, known);
+  return known;
+}
+
+/** Looks a sentence up in the index. Names reach other names only through WordNet (Russian → Russia), never the vectors (Caracas ↛ Bogotá). */
+export function reach(index: ClaimIndex, s: SentenceReading): Reach {
+  const lexicon = index.tokenizer.lexicon;
+  let sc = scratches.get(index);
+  if (!sc) scratches.set(index, (sc = new Scratch(index)));
+  sc.clear();
+  let memo = reaches.get(index);
+  if (!memo) reaches.set(index, (memo = new Map()));
+  const lemmas = [...s.lemmas];
+  const proper = new Set<string>();
+  for (const t of s.tokens) if (t.proper && t.lemma) proper.add(t.lemma);
+  lemmas.forEach((l, i) => {
+    const { own, terms, similarities, wordnet } = lemmaReach(index, memo, l);
+    if (own >= 0) sc.say(own, 1, i);
+    const name = proper.has(l);
+    for (let k = 0; k < terms.length; k++) if (wordnet[k] || !name) sc.say(terms[k]!, similarities[k]!, i);
   });
   for (let i = 0; i < sc.termCount; i++) {
     const t = sc.terms[i]!;

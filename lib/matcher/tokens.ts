@@ -42,6 +42,7 @@ function guessLemma(lower: string): string {
 /** Splits text into tokens with the lexicon's lemmas, folding two-word phrases into one. */
 export class Tokenizer {
   private readonly memo = new Map<string, Reading>();
+  private readonly phrases = new Map<string, Map<string, string | null>>();
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -59,6 +60,22 @@ export class Tokenizer {
       this.memo.set(raw, hit);
     }
     return hit;
+  }
+
+  /** The lexicon's phrase of a first lemma and a next word, remembered: building and hashing the pair's string costs more than the look-up. */
+  private phraseOf(first: string, next: string): string | null {
+    let known = this.phrases.get(first);
+    if (!known) {
+      if (this.phrases.size > 10_000) this.phrases.clear();
+      this.phrases.set(first, (known = new Map()));
+    }
+    let phrase = known.get(next);
+    if (phrase === undefined) {
+      const second = this.lexicon.lemmaOf(next) ?? next;
+      phrase = [`${first} ${second}`, `${first} ${next}`].find((p) => this.lexicon.find(p) >= 0) ?? null;
+      known.set(next, phrase);
+    }
+    return phrase;
   }
 
   tokenize(text: string, offset = 0): Token[] {
@@ -98,8 +115,7 @@ export class Tokenizer {
       if (a.lemma === null && b.lemma === null) continue;
       const first = a.lemma ?? this.lexicon.lemmaOf(a.lower) ?? a.lower;
       if (!this.lexicon.phraseStarts.has(first)) continue;
-      const second = this.lexicon.lemmaOf(b.lower) ?? b.lower;
-      a.phrase = [`${first} ${second}`, `${first} ${b.lower}`].find((p) => this.lexicon.find(p) >= 0) ?? null;
+      a.phrase = this.phraseOf(first, b.lower);
     }
   }
 }
