@@ -33,13 +33,36 @@ const TEXT_SIMILARITY = 0.7;
 /** A value is given when two thirds of its words are (three of four, two of three). */
 const MOST = 2 / 3 - 1e-9;
 
-/** Reads the tokens, lemmas, counts, dates and negation of one sentence. */
+/**
+ * Reads the tokens and lemmas of one sentence; its counts, dates and negation are read when first
+ * asked for, since most sentences of a page come near no claim and are never compared.
+ */
 export function readSentence(tokenizer: Tokenizer, text: string, offset: number): SentenceReading {
   const tokens = tokenizer.tokenize(text);
-  const dates = readDates(tokens);
-  const skip = new Set<number>();
-  for (const d of dates) for (let i = d.first; i <= d.last; i++) skip.add(i);
-  return { text, offset, tokens, lemmas: new Set(lemmasOf(tokens)), numbers: readNumbers(tokens, skip, text), dates, negated: isNegated(tokens) };
+  let dates: DateMention[] | undefined;
+  let numbers: NumberMention[] | undefined;
+  let negated: boolean | undefined;
+  // Own getters, not a class's: `{ ...s, dates }` copies them as values.
+  return {
+    text,
+    offset,
+    tokens,
+    lemmas: new Set(lemmasOf(tokens)),
+    get dates() {
+      return (dates ??= readDates(tokens));
+    },
+    get numbers() {
+      if (!numbers) {
+        const skip = new Set<number>();
+        for (const d of this.dates) for (let i = d.first; i <= d.last; i++) skip.add(i);
+        numbers = readNumbers(tokens, skip, text);
+      }
+      return numbers;
+    },
+    get negated() {
+      return (negated ??= isNegated(tokens));
+    },
+  };
 }
 
 /**

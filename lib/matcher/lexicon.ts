@@ -101,6 +101,7 @@ export function decodeLexicon(bytes: Uint8Array): LexiconData {
 /** A lexicon ready for look-ups. */
 export class Lexicon {
   private readonly index = new Map<string, number>();
+  private readonly kin = new Map<string, Map<string, number>>();
   /** First words of the two-word phrases, so that most word pairs need no phrase look-up. */
   readonly phraseStarts = new Set<string>();
 
@@ -162,6 +163,18 @@ export class Lexicon {
    * "troop". The weaker link of the two counts.
    */
   kinship(a: string, b: string): number {
+    // Remembered: it walks a's neighbours, and a page asks of the same few count nouns again and again.
+    let row = this.kin.get(a);
+    if (!row) {
+      if (this.kin.size >= 10_000) this.kin.clear();
+      this.kin.set(a, (row = new Map()));
+    }
+    let known = row.get(b);
+    if (known === undefined) row.set(b, (known = this.kinshipOf(a, b)));
+    return known;
+  }
+
+  private kinshipOf(a: string, b: string): number {
     let best = this.similarity(a, b);
     const i = this.index.get(a);
     if (i === undefined || this.index.get(b) === undefined) return best;

@@ -29,7 +29,8 @@ const AUXILIARIES = new Set('to will would shall should has have had is are was 
 // Model codes ("Tu-160", "IL-62") stay one token so their digits are never read as counts.
 const WORD = /(?:\p{Lu}\.){2,}|\p{L}+-\d+\p{L}*|\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*/gu;
 
-type Reading = { lower: string; lemma: string | null; flags: number };
+/** What a word's spelling alone says of it, read once per spelling. */
+type Reading = { lower: string; lemma: string | null; flags: number; capitalised: boolean; inflected: boolean };
 
 const UNITED_STATES = 'united states';
 
@@ -56,7 +57,9 @@ export class Tokenizer {
       const content = country || (!/^\d/.test(lower) && !STOP_WORDS.has(lower) && !FACT_WORDS.has(lower) && !lower.endsWith("n't"));
       const known = country || this.lexicon.find(lower) >= 0;
       const lemma = country ? UNITED_STATES : (this.lexicon.lemmaOf(lower) ?? guessLemma(lower));
-      hit = { lower, lemma: content ? lemma : null, flags: known ? this.lexicon.flagsOf(lemma) | (country ? PROPER : 0) : NOUN | PROPER };
+      const kept = content ? lemma : null;
+      const flags = known ? this.lexicon.flagsOf(lemma) | (country ? PROPER : 0) : NOUN | PROPER;
+      hit = { lower, lemma: kept, flags, capitalised: /^\p{Lu}/u.test(raw), inflected: kept !== null && kept !== lower && !kept.includes(' ') };
       this.memo.set(raw, hit);
     }
     return hit;
@@ -82,11 +85,9 @@ export class Tokenizer {
     const tokens: Token[] = [];
     for (const m of text.matchAll(WORD)) {
       const raw = m[0];
-      const { lower, lemma, flags } = this.read(raw);
+      const { lower, lemma, flags, capitalised, inflected } = this.read(raw);
       const start = offset + m.index;
-      const capitalised = /^\p{Lu}/u.test(raw);
       const previous = tokens[tokens.length - 1]?.lower ?? '';
-      const inflected = lemma !== null && lemma !== lower && !lemma.includes(' ');
       tokens.push({
         verb: lemma !== null && (flags & VERB) !== 0 && (inflected || (flags & NOUN) === 0 || AUXILIARIES.has(previous)),
         start,
