@@ -30,7 +30,19 @@ const AUXILIARIES = new Set('to will would shall should has have had is are was 
 const WORD = /(?:\p{Lu}\.){2,}|\p{L}+-\d+\p{L}*|\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*/gu;
 
 /** What a word's spelling alone says of it, read once per spelling. */
-type Reading = { lower: string; lemma: string | null; flags: number; capitalised: boolean; inflected: boolean };
+type Reading = {
+  lower: string;
+  lemma: string | null;
+  flags: number;
+  capitalised: boolean;
+  inflected: boolean;
+  /** The word as a two-word phrase's first word, when the lexicon has phrases starting so (else null)… */
+  phraseFirst: string | null;
+  /** …and the phrase it makes with each next word met (null: none), remembered. */
+  pairs?: Map<string, string | null>;
+};
+/** Bounds what a word remembers of the words after it. */
+const MAX_PAIRS = 1000;
 
 const UNITED_STATES = 'united states';
 
@@ -43,7 +55,6 @@ function guessLemma(lower: string): string {
 /** Splits text into tokens with the lexicon's lemmas, folding two-word phrases into one. */
 export class Tokenizer {
   private readonly memo = new Map<string, Reading>();
-  private readonly phrases = new Map<string, Map<string, string | null>>();
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -59,37 +70,52 @@ export class Tokenizer {
       const lemma = country ? UNITED_STATES : (this.lexicon.lemmaOf(lower) ?? guessLemma(lower));
       const kept = content ? lemma : null;
       const flags = known ? this.lexicon.flagsOf(lemma) | (country ? PROPER : 0) : NOUN | PROPER;
-      hit = { lower, lemma: kept, flags, capitalised: /^\p{Lu}/u.test(raw), inflected: kept !== null && kept !== lower && !kept.includes(' ') };
+      const first = kept ?? this.lexicon.lemmaOf(lower) ?? lower;
+      hit = {
+        lower,
+        lemma: kept,
+        flags,
+        capitalised: /^\p{Lu}/u.test(raw),
+        inflected: kept !== null && kept !== lower && !kept.includes(' '),
+        phraseFirst: this.lexicon.phraseStarts.has(first) ? first : null,
+      };
       this.memo.set(raw, hit);
     }
     return hit;
   }
 
-  /** The lexicon's phrase of a first lemma and a next word, remembered: building and hashing the pair's string costs more than the look-up. */
-  private phraseOf(first: string, next: string): string | null {
-    let known = this.phrases.get(first);
-    if (!known) {
-      if (this.phrases.size > 10_000) this.phrases.clear();
-      this.phrases.set(first, (known = new Map()));
-    }
-    let phrase = known.get(next);
+  /**
+   * The two-word phrase the lexicon knows for a word and the next ("touched down" → "touch down",
+   * "military plane"), remembered per word: building and hashing the pair's string costs more.
+   */
+  private phraseOf(first: Reading, next: string): string | null {
+    const pairs = (first.pairs ??= new Map());
+    let phrase = pairs.get(next);
     if (phrase === undefined) {
+      if (pairs.size >= MAX_PAIRS) pairs.clear();
       const second = this.lexicon.lemmaOf(next) ?? next;
-      phrase = [`${first} ${second}`, `${first} ${next}`].find((p) => this.lexicon.find(p) >= 0) ?? null;
-      known.set(next, phrase);
+      phrase = [`${first.phraseFirst} ${second}`, `${first.phraseFirst} ${next}`].find((p) => this.lexicon.find(p) >= 0) ?? null;
+      pairs.set(next, phrase);
     }
     return phrase;
   }
 
+  /**
+   * Splits text into tokens. Two-word phrases are marked where one word carries content; the words
+   * keep their own lemmas too: a "military plane" is a plane.
+   */
   tokenize(text: string, offset = 0): Token[] {
     const tokens: Token[] = [];
+    let before: Reading | undefined;
     for (const m of text.matchAll(WORD)) {
       const raw = m[0];
-      const { lower, lemma, flags, capitalised, inflected } = this.read(raw);
+      const reading = this.read(raw);
+      const { lower, lemma, flags, capitalised, inflected } = reading;
       const start = offset + m.index;
-      const previous = tokens[tokens.length - 1]?.lower ?? '';
+      const previous = tokens[tokens.length - 1];
+      if (previous && before!.phraseFirst !== null && (previous.lemma !== null || lemma !== null)) previous.phrase = this.phraseOf(before!, lower);
       tokens.push({
-        verb: lemma !== null && (flags & VERB) !== 0 && (inflected || (flags & NOUN) === 0 || AUXILIARIES.has(previous)),
+        verb: lemma !== null && (flags & VERB) !== 0 && (inflected || (flags & NOUN) === 0 || AUXILIARIES.has(previous?.lower ?? '')),
         start,
         end: start + raw.length,
         raw,
@@ -100,24 +126,9 @@ export class Tokenizer {
         noun: (flags & NOUN) !== 0,
         modifier: (capitalised && (flags & PROPER) !== 0) || ((flags & ADJECTIVE) !== 0 && (flags & NOUN) === 0),
       });
+      before = reading;
     }
-    this.foldPhrases(tokens);
     return tokens;
-  }
-
-  /**
-   * Marks two-word phrases the lexicon knows ("touched down" → "touch down", "military plane"), where
-   * one word carries content. The words keep their own lemmas too: a "military plane" is a plane.
-   */
-  private foldPhrases(tokens: Token[]): void {
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = tokens[i]!;
-      const b = tokens[i + 1]!;
-      if (a.lemma === null && b.lemma === null) continue;
-      const first = a.lemma ?? this.lexicon.lemmaOf(a.lower) ?? a.lower;
-      if (!this.lexicon.phraseStarts.has(first)) continue;
-      a.phrase = this.phraseOf(first, b.lower);
-    }
   }
 }
 
