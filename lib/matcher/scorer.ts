@@ -62,12 +62,13 @@ function compile(m: ScorerModel): Compiled {
 export function score(f: Features, m: ScorerModel = scorerModel): number {
   let c = compiled.get(m);
   if (!c) compiled.set(m, (c = compile(m)));
-  for (let i = 0; i < c.names.length; i++) c.x[i] = f[c.names[i]!] ?? 0;
+  const { names, roots, feature, value, left, right, x } = c;
+  for (let i = 0; i < names.length; i++) x[i] = f[names[i]!] ?? 0;
   let z = m.base;
-  for (const root of c.roots) {
-    let node = root;
-    while (c.feature[node]! >= 0) node = c.x[c.feature[node]!]! <= c.value[node]! ? c.left[node]! : c.right[node]!;
-    z += c.value[node]!;
+  for (let i = 0; i < roots.length; i++) {
+    let node = roots[i]!;
+    while (feature[node]! >= 0) node = x[feature[node]!]! <= value[node]! ? left[node]! : right[node]!;
+    z += value[node]!;
   }
   return 1 / (1 + Math.exp(-z));
 }
