@@ -2,7 +2,7 @@ import { falseVerdicts } from '../claims/factcheck-claims';
 import type { ClaimDatabase } from '../claims/schema';
 import { indexFact, readSentence, type IndexedFact } from './facts';
 import type { Lexicon } from './lexicon';
-import { Tokenizer } from './tokens';
+import { Tokenizer, type Token } from './tokens';
 import { flattenQuote } from './verbatim';
 
 /** What a word does in a claim: names someone or somewhere, gives a fact's value, says what happened (a verb), or the rest of it. */
@@ -105,29 +105,42 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
   for (const a of db.assertions) quotesOf.set(a.claimId, (quotesOf.get(a.claimId) ?? []).concat(a.quote));
   const relay = new Set(db.sources.filter((s) => RELAY_KINDS.has(s.kind)).flatMap((s) => tokenizer.tokenize(s.name).flatMap((t) => t.lemma ?? [])));
 
-  // Per wording: its lemmas and their roles; document frequency over claims for the weights.
-  const wordings: { claim: number; roles: Map<string, Role>; quote?: string }[] = [];
+  // Per wording: its lemmas and their roles, flat (wording w's are lemmaAt[wordingStart[w] .. wordingStart[w + 1]));
+  // document frequency over claims for the weights.
+  const lemmaAt: string[] = [];
+  const roleAt: Role[] = [];
+  const wordingStart = [0];
+  const wordingClaim: number[] = [];
+  const quotes = new Map<number, string>();
   const df = new Map<string, number>();
   const entities = new Set<string>();
   const negated = new Uint8Array(db.claims.length);
+  const inWording = new Set<string>();
   db.claims.forEach((claim, i) => {
     const statement = readSentence(tokenizer, claim.statement, 0);
     const factWords = new Set(
       claim.facts.filter((f) => f.kind === 'title' || f.kind === 'place').flatMap((f) => tokenizer.tokenize(f.text).flatMap((t) => t.lemma ?? [])),
     );
     const seen = new Set<string>();
+    const add = (lemma: string | null, t: Token) => {
+      if (!lemma || inWording.has(lemma)) return;
+      const role: Role = t.proper ? ENTITY : factWords.has(lemma) ? FACT : t.verb ? EVENT : PREDICATE;
+      inWording.add(lemma);
+      lemmaAt.push(lemma);
+      roleAt.push(role);
+      if (role === ENTITY) entities.add(lemma);
+      seen.add(lemma);
+    };
     for (const wording of [claim.statement, ...(quotesOf.get(claim.id) ?? [])]) {
-      const roles = new Map<string, Role>();
+      inWording.clear();
       for (const t of wording === claim.statement ? statement.tokens : tokenizer.tokenize(wording)) {
-        for (const lemma of [t.lemma, t.phrase]) {
-          if (!lemma || roles.has(lemma)) continue;
-          const role: Role = t.proper ? ENTITY : factWords.has(lemma) ? FACT : t.verb ? EVENT : PREDICATE;
-          roles.set(lemma, role);
-          if (role === ENTITY) entities.add(lemma);
-          seen.add(lemma);
-        }
+        add(t.lemma, t);
+        add(t.phrase, t);
       }
-      if (roles.size) wordings.push({ claim: i, roles, ...(wording === claim.statement ? {} : { quote: flattenQuote(wording) }) });
+      if (inWording.size === 0) continue;
+      if (wording !== claim.statement) quotes.set(wordingClaim.length, flattenQuote(wording));
+      wordingClaim.push(i);
+      wordingStart.push(lemmaAt.length);
     }
     for (const l of seen) df.set(l, (df.get(l) ?? 0) + 1);
     negated[i] = statement.negated ? 1 : 0;
@@ -140,36 +153,28 @@ export function buildClaimIndex(db: ClaimDatabase, lexicon: Lexicon): ClaimIndex
   const weights = Float64Array.from(terms, (l) => rarity(lexicon, l) * (0.5 + (0.5 * Math.log(1 + n / df.get(l)!)) / Math.log(1 + n)) * (relay.has(l) ? RELAY_WEIGHT : 1));
   const entity = Uint8Array.from(terms, (l) => (entities.has(l) ? 1 : 0));
 
-  // Variants, flat.
-  const variantStart = new Int32Array(wordings.length + 1);
-  const size = wordings.reduce((sum, w) => sum + w.roles.size, 0);
-  const variantTerms = new Int32Array(size);
-  const variantRoles = new Uint8Array(size);
-  const variantClaim = new Int32Array(wordings.length);
-  const variantTotal = new Float64Array(wordings.length);
-  const quotes = new Map<number, string>();
+  // Variants: the wordings, with term ids.
+  const variants = wordingClaim.length;
+  const variantStart = Int32Array.from(wordingStart);
+  const variantTerms = Int32Array.from(lemmaAt, (l) => termIds.get(l)!);
+  const variantRoles = Uint8Array.from(roleAt);
+  const variantClaim = Int32Array.from(wordingClaim);
+  const variantTotal = new Float64Array(variants);
   const postingCount = new Int32Array(terms.length);
-  let at = 0;
-  wordings.forEach((w, v) => {
-    variantStart[v] = at;
-    variantClaim[v] = w.claim;
-    if (w.quote) quotes.set(v, w.quote);
-    for (const [lemma, role] of w.roles) {
-      const t = termIds.get(lemma)!;
-      variantTerms[at] = t;
-      variantRoles[at++] = role;
+  for (let v = 0; v < variants; v++) {
+    for (let k = variantStart[v]!; k < variantStart[v + 1]!; k++) {
+      const t = variantTerms[k]!;
       variantTotal[v]! += weights[t]!;
       postingCount[t]!++;
     }
-  });
-  variantStart[wordings.length] = at;
+  }
 
   // Postings: each term's variants, except terms in more than POSTING_CAP of them (they still score).
   const postingStart = new Int32Array(terms.length + 1);
   for (let t = 0; t < terms.length; t++) postingStart[t + 1] = postingStart[t]! + (postingCount[t]! > POSTING_CAP ? 0 : postingCount[t]!);
   const postingList = new Int32Array(postingStart[terms.length]!);
   const fill = postingStart.slice(0, terms.length);
-  for (let v = 0; v < wordings.length; v++) {
+  for (let v = 0; v < variants; v++) {
     for (let k = variantStart[v]!; k < variantStart[v + 1]!; k++) {
       const t = variantTerms[k]!;
       if (postingCount[t]! <= POSTING_CAP) postingList[fill[t]!++] = v;
