@@ -2,6 +2,7 @@ import type { OfferedFactCheck } from '../../lib/claims/factcheck-offer';
 import type { FactCheck } from '../../lib/factchecks/schema';
 import { formatDay } from './labels';
 import { VerdictBadge } from './VerdictBadge';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type FactCheckOfferProps = {
   items: readonly OfferedFactCheck[];
@@ -28,6 +29,13 @@ function claimedBy(f: FactCheck): string | null {
 }
 
 /** One review: the claim, who made it and when, the verdict in the fact-checker's words, who checked it. */
+/** Why the page's fact-check markup could not be read: the first three problems, and how many more. */
+function unreadable(problems: readonly string[], someRead: boolean): string {
+  const what = someRead ? 'Some of this page’s fact-check markup could not be read' : 'This page’s fact-check markup could not be read';
+  const more = problems.length > 3 ? ` …and ${problems.length - 3} more` : '';
+  return `${what}: ${problems.slice(0, 3).join('; ')}${more}`;
+}
+
 function OfferItem({ item }: { item: OfferedFactCheck }) {
   const f = item.factCheck;
   const label = f.ratings.find((r) => r.label)?.label;
@@ -68,13 +76,7 @@ export function FactCheckOffer({ items, problems, busy, status, onAdd }: FactChe
           {toAdd === 1 ? 'Add this fact-check' : `Add these ${toAdd} fact-checks`}
         </button>
       )}
-      {problems.length > 0 && (
-        <p class="cc-error" role="alert">
-          {items.length > 0 ? 'Some of this page’s fact-check markup could not be read' : 'This page’s fact-check markup could not be read'}:{' '}
-          {problems.slice(0, 3).join('; ')}
-          {problems.length > 3 && ` …and ${problems.length - 3} more`}
-        </p>
-      )}
+      {problems.length > 0 && <ErrorMessage message={unreadable(problems, items.length > 0)} />}
       <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="factcheck-offer-status">
         {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
       </div>

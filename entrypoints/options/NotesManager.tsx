@@ -8,6 +8,7 @@ import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/not
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
 import { errorMessage } from '@/lib/error-message';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 
 /**
@@ -54,8 +55,8 @@ export function NotesManager() {
             onTag={setTag}
             onSite={setSite}
           />
-          {error && <p role="alert" class="cc-error">{error}</p>}
-          {notes.status === 'error' && <p role="alert" class="cc-error">Could not search your notes: {notes.message}</p>}
+          {error && <ErrorMessage message={error} />}
+          {notes.status === 'error' && <ErrorMessage message={`Could not search your notes: ${notes.message}`} />}
           {notes.status === 'ready' && (
             <NoteList
               notes={notes.value}

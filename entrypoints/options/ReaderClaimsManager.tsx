@@ -10,6 +10,7 @@ import { queryFactChecks, queryTrackedClaims } from '@/lib/claims/reader-query';
 import { deleteTrackedClaim, editTrackedClaim, undoDeleteTrackedClaim } from '@/lib/claims/reader-store';
 import { errorMessage } from '@/lib/error-message';
 import { ReaderClaimsImport } from './ReaderClaimsImport';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 /** Items per page: a screen or two, read in a few milliseconds from 100,000. */
 const PAGE = 20;
@@ -71,11 +72,7 @@ export function ReaderClaimsManager() {
         Search your claims and fact-checks
         <input type="search" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p role="alert" class="cc-error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorMessage message={error} />}
       <ReaderList
         title="Tracked claims"
         paged={claims}

@@ -10,6 +10,7 @@ import { listPageNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
 import '@/components/notes/notes.css';
 import { errorMessage } from '@/lib/error-message';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 export type NotesSectionProps = { tabId: number };
 
@@ -59,8 +60,8 @@ export function NotesSection({ tabId }: NotesSectionProps) {
   return (
     <section aria-labelledby="cc-notes-title" data-testid="notes-section">
       <h2 id="cc-notes-title">Your notes on this page</h2>
-      {error && <p role="alert" class="cc-error">{error}</p>}
-      {notes.status === 'error' && <p role="alert" class="cc-error">Could not read your notes: {notes.message}</p>}
+      {error && <ErrorMessage message={error} />}
+      {notes.status === 'error' && <ErrorMessage message={`Could not read your notes: ${notes.message}`} />}
       {(anchors === null || notes.status === 'loading') && <p class="cc-muted">Reading your notes…</p>}
       {anchors !== null && notes.status === 'ready' && (
         <NoteList
