@@ -2,6 +2,7 @@ import type { OfferedFactCheck } from '../../lib/claims/factcheck-offer';
 import type { FactCheck } from '../../lib/factchecks/schema';
 import { formatDay } from './labels';
 import { VerdictBadge } from './VerdictBadge';
+import { ActionStatus, type ActionOutcome } from '../common/ActionStatus';
 import { ErrorMessage } from '../common/ErrorMessage';
 
 export type FactCheckOfferProps = {
@@ -10,7 +11,7 @@ export type FactCheckOfferProps = {
   problems: readonly string[];
   busy: boolean;
   /** What the last add did, or why it failed. */
-  status: { kind: 'ok' | 'error'; text: string } | null;
+  status: ActionOutcome | null;
   onAdd: () => void;
 };
 
@@ -77,9 +78,7 @@ export function FactCheckOffer({ items, problems, busy, status, onAdd }: FactChe
         </button>
       )}
       {problems.length > 0 && <ErrorMessage message={unreadable(problems, items.length > 0)} />}
-      <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="factcheck-offer-status">
-        {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
-      </div>
+      <ActionStatus outcome={status} testId="factcheck-offer-status" />
     </section>
   );
 }

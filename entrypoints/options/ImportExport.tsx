@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { call } from '@/lib/messaging/runtime';
 import { exportNotesRoute, importNotesRoute } from '@/lib/notes/note-routes';
 import { errorMessage } from '@/lib/error-message';
+import { ActionStatus, type ActionOutcome } from '@/components/common/ActionStatus';
 import { readerClaimsDb } from '@/lib/claims/reader-db';
 import { CLAIMS_NOT_RESTORED, exportWithClaims, importWithClaims } from '@/lib/notes/claims-file';
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+type Status = ActionOutcome | null;
 
 const FORMATS = {
   json: { label: 'Export as JSON-LD (W3C Web Annotation)', ext: 'jsonld', type: 'application/ld+json' },
@@ -98,9 +99,7 @@ export function ImportExport({ page }: ImportExportProps) {
           }}
         />
       </label>
-      <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="import-export-status">
-        {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
-      </div>
+      <ActionStatus outcome={status} testId="import-export-status" />
     </section>
   );
 }

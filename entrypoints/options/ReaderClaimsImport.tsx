@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import type { ReaderClaimsDb } from '@/lib/claims/reader-db';
 import { importClaimsFile, type ClaimImportResult, type ImportProgress } from '@/lib/claims/reader-import';
 import { errorMessage } from '@/lib/error-message';
+import { ActionStatus, type ActionOutcome } from '@/components/common/ActionStatus';
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+type Status = ActionOutcome | null;
 
 const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
 
@@ -65,9 +66,7 @@ export function ReaderClaimsImport({ db }: { db: ReaderClaimsDb }) {
           {progress === 'reading' ? 'Reading the file…' : progressText(progress)}
         </p>
       )}
-      <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="reader-import-status">
-        {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
-      </div>
+      <ActionStatus outcome={status} testId="reader-import-status" />
     </div>
   );
 }
