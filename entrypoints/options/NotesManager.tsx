@@ -7,8 +7,8 @@ import { pageNotesDb } from '@/lib/notes/db';
 import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-routes';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
-import { errorMessage } from '@/lib/error-message';
 import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { useAction } from '@/components/common/useAction';
 
 
 /**
@@ -22,17 +22,13 @@ export function NotesManager() {
   const [site, setSite] = useState('');
   const [editingId, setEditingId] = useState<string>();
   const [deleted, setDeleted] = useState<Note>();
-  const [error, setError] = useState<string>();
+  const { error, act } = useAction();
   const total = useLiveQuery(() => db.notes.where('live').equals(1).count(), []);
   const facets = useLiveQuery(async () => ({ tags: await listTags(db), sites: await listSites(db) }), []);
   const notes = useLiveQuery(
     () => searchNotes(db, { text, ...(tag ? { tag } : {}), ...(site ? { site } : {}) }),
     [text, tag, site],
   );
-  const act = (work: () => Promise<unknown>) => {
-    setError(undefined);
-    work().catch((e: unknown) => setError(errorMessage(e)));
-  };
 
   const none = total.status === 'ready' && total.value === 0;
   return (

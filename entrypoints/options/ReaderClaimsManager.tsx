@@ -11,6 +11,7 @@ import { deleteTrackedClaim, editTrackedClaim, undoDeleteTrackedClaim } from '@/
 import { errorMessage } from '@/lib/error-message';
 import { ReaderClaimsImport } from './ReaderClaimsImport';
 import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { useAction } from '@/components/common/useAction';
 
 /** Items per page: a screen or two, read in a few milliseconds from 100,000. */
 const PAGE = 20;
@@ -44,15 +45,11 @@ export function ReaderClaimsManager() {
   const factChecks = usePagedQuery((q) => queryFactChecks(db, q), text, PAGE);
   const [editing, setEditing] = useState<{ id: string; error?: string }>();
   const [deleted, setDeleted] = useState<Deleted>();
-  const [error, setError] = useState<string>();
+  const { error, act } = useAction();
   const undoRef = useRef<HTMLButtonElement>(null);
   // After a delete the keyboard goes to Undo, so the reader can take it back at once.
   useEffect(() => undoRef.current?.focus(), [deleted]);
 
-  const act = (work: () => Promise<unknown>) => {
-    setError(undefined);
-    work().catch((e: unknown) => setError(errorMessage(e)));
-  };
   const remove = (kind: Deleted['kind'], id: string, words: string) =>
     act(async () => {
       await (kind === 'claim' ? deleteTrackedClaim(db, id, ctx) : deleteFactCheck(db, id, ctx));

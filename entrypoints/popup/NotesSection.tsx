@@ -9,8 +9,8 @@ import { describeSelectionRoute, getNoteAnchorsRoute, showNoteRoute } from '@/li
 import { listPageNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
 import '@/components/notes/notes.css';
-import { errorMessage } from '@/lib/error-message';
 import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { useAction } from '@/components/common/useAction';
 
 export type NotesSectionProps = { tabId: number };
 
@@ -29,7 +29,7 @@ export function NotesSection({ tabId }: NotesSectionProps) {
   const [anchors, setAnchors] = useState<Anchors | null | 'none'>(null);
   const [editingId, setEditingId] = useState<string>();
   const [deleted, setDeleted] = useState<Note>();
-  const [error, setError] = useState<string>();
+  const { error, act } = useAction();
   const askPage = () =>
     callTab(tabId, getNoteAnchorsRoute, {}).then(
       (a) => setAnchors({ source: a.source, notFound: new Set(a.notFound) }),
@@ -45,10 +45,6 @@ export function NotesSection({ tabId }: NotesSectionProps) {
     return () => clearTimeout(timer);
   }, [notes]);
 
-  const act = (work: () => Promise<unknown>) => {
-    setError(undefined);
-    work().catch((e: unknown) => setError(errorMessage(e)));
-  };
   const reattach = (note: Note) =>
     act(async () => {
       const selectors = await callTab(tabId, describeSelectionRoute, {});
