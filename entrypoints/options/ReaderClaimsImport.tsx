@@ -3,6 +3,7 @@ import type { ReaderClaimsDb } from '@/lib/claims/reader-db';
 import { importClaimsFile, type ClaimImportResult, type ImportProgress } from '@/lib/claims/reader-import';
 import { errorMessage } from '@/lib/error-message';
 import { ActionStatus, type ActionOutcome } from '@/components/common/ActionStatus';
+import { JsonFileInput } from '@/components/common/JsonFileInput';
 
 type Status = ActionOutcome | null;
 
@@ -43,20 +44,12 @@ export function ReaderClaimsImport({ db }: { db: ReaderClaimsDb }) {
   };
   return (
     <div class="cc-reader-import">
-      <label>
-        Import fact-checks (schema.org ClaimReview: one, a list or a DataFeed) or a claim pack (JSON):{' '}
-        <input
-          type="file"
-          data-testid="reader-import-file"
-          accept=".json,.jsonld,application/json,application/ld+json"
-          disabled={progress !== null}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = ''; // the same file can be chosen again
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
+      <JsonFileInput
+        label="Import fact-checks (schema.org ClaimReview: one, a list or a DataFeed) or a claim pack (JSON):"
+        disabled={progress !== null}
+        onFile={(file) => void importFile(file)}
+        testId="reader-import-file"
+      />
       {progress !== null && (
         <p class="cc-muted">
           <progress
