@@ -2,13 +2,11 @@ import { useState } from 'preact/hooks';
 import { NoteFilters } from '@/components/notes/NoteFilters';
 import { NoteList } from '@/components/notes/NoteList';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
-import { call } from '@/lib/messaging/runtime';
 import { pageNotesDb } from '@/lib/notes/db';
-import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-routes';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
-import type { Note } from '@/lib/notes/schema';
 import { ErrorMessage } from '@/components/common/ErrorMessage';
 import { useAction } from '@/components/common/useAction';
+import { useNoteEdits } from '@/components/notes/useNoteEdits';
 
 
 /**
@@ -20,9 +18,8 @@ export function NotesManager() {
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
   const [site, setSite] = useState('');
-  const [editingId, setEditingId] = useState<string>();
-  const [deleted, setDeleted] = useState<Note>();
   const { error, act } = useAction();
+  const { edits, deleted, undoDelete, dismissDeleted } = useNoteEdits(act);
   const total = useLiveQuery(() => db.notes.where('live').equals(1).count(), []);
   const facets = useLiveQuery(async () => ({ tags: await listTags(db), sites: await listSites(db) }), []);
   const notes = useLiveQuery(
@@ -58,11 +55,7 @@ export function NotesManager() {
               notes={notes.value}
               showPage
               emptyText="No notes match. Try fewer words, or clear the filters."
-              editingId={editingId}
-              onEdit={(n) => setEditingId(n.id)}
-              onCancelEdit={() => setEditingId(undefined)}
-              onSaveEdit={(n, body) => act(() => call(updateNoteRoute, { id: n.id, body }).then(() => setEditingId(undefined)))}
-              onDelete={(n) => act(() => call(deleteNoteRoute, { id: n.id }).then(setDeleted))}
+              {...edits}
             />
           )}
         </>
@@ -71,10 +64,10 @@ export function NotesManager() {
         {deleted && (
           <p class="cc-toast">
             Note deleted.
-            <button type="button" onClick={() => act(() => call(undoDeleteNoteRoute, { id: deleted.id }).then(() => setDeleted(undefined)))}>
+            <button type="button" onClick={() => undoDelete(deleted)}>
               Undo
             </button>
-            <button type="button" aria-label="Dismiss" onClick={() => setDeleted(undefined)}>×</button>
+            <button type="button" aria-label="Dismiss" onClick={dismissDeleted}>×</button>
           </p>
         )}
       </div>
