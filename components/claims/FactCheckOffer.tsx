@@ -29,7 +29,6 @@ function claimedBy(f: FactCheck): string | null {
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
-/** One review: the claim, who made it and when, the verdict in the fact-checker's words, who checked it. */
 /** Why the page's fact-check markup could not be read: the first three problems, and how many more. */
 function unreadable(problems: readonly string[], someRead: boolean): string {
   const what = someRead ? 'Some of this page’s fact-check markup could not be read' : 'This page’s fact-check markup could not be read';
@@ -37,6 +36,7 @@ function unreadable(problems: readonly string[], someRead: boolean): string {
   return `${what}: ${problems.slice(0, 3).join('; ')}${more}`;
 }
 
+/** One review: the claim, who made it and when, the verdict in the fact-checker's words, who checked it. */
 function OfferItem({ item }: { item: OfferedFactCheck }) {
   const f = item.factCheck;
   const label = f.ratings.find((r) => r.label)?.label;
