@@ -5,6 +5,7 @@ import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import { pageNotesDb } from '@/lib/notes/db';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
 import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { UndoToast } from '@/components/common/UndoToast';
 import { useAction } from '@/components/common/useAction';
 import { useNoteEdits } from '@/components/notes/useNoteEdits';
 
@@ -60,17 +61,7 @@ export function NotesManager() {
           )}
         </>
       )}
-      <div role="status" aria-live="polite">
-        {deleted && (
-          <p class="cc-toast">
-            Note deleted.
-            <button type="button" onClick={() => undoDelete(deleted)}>
-              Undo
-            </button>
-            <button type="button" aria-label="Dismiss" onClick={dismissDeleted}>×</button>
-          </p>
-        )}
-      </div>
+      <UndoToast text={deleted ? 'Note deleted.' : null} onUndo={() => deleted && undoDelete(deleted)} onDismiss={dismissDeleted} />
     </section>
   );
 }

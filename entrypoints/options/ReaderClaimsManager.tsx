@@ -11,6 +11,7 @@ import { deleteTrackedClaim, editTrackedClaim, undoDeleteTrackedClaim } from '@/
 import { errorMessage } from '@/lib/error-message';
 import { ReaderClaimsImport } from './ReaderClaimsImport';
 import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { UndoToast } from '@/components/common/UndoToast';
 import { useAction } from '@/components/common/useAction';
 
 /** Items per page: a screen or two, read in a few milliseconds from 100,000. */
@@ -100,19 +101,12 @@ export function ReaderClaimsManager() {
         item={(f) => <FactCheckItem factCheck={f} onDelete={() => remove('fact-check', f.id, f.claimReviewed)} />}
       />
       <ReaderClaimsImport db={db} />
-      <div role="status" aria-live="polite">
-        {deleted && (
-          <p class="cc-toast">
-            Deleted “{deleted.text}”.
-            <button type="button" ref={undoRef} onClick={() => undo(deleted)}>
-              Undo
-            </button>
-            <button type="button" aria-label="Dismiss" onClick={() => setDeleted(undefined)}>
-              ×
-            </button>
-          </p>
-        )}
-      </div>
+      <UndoToast
+        text={deleted ? `Deleted “${deleted.text}”.` : null}
+        onUndo={() => deleted && undo(deleted)}
+        onDismiss={() => setDeleted(undefined)}
+        undoRef={undoRef}
+      />
     </section>
   );
 }
