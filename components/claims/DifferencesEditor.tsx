@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { Difference } from '../../lib/claims/schema';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type DifferencesEditorProps = {
   /** What differs now (Crosscheck's proposal, or the reader's last word). */
@@ -54,11 +55,7 @@ export function DifferencesEditor({ initial, busy, onSave }: DifferencesEditorPr
           </button>
         </div>
       ))}
-      {error && (
-        <p role="alert" class="cc-error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorMessage message={error} />}
       <button type="button" disabled={busy || rows.length >= MAX_ROWS} onClick={() => setRows((old) => [...old, blank()])}>
         Add a difference
       </button>{' '}

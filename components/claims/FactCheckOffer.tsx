@@ -2,6 +2,8 @@ import type { OfferedFactCheck } from '../../lib/claims/factcheck-offer';
 import type { FactCheck } from '../../lib/factchecks/schema';
 import { formatDay } from './labels';
 import { VerdictBadge } from './VerdictBadge';
+import { ActionStatus, type ActionOutcome } from '../common/ActionStatus';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type FactCheckOfferProps = {
   items: readonly OfferedFactCheck[];
@@ -9,7 +11,7 @@ export type FactCheckOfferProps = {
   problems: readonly string[];
   busy: boolean;
   /** What the last add did, or why it failed. */
-  status: { kind: 'ok' | 'error'; text: string } | null;
+  status: ActionOutcome | null;
   onAdd: () => void;
 };
 
@@ -25,6 +27,13 @@ function checkedBy(f: FactCheck & { url: string }): string {
 function claimedBy(f: FactCheck): string | null {
   const parts = [f.claimant?.name, f.claimDate && formatDay(f.claimDate)].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** Why the page's fact-check markup could not be read: the first three problems, and how many more. */
+function unreadable(problems: readonly string[], someRead: boolean): string {
+  const what = someRead ? 'Some of this page’s fact-check markup could not be read' : 'This page’s fact-check markup could not be read';
+  const more = problems.length > 3 ? ` …and ${problems.length - 3} more` : '';
+  return `${what}: ${problems.slice(0, 3).join('; ')}${more}`;
 }
 
 /** One review: the claim, who made it and when, the verdict in the fact-checker's words, who checked it. */
@@ -68,16 +77,8 @@ export function FactCheckOffer({ items, problems, busy, status, onAdd }: FactChe
           {toAdd === 1 ? 'Add this fact-check' : `Add these ${toAdd} fact-checks`}
         </button>
       )}
-      {problems.length > 0 && (
-        <p class="cc-error" role="alert">
-          {items.length > 0 ? 'Some of this page’s fact-check markup could not be read' : 'This page’s fact-check markup could not be read'}:{' '}
-          {problems.slice(0, 3).join('; ')}
-          {problems.length > 3 && ` …and ${problems.length - 3} more`}
-        </p>
-      )}
-      <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="factcheck-offer-status">
-        {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
-      </div>
+      {problems.length > 0 && <ErrorMessage message={unreadable(problems, items.length > 0)} />}
+      <ActionStatus outcome={status} testId="factcheck-offer-status" />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { readerClaimsDb } from '../../lib/claims/reader-db';
 import { deleteTrackedClaim, editTrackedClaim, getTrackedClaim, undoDeleteTrackedClaim } from '../../lib/claims/reader-store';
 import { useLiveQuery } from '../notes/useLiveQuery';
 import { TrackedClaimEditor } from './TrackedClaimEditor';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type LiveTrackedClaimProps = {
   /** The tracked claim's id in the reader's store (a UUID). */
@@ -20,13 +21,7 @@ const ctx = { now: Date.now };
 export function LiveTrackedClaim({ id, onClose, headingLevel = 1 }: LiveTrackedClaimProps) {
   const claim = useLiveQuery(() => getTrackedClaim(readerClaimsDb(), id), [id]);
   if (claim.status === 'loading') return <p class="cc-muted">Opening the claim…</p>;
-  if (claim.status === 'error') {
-    return (
-      <p role="alert" class="cc-error">
-        {claim.message}
-      </p>
-    );
-  }
+  if (claim.status === 'error') return <ErrorMessage message={claim.message} />;
   const db = readerClaimsDb();
   return (
     <TrackedClaimEditor

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { MAX_STATEMENT } from '../../lib/claims/reader-schema';
 import { ClaimTypeSchema, type ClaimType } from '../../lib/claims/schema';
 import { CLAIM_TYPE_LABEL } from './labels';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type ReaderClaimEditorProps = {
   statement: string;
@@ -59,11 +60,7 @@ export function ReaderClaimEditor({ statement: initial, type: initialType, onSav
           </option>
         ))}
       </select>
-      {messages.length > 0 && (
-        <p role="alert" class="cc-error">
-          {messages.join(' ')}
-        </p>
-      )}
+      {messages.length > 0 && <ErrorMessage message={messages.join(' ')} />}
       <div class="cc-toolbar">
         <button type="submit">Save</button>
         <button type="button" onClick={onCancel}>

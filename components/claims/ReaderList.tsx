@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Paged } from './usePagedQuery';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type ReaderListProps<T> = {
   title: string;
@@ -18,11 +19,7 @@ export function ReaderList<T extends { id: string }>({ title, paged, emptyText, 
     <section aria-labelledby={id} class="cc-reader-list">
       <h3 id={id}>{title}</h3>
       {live.status === 'loading' && <p class="cc-muted">Reading…</p>}
-      {live.status === 'error' && (
-        <p role="alert" class="cc-error">
-          Could not read your {title.toLowerCase()}: {live.message}
-        </p>
-      )}
+      {live.status === 'error' && <ErrorMessage message={`Could not read your ${title.toLowerCase()}: ${live.message}`} />}
       {live.status === 'ready' && items.length === 0 && <p class="cc-empty">{emptyText}</p>}
       {items.length > 0 && (
         <ul class="cc-factchecks" aria-label={title}>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Sighting, SightingJudgement, Stance } from '../../lib/claims/reader-schema';
 import { DifferencesEditor } from './DifferencesEditor';
 import { formatDay, humanizeKey } from './labels';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type SightingItemProps = {
   sighting: Sighting;
@@ -77,11 +78,7 @@ export function SightingItem({ sighting, onJudge, onRemove }: SightingItemProps)
           Not this claim
         </button>
       </div>
-      {error && (
-        <p role="alert" class="cc-error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorMessage message={error} />}
       {stance === 'conflicts' && (
         <details class="cc-sighting__edit" open={differs.length === 0}>
           <summary>Say what differs</summary>

@@ -6,6 +6,7 @@ import { trackedClaimUuid } from '../../lib/claims/reader-ids';
 import { useLiveQuery } from '../notes/useLiveQuery';
 import { LiveTrackedClaim } from './LiveTrackedClaim';
 import { SightingItem } from './SightingItem';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type SightingsProps = {
   /** The card's claim id: only a tracked claim's (`reader-claim-<uuid>`) has sightings. */
@@ -57,17 +58,9 @@ function SightingList({ uuid, headingLevel }: { uuid: string; headingLevel: 2 | 
           </p>
         )}
       </div>
-      {undoError && (
-        <p role="alert" class="cc-error">
-          {undoError}
-        </p>
-      )}
+      {undoError && <ErrorMessage message={undoError} />}
       {sightings.status === 'loading' && <p class="cc-muted">Reading your sightings…</p>}
-      {sightings.status === 'error' && (
-        <p role="alert" class="cc-error">
-          Could not read where you have seen it: {sightings.message}
-        </p>
-      )}
+      {sightings.status === 'error' && <ErrorMessage message={`Could not read where you have seen it: ${sightings.message}`} />}
       {sightings.status === 'ready' && sightings.value.length === 0 && (
         <p class="cc-empty">Not seen on another page yet. Crosscheck lists here each page that states it.</p>
       )}

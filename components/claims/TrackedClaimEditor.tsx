@@ -3,6 +3,7 @@ import type { TrackedClaim } from '../../lib/claims/reader-schema';
 import type { ClaimType } from '../../lib/claims/schema';
 import { formatDay } from './labels';
 import { ReaderClaimEditor } from './ReaderClaimEditor';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type TrackedClaimEditorProps = {
   claim: TrackedClaim;
@@ -67,11 +68,7 @@ export function TrackedClaimEditor({ claim, onSave, onDelete, onUndoDelete, onCl
         )}
         {status && !claim.deleted && <p>{status}</p>}
       </div>
-      {claim.deleted && error && (
-        <p role="alert" class="cc-error">
-          {error}
-        </p>
-      )}
+      {claim.deleted && error && <ErrorMessage message={error} />}
       {!claim.deleted && (
         <>
           <ReaderClaimEditor

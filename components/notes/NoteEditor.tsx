@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { normaliseTags } from '../../lib/fold';
 import { MAX_NOTE_TEXT, MAX_TAG_LENGTH, MAX_TAGS, NOTE_COLORS } from '../../lib/notes/limits';
 import type { NoteBody } from '../../lib/notes/schema';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type NoteEditorProps = {
   /** The selected text the note is about, shown above the editor. */
@@ -86,7 +87,7 @@ export function NoteEditor({ quote, initial, onSave, onCancel, busy = false, err
         onInput={(e) => setText(e.currentTarget.value)}
       />
       <p id={`${id}-hint`} class="cc-hint">Ctrl+Enter (⌘+Enter) saves, Escape cancels.</p>
-      {errors.text && <p id={`${id}-text-error`} class="cc-error">{errors.text}</p>}
+      {errors.text && <ErrorMessage id={`${id}-text-error`} message={errors.text} announce={false} />}
       <label for={`${id}-tags`}>Tags, separated by commas</label>
       <input
         id={`${id}-tags`}
@@ -96,7 +97,7 @@ export function NoteEditor({ quote, initial, onSave, onCancel, busy = false, err
         aria-describedby={errors.tags ? `${id}-tags-error` : undefined}
         onInput={(e) => setTagsField(e.currentTarget.value)}
       />
-      {errors.tags && <p id={`${id}-tags-error`} class="cc-error">{errors.tags}</p>}
+      {errors.tags && <ErrorMessage id={`${id}-tags-error`} message={errors.tags} announce={false} />}
       <fieldset class="cc-colors">
         <legend>Colour</legend>
         {NOTE_COLORS.map((c) => (

@@ -1,5 +1,6 @@
 import type { SyncStatus as SyncStatusModel } from '../../lib/sync/schema';
 import { ago, plural } from './time';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type SyncStatusProps = {
   status: SyncStatusModel;
@@ -46,11 +47,7 @@ export function SyncStatus({ status, now = Date.now(), onToggle, compact = false
           {overQuotaText(status.overQuota)}
         </p>
       )}
-      {status.error && (
-        <p role="alert" class="sync-error">
-          {status.error}
-        </p>
-      )}
+      {status.error && <ErrorMessage message={status.error} />}
       {!compact && toggle}
     </section>
   );

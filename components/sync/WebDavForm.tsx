@@ -1,3 +1,5 @@
+import { ErrorMessage } from '../common/ErrorMessage';
+
 /** What the reader types to set WebDAV sync up. */
 export type WebDavFormValues = { url: string; username: string; password: string; encrypt: boolean; passphrase: string };
 
@@ -51,11 +53,14 @@ export function WebDavForm({ values, onChange, onTest, onSave, busy, result }: W
         </button>
       </p>
       {busy && <p class="cc-muted">Working…</p>}
-      {result && (
-        <p role={result.ok ? 'status' : 'alert'} class={result.ok ? '' : 'sync-error'} data-testid="webdav-result">
-          {result.message}
-        </p>
-      )}
+      {result &&
+        (result.ok ? (
+          <p role="status" data-testid="webdav-result">
+            {result.message}
+          </p>
+        ) : (
+          <ErrorMessage message={result.message} testId="webdav-result" />
+        ))}
     </form>
   );
 }

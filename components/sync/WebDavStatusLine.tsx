@@ -1,5 +1,6 @@
 import type { WebDavStatus } from '../../lib/webdav/schema';
 import { ago, plural } from './time';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export type WebDavStatusLineProps = {
   status: WebDavStatus;
@@ -21,11 +22,7 @@ export function WebDavStatusLine({ status, now, compact = false }: WebDavStatusL
         {where}: {when}
         {waiting}
       </p>
-      {status.error && (
-        <p role="alert" class="sync-error" data-testid="webdav-error">
-          {compact ? status.error.split('. ')[0] + '.' : status.error}
-        </p>
-      )}
+      {status.error && <ErrorMessage message={compact ? status.error.split('. ')[0] + '.' : status.error} testId="webdav-error" />}
     </div>
   );
 }

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { call } from '@/lib/messaging/runtime';
 import { exportNotesRoute, importNotesRoute } from '@/lib/notes/note-routes';
 import { errorMessage } from '@/lib/error-message';
+import { ActionStatus, type ActionOutcome } from '@/components/common/ActionStatus';
+import { JsonFileInput } from '@/components/common/JsonFileInput';
 import { readerClaimsDb } from '@/lib/claims/reader-db';
 import { CLAIMS_NOT_RESTORED, exportWithClaims, importWithClaims } from '@/lib/notes/claims-file';
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+type Status = ActionOutcome | null;
 
 const FORMATS = {
   json: { label: 'Export as JSON-LD (W3C Web Annotation)', ext: 'jsonld', type: 'application/ld+json' },
@@ -85,22 +87,12 @@ export function ImportExport({ page }: ImportExportProps) {
           ))}
         </div>
       )}
-      <label>
-        Import notes (a W3C Web Annotation JSON file; Crosscheck's own exports bring your claims too):{' '}
-        <input
-          type="file"
-          accept=".json,.jsonld,application/json,application/ld+json"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = ''; // the same file can be chosen again
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
-      <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="import-export-status">
-        {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
-      </div>
+      <JsonFileInput
+        label="Import notes (a W3C Web Annotation JSON file; Crosscheck's own exports bring your claims too):"
+        disabled={busy}
+        onFile={(file) => void importFile(file)}
+      />
+      <ActionStatus outcome={status} testId="import-export-status" />
     </section>
   );
 }

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { NoteFilters } from '@/components/notes/NoteFilters';
 import { NoteList } from '@/components/notes/NoteList';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
-import { call } from '@/lib/messaging/runtime';
 import { pageNotesDb } from '@/lib/notes/db';
-import { deleteNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-routes';
 import { listSites, listTags, searchNotes } from '@/lib/notes/notes-query';
-import type { Note } from '@/lib/notes/schema';
-import { errorMessage } from '@/lib/error-message';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { UndoToast } from '@/components/common/UndoToast';
+import { useAction } from '@/components/common/useAction';
+import { useNoteEdits } from '@/components/notes/useNoteEdits';
 
 
 /**
@@ -19,19 +19,14 @@ export function NotesManager() {
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
   const [site, setSite] = useState('');
-  const [editingId, setEditingId] = useState<string>();
-  const [deleted, setDeleted] = useState<Note>();
-  const [error, setError] = useState<string>();
+  const { error, act } = useAction();
+  const { edits, deleted, undoDelete, dismissDeleted } = useNoteEdits(act);
   const total = useLiveQuery(() => db.notes.where('live').equals(1).count(), []);
   const facets = useLiveQuery(async () => ({ tags: await listTags(db), sites: await listSites(db) }), []);
   const notes = useLiveQuery(
     () => searchNotes(db, { text, ...(tag ? { tag } : {}), ...(site ? { site } : {}) }),
     [text, tag, site],
   );
-  const act = (work: () => Promise<unknown>) => {
-    setError(undefined);
-    work().catch((e: unknown) => setError(errorMessage(e)));
-  };
 
   const none = total.status === 'ready' && total.value === 0;
   return (
@@ -54,33 +49,19 @@ export function NotesManager() {
             onTag={setTag}
             onSite={setSite}
           />
-          {error && <p role="alert" class="cc-error">{error}</p>}
-          {notes.status === 'error' && <p role="alert" class="cc-error">Could not search your notes: {notes.message}</p>}
+          {error && <ErrorMessage message={error} />}
+          {notes.status === 'error' && <ErrorMessage message={`Could not search your notes: ${notes.message}`} />}
           {notes.status === 'ready' && (
             <NoteList
               notes={notes.value}
               showPage
               emptyText="No notes match. Try fewer words, or clear the filters."
-              editingId={editingId}
-              onEdit={(n) => setEditingId(n.id)}
-              onCancelEdit={() => setEditingId(undefined)}
-              onSaveEdit={(n, body) => act(() => call(updateNoteRoute, { id: n.id, body }).then(() => setEditingId(undefined)))}
-              onDelete={(n) => act(() => call(deleteNoteRoute, { id: n.id }).then(setDeleted))}
+              {...edits}
             />
           )}
         </>
       )}
-      <div role="status" aria-live="polite">
-        {deleted && (
-          <p class="cc-toast">
-            Note deleted.
-            <button type="button" onClick={() => act(() => call(undoDeleteNoteRoute, { id: deleted.id }).then(() => setDeleted(undefined)))}>
-              Undo
-            </button>
-            <button type="button" aria-label="Dismiss" onClick={() => setDeleted(undefined)}>×</button>
-          </p>
-        )}
-      </div>
+      <UndoToast text={deleted ? 'Note deleted.' : null} onUndo={() => deleted && undoDelete(deleted)} onDismiss={dismissDeleted} />
     </section>
   );
 }

@@ -2,8 +2,10 @@ import { useState } from 'preact/hooks';
 import type { ReaderClaimsDb } from '@/lib/claims/reader-db';
 import { importClaimsFile, type ClaimImportResult, type ImportProgress } from '@/lib/claims/reader-import';
 import { errorMessage } from '@/lib/error-message';
+import { ActionStatus, type ActionOutcome } from '@/components/common/ActionStatus';
+import { JsonFileInput } from '@/components/common/JsonFileInput';
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+type Status = ActionOutcome | null;
 
 const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
 
@@ -42,20 +44,12 @@ export function ReaderClaimsImport({ db }: { db: ReaderClaimsDb }) {
   };
   return (
     <div class="cc-reader-import">
-      <label>
-        Import fact-checks (schema.org ClaimReview: one, a list or a DataFeed) or a claim pack (JSON):{' '}
-        <input
-          type="file"
-          data-testid="reader-import-file"
-          accept=".json,.jsonld,application/json,application/ld+json"
-          disabled={progress !== null}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = ''; // the same file can be chosen again
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
+      <JsonFileInput
+        label="Import fact-checks (schema.org ClaimReview: one, a list or a DataFeed) or a claim pack (JSON):"
+        disabled={progress !== null}
+        onFile={(file) => void importFile(file)}
+        testId="reader-import-file"
+      />
       {progress !== null && (
         <p class="cc-muted">
           <progress
@@ -65,9 +59,7 @@ export function ReaderClaimsImport({ db }: { db: ReaderClaimsDb }) {
           {progress === 'reading' ? 'Reading the file…' : progressText(progress)}
         </p>
       )}
-      <div role={status?.kind === 'error' ? 'alert' : 'status'} data-testid="reader-import-status">
-        {status && <p class={status.kind === 'error' ? 'cc-error' : undefined}>{status.text}</p>}
-      </div>
+      <ActionStatus outcome={status} testId="reader-import-status" />
     </div>
   );
 }

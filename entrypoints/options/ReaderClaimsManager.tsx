@@ -10,6 +10,9 @@ import { queryFactChecks, queryTrackedClaims } from '@/lib/claims/reader-query';
 import { deleteTrackedClaim, editTrackedClaim, undoDeleteTrackedClaim } from '@/lib/claims/reader-store';
 import { errorMessage } from '@/lib/error-message';
 import { ReaderClaimsImport } from './ReaderClaimsImport';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { UndoToast } from '@/components/common/UndoToast';
+import { useAction } from '@/components/common/useAction';
 
 /** Items per page: a screen or two, read in a few milliseconds from 100,000. */
 const PAGE = 20;
@@ -43,15 +46,11 @@ export function ReaderClaimsManager() {
   const factChecks = usePagedQuery((q) => queryFactChecks(db, q), text, PAGE);
   const [editing, setEditing] = useState<{ id: string; error?: string }>();
   const [deleted, setDeleted] = useState<Deleted>();
-  const [error, setError] = useState<string>();
+  const { error, act } = useAction();
   const undoRef = useRef<HTMLButtonElement>(null);
   // After a delete the keyboard goes to Undo, so the reader can take it back at once.
   useEffect(() => undoRef.current?.focus(), [deleted]);
 
-  const act = (work: () => Promise<unknown>) => {
-    setError(undefined);
-    work().catch((e: unknown) => setError(errorMessage(e)));
-  };
   const remove = (kind: Deleted['kind'], id: string, words: string) =>
     act(async () => {
       await (kind === 'claim' ? deleteTrackedClaim(db, id, ctx) : deleteFactCheck(db, id, ctx));
@@ -71,11 +70,7 @@ export function ReaderClaimsManager() {
         Search your claims and fact-checks
         <input type="search" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p role="alert" class="cc-error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorMessage message={error} />}
       <ReaderList
         title="Tracked claims"
         paged={claims}
@@ -106,19 +101,12 @@ export function ReaderClaimsManager() {
         item={(f) => <FactCheckItem factCheck={f} onDelete={() => remove('fact-check', f.id, f.claimReviewed)} />}
       />
       <ReaderClaimsImport db={db} />
-      <div role="status" aria-live="polite">
-        {deleted && (
-          <p class="cc-toast">
-            Deleted “{deleted.text}”.
-            <button type="button" ref={undoRef} onClick={() => undo(deleted)}>
-              Undo
-            </button>
-            <button type="button" aria-label="Dismiss" onClick={() => setDeleted(undefined)}>
-              ×
-            </button>
-          </p>
-        )}
-      </div>
+      <UndoToast
+        text={deleted ? `Deleted “${deleted.text}”.` : null}
+        onUndo={() => deleted && undo(deleted)}
+        onDismiss={() => setDeleted(undefined)}
+        undoRef={undoRef}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { closeTabPanelRoute, redeemPanelTicketRoute } from '@/lib/pages/page-rou
 import { ClaimsPanel } from './ClaimsPanel';
 import { NotePanel } from './NotePanel';
 import { TrackedPanel } from './TrackedPanel';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 /**
  * The in-page panel (an iframe the content script opens beside a highlight or a selection): the
@@ -39,14 +40,14 @@ export function App() {
   if (!trusted) {
     return (
       <main class="cc-panel">
-        <p role="alert" class="cc-error">This panel was not opened by Crosscheck, so it shows nothing.</p>
+        <ErrorMessage message="This panel was not opened by Crosscheck, so it shows nothing." />
       </main>
     );
   }
   if (state instanceof Error) {
     return (
       <main class="cc-panel">
-        <p role="alert" class="cc-error">{state.message}</p>
+        <ErrorMessage message={state.message} />
       </main>
     );
   }

@@ -3,6 +3,7 @@ import { ClaimCard } from '@/components/claims/ClaimCard';
 import { useClaims } from '@/components/claims/useClaims';
 import type { ClaimMatch } from '@/lib/matcher/schema';
 import { ClaimNotes } from './NotePanel';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 export type ClaimsPanelProps = { claims: ClaimMatch[]; onClose: () => void };
 
@@ -15,10 +16,10 @@ export function ClaimsPanel({ claims, onClose }: ClaimsPanelProps) {
   if (!known) return <p class="cc-muted" role="status">Reading the claim…</p>;
   return (
     <>
-      {known.error && <p class="cc-error">{known.error}</p>}
+      {known.error && <ErrorMessage message={known.error} announce={false} />}
       {shown.map((pageClaim) => {
         const claim = known.claims.get(pageClaim.claimId);
-        if (!claim) return <p class="cc-error">Crosscheck does not know the claim “{pageClaim.claimId}”.</p>;
+        if (!claim) return <ErrorMessage message={`Crosscheck does not know the claim “${pageClaim.claimId}”.`} announce={false} />;
         return (
           <ClaimCard key={claim.id} claim={claim} match={pageClaim} onClose={onClose}>
             <ClaimNotes claimId={claim.id} />

@@ -18,6 +18,7 @@ import type { Note, NoteBody } from '@/lib/notes/schema';
 import type * as z from 'zod/mini';
 import '@/components/notes/notes.css';
 import { errorMessage } from '@/lib/error-message';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 export type NotePanelProps = { state: z.infer<typeof NotePanelStateSchema>; onClose: () => void };
 
@@ -26,7 +27,7 @@ export type NotePanelProps = { state: z.infer<typeof NotePanelStateSchema>; onCl
 function NewNote({ state, onClose }: NotePanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  if (!state.target) return <p role="alert" class="cc-error">This panel was opened without any text to note.</p>;
+  if (!state.target) return <ErrorMessage message="This panel was opened without any text to note." />;
   const save = async (body: NoteBody) => {
     setBusy(true);
     setError(undefined);
@@ -68,7 +69,7 @@ function SavedNote({ id, onClose }: { id: string; onClose: () => void }) {
       setBusy(false);
     }
   };
-  if (!note) return error ? <p role="alert" class="cc-error">{error}</p> : <p class="cc-muted">Opening the note…</p>;
+  if (!note) return error ? <ErrorMessage message={error} /> : <p class="cc-muted">Opening the note…</p>;
   if (editing) {
     return (
       <NoteEditor
@@ -97,7 +98,7 @@ function SavedNote({ id, onClose }: { id: string; onClose: () => void }) {
           </p>
         )}
       </div>
-      {error && <p role="alert" class="cc-error">{error}</p>}
+      {error && <ErrorMessage message={error} />}
       {!note.deleted && (
         <NoteCard
           note={note}
@@ -136,7 +137,7 @@ export function ClaimNotes({ claimId }: { claimId: string }) {
     <div class="cc-claim-notes">
       {notes.status === 'ready' && notes.value.length === 0 && <p class="cc-empty">No notes on this claim yet.</p>}
       {notes.status === 'ready' && notes.value.map((n) => <NoteCard key={n.id} note={n} showPage />)}
-      {error && <p role="alert" class="cc-error">{error}</p>}
+      {error && <ErrorMessage message={error} />}
       <button type="button" onClick={() => void add()}>Add a note on this claim</button>
     </div>
   );

@@ -9,6 +9,7 @@ import { FactCheckSection } from './FactCheckSection';
 import { NotesSection } from './NotesSection';
 import { SyncLine } from './SyncLine';
 import { errorMessage } from '@/lib/error-message';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 type Load =
   | { status: 'loading' }
@@ -35,11 +36,7 @@ export function App() {
         <h1>Crosscheck</h1>
       </header>
       {load.status === 'loading' && <p class="cc-muted">Reading this page…</p>}
-      {load.status === 'error' && (
-        <p role="alert" class="cc-error">
-          Crosscheck could not reach its background page: {load.message}
-        </p>
-      )}
+      {load.status === 'error' && <ErrorMessage message={`Crosscheck could not reach its background page: ${load.message}`} />}
       {load.status === 'ready' && <PageSummary state={load.state} />}
       {load.status === 'ready' && load.state && load.tabId !== null && (
         <ClaimsSection tabId={load.tabId} state={load.state} />

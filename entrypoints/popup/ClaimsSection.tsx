@@ -7,6 +7,7 @@ import { showClaimRoute } from '@/lib/pages/page-routes';
 import type { TabState } from '@/lib/pages/page-schema';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/settings/site-settings';
 import { SitePaintSection } from './SitePaintSection';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
 
 export type ClaimsSectionProps = { tabId: number; state: TabState };
 
@@ -47,7 +48,7 @@ export function ClaimsSection({ tabId, state }: ClaimsSectionProps) {
     <section aria-label="Claims on this page">
       {enabled !== null && <SiteToggle hostname={hostname} enabled={enabled} onChange={toggle} />}
       {enabled && <SitePaintSection hostname={hostname} />}
-      {resolved?.error && <p class="cc-error">{resolved.error}</p>}
+      {resolved?.error && <ErrorMessage message={resolved.error} announce={false} />}
       {enabled !== false && items.length > 0 && <p class="cc-muted">{summary(items.map((i) => i.match.stance))}</p>}
       {enabled !== false && <ClaimList items={items} onShow={show} />}
     </section>

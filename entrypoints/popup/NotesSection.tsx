@@ -4,12 +4,14 @@ import { NoteList } from '@/components/notes/NoteList';
 import { useLiveQuery } from '@/components/notes/useLiveQuery';
 import { call, callTab } from '@/lib/messaging/runtime';
 import { pageNotesDb } from '@/lib/notes/db';
-import { deleteNoteRoute, reattachNoteRoute, undoDeleteNoteRoute, updateNoteRoute } from '@/lib/notes/note-routes';
+import { reattachNoteRoute } from '@/lib/notes/note-routes';
 import { describeSelectionRoute, getNoteAnchorsRoute, showNoteRoute } from '@/lib/notes/note-content-routes';
 import { listPageNotes } from '@/lib/notes/notes-query';
 import type { Note } from '@/lib/notes/schema';
 import '@/components/notes/notes.css';
-import { errorMessage } from '@/lib/error-message';
+import { ErrorMessage } from '@/components/common/ErrorMessage';
+import { useAction } from '@/components/common/useAction';
+import { useNoteEdits } from '@/components/notes/useNoteEdits';
 
 export type NotesSectionProps = { tabId: number };
 
@@ -26,9 +28,8 @@ const REPAINT_MS = 400;
 export function NotesSection({ tabId }: NotesSectionProps) {
   const db = pageNotesDb();
   const [anchors, setAnchors] = useState<Anchors | null | 'none'>(null);
-  const [editingId, setEditingId] = useState<string>();
-  const [deleted, setDeleted] = useState<Note>();
-  const [error, setError] = useState<string>();
+  const { error, act } = useAction();
+  const { edits, deleted, undoDelete } = useNoteEdits(act);
   const askPage = () =>
     callTab(tabId, getNoteAnchorsRoute, {}).then(
       (a) => setAnchors({ source: a.source, notFound: new Set(a.notFound) }),
@@ -44,10 +45,6 @@ export function NotesSection({ tabId }: NotesSectionProps) {
     return () => clearTimeout(timer);
   }, [notes]);
 
-  const act = (work: () => Promise<unknown>) => {
-    setError(undefined);
-    work().catch((e: unknown) => setError(errorMessage(e)));
-  };
   const reattach = (note: Note) =>
     act(async () => {
       const selectors = await callTab(tabId, describeSelectionRoute, {});
@@ -59,22 +56,18 @@ export function NotesSection({ tabId }: NotesSectionProps) {
   return (
     <section aria-labelledby="cc-notes-title" data-testid="notes-section">
       <h2 id="cc-notes-title">Your notes on this page</h2>
-      {error && <p role="alert" class="cc-error">{error}</p>}
-      {notes.status === 'error' && <p role="alert" class="cc-error">Could not read your notes: {notes.message}</p>}
+      {error && <ErrorMessage message={error} />}
+      {notes.status === 'error' && <ErrorMessage message={`Could not read your notes: ${notes.message}`} />}
       {(anchors === null || notes.status === 'loading') && <p class="cc-muted">Reading your notes…</p>}
       {anchors !== null && notes.status === 'ready' && (
         <NoteList
           notes={notes.value}
           notFoundIds={anchors.notFound}
           emptyText="No notes on this page yet. Select text on the page to add one."
-          editingId={editingId}
+          {...edits}
           onSelect={(n) => act(() => callTab(tabId, showNoteRoute, { id: n.id }).then((shown) => shown && window.close()))}
-          onEdit={(n) => setEditingId(n.id)}
-          onCancelEdit={() => setEditingId(undefined)}
-          onSaveEdit={(n, body) => act(() => call(updateNoteRoute, { id: n.id, body }).then(() => setEditingId(undefined)))}
-          onDelete={(n) => act(() => call(deleteNoteRoute, { id: n.id }).then(setDeleted))}
           deleted={deleted}
-          onUndoDelete={(n) => act(() => call(undoDeleteNoteRoute, { id: n.id }).then(() => setDeleted(undefined)))}
+          onUndoDelete={undoDelete}
           onReattach={reattach}
         />
       )}

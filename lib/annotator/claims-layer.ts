@@ -1,44 +1,28 @@
 import type { BlockReader } from '../dom/block-reader';
-import { afterLayout, onScreen } from '../dom/first-screen';
 import { paint, rangesAt } from '../dom/highlighter';
-import { BLOCK_SEPARATOR, type PageText } from '../dom/page-text';
+import type { PageText } from '../dom/page-text';
 import { Slice } from '../dom/yield';
 import type { PaintMode } from '../pages/paint-content-routes';
-import { MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
+import { ClaimAnswers, type AnswerSource, type LookupReply, type Question } from './claim-answers';
 import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
-import { batches, distinct, keyOf, linkUnits, toWire, unitsOf, wordsOf, type Unit } from './units';
+import { ClaimsReport, type ReportedPage } from './claims-report';
+import { readUnits } from './page-units';
+import { distinct, keyOf, linkUnits, wordsOf, type Unit } from './units';
 
 export type { FoundClaim, PaintedSpan } from './claim-painting';
 
-/** What the claims layer asks the background (see lib/pages/page-routes.ts). */
-export type ClaimsLayerDeps = {
+/** What the claims layer asks the background (see lib/pages/page-routes.ts): its answers (AnswerSource), and the report. */
+export type ClaimsLayerDeps = AnswerSource & {
   reader: BlockReader;
-  /**
-   * Whether the site is on and how much it paints, which of these units (by key) the background
-   * has matched already, and the matches of these units of text (`units`, for a short page: one
-   * question, one answer). `first`: the page's first question (or the first after a single-page
-   * navigation).
-   */
-  lookup(
-    question: { keys: string[]; units: { text: string; context?: string }[] },
-    first: boolean,
-  ): Promise<{ enabled: boolean; paint: PaintMode; known: (WireMatch[] | null)[]; matched: WireMatch[][] }>;
-  /** Matches units of text; a unit without `context` is matched with the start of the next one sent. */
-  match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]>;
   /**
    * Tells the background which units carry the page's claims, where (only when it has claims, or
    * had); it answers with the keys it no longer knows.
    */
-  report(page: { words: number; units: { key: string; start: number }[] }): Promise<{ missing: string[] }>;
-  /** The blocks to match first (default: those on the first screen). */
-  first?: (blocks: readonly PageText[]) => Set<PageText>;
+  report(page: ReportedPage): Promise<{ missing: string[] }>;
 };
 
 export const CORROBORATED = 'crosscheck-claim';
 export const CONFLICTING = 'crosscheck-conflict';
-
-/** Unknown text up to this length is sent at once: only longer pages are worth a first screen of their own. */
-const SMALL_PAGE_CHARS = 16_000;
 
 /**
  * Finds the database's claims on the page and paints them. A scan reads again only what changed
@@ -47,21 +31,24 @@ const SMALL_PAGE_CHARS = 16_000;
  * step runs long without giving the page its main thread back. Overlapping scans are coalesced.
  */
 export class ClaimsLayer {
-  private readonly known = new Map<string, WireMatch[]>();
+  private readonly answers: ClaimAnswers;
   private readonly painting = new ClaimPainting();
+  private readonly reporting: ClaimsReport;
   private enabled: boolean | null = null;
-  /** The page as the current scan read it. */
-  private blocks: readonly PageText[] = [];
-  private units: readonly Unit[] = [];
-  private lastReport = '';
-  private reported = false;
   private words = 0;
   private running: Promise<void> | null = null;
   private again = false;
   /** How many modes the background pushed: an answer asked for before a push must not undo it. */
   private pushes = 0;
 
-  constructor(private readonly deps: ClaimsLayerDeps) {}
+  constructor(private readonly deps: ClaimsLayerDeps) {
+    this.answers = new ClaimAnswers({
+      lookup: (question, first) => this.lookup(question, first),
+      match: (units, first) => deps.match(units, first),
+      first: deps.first,
+    });
+    this.reporting = new ClaimsReport((page) => deps.report(page));
+  }
 
   /** The claims found, in page order, each with the passage it is painted in. */
   get claims(): readonly FoundClaim[] {
@@ -121,8 +108,8 @@ export class ClaimsLayer {
 
   /** The claims Crosscheck knows changed: every answer is stale, so the page is asked about again and reported. */
   claimsChanged(): Promise<void> {
-    this.known.clear();
-    this.lastReport = '';
+    this.answers.clear();
+    this.reporting.invalidate();
     return this.scan();
   }
 
@@ -132,112 +119,44 @@ export class ClaimsLayer {
     if (on) return this.scan();
     this.painting.clear();
     this.repaint();
-    this.lastReport = '';
-    if (!this.reported) return;
-    this.reported = false;
-    await this.deps.report({ words: this.words, units: [] });
+    await this.reporting.withdraw(this.words);
   }
 
   private async run(): Promise<void> {
     if (this.enabled === false) return;
     const blocks = await this.deps.reader.read();
     const slice = new Slice();
-    const units = await this.unitsOf(blocks, slice);
+    const units = await readUnits(blocks, slice);
     linkUnits(units);
-    const todo = distinct(units.filter((u) => !this.known.has(u.id)));
+    const todo = distinct(units.filter((u) => !this.answers.has(u.id)));
     if (this.enabled === null || todo.length > 0) {
-      const first = this.enabled === null;
-      // A short page asks with its text at once; a long one by keys first, then sends what no one matched.
-      const short = todo.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
-      const keyed = short ? [] : await this.keysOf(todo, slice);
-      for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
-        const ask = keyed.slice(i, i + MAX_KEYS);
-        const sent = short ? todo : [];
-        const pushes = this.pushes;
-        const reply = await this.deps.lookup({ keys: ask.map(keyOf), units: sent.map(toWire) }, first && i === 0);
-        this.enabled = reply.enabled;
-        if (!reply.enabled) return this.setEnabled(false);
-        if (this.pushes === pushes) this.painting.setMode(reply.paint);
-        reply.known.forEach((matches, k) => matches && this.remember(ask[k]!.id, matches));
-        reply.matched.forEach((matches, k) => this.remember(sent[k]!.id, matches));
-      }
+      if (!(await this.answers.lookUp(todo, this.enabled === null, slice))) return this.setEnabled(false);
     }
     this.paint(units);
-    this.keepOnly(units);
-    this.blocks = blocks;
-    this.units = units;
-    await this.matchUnknown(units.filter((u) => !this.known.has(u.id)), slice);
-    await this.report(units);
+    this.answers.keepOnly(units);
+    await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice);
+    this.words = units.reduce((sum, u) => sum + wordsOf(u), 0);
+    await this.reporting.update(this.words, this.painting.claimedUnits, (lost) =>
+      this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), blocks, units, new Slice()),
+    );
   }
 
-  /** The units' keys for the background, hashed in slices (a long page is much text to hash at once). */
-  private async keysOf(units: Unit[], slice: Slice): Promise<Unit[]> {
-    for (let i = 0; i < units.length; i++) {
-      keyOf(units[i]!);
-      if (i % 16 === 15) await slice.pause();
-    }
-    return units;
+  /** Asks the background, and takes the site's settings from its reply (unless a mode was pushed meanwhile). */
+  private async lookup(question: Question, first: boolean): Promise<LookupReply> {
+    const pushes = this.pushes;
+    const reply = await this.deps.lookup(question, first);
+    this.enabled = reply.enabled;
+    if (reply.enabled && this.pushes === pushes) this.painting.setMode(reply.paint);
+    return reply;
   }
 
-  /**
-   * The units of the page's blocks, each told where it starts in the page's text, up to
-   * MAX_PAGE_CHARS of text: a page longer than that is cut.
-   */
-  private async unitsOf(blocks: readonly PageText[], slice: Slice): Promise<Unit[]> {
-    const units: Unit[] = [];
-    let chars = 0;
-    let at = 0;
-    for (let i = 0; i < blocks.length; i++) {
-      if (i % 64 === 63) await slice.pause();
-      const block = blocks[i]!;
-      for (const unit of unitsOf(block)) {
-        chars += unit.text.length;
-        if (chars > MAX_PAGE_CHARS) return units;
-        unit.start = at + unit.from;
-        unit.nextBlock = blocks[i + 1];
-        units.push(unit);
-      }
-      at += block.text.length + BLOCK_SEPARATOR.length;
-    }
-    return units;
-  }
-
-  /** Sends the units no one has matched, the first screen's first, in batches; paints after each. */
-  private async matchUnknown(todo: Unit[], slice: Slice): Promise<void> {
-    const { blocks, units } = this;
-    if (todo.length === 0) return;
-    const fresh = distinct(todo);
-    // A small page goes at once; a long one sends its first screen first.
-    const small = fresh.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
-    if (!small && !this.deps.first) await afterLayout();
-    const first = small ? null : (this.deps.first ?? onScreen)(blocks);
-    const screen = first ? fresh.filter((u) => first.has(u.block)) : fresh;
-    const rest = first ? fresh.filter((u) => !first.has(u.block)) : [];
-    for (const [group, urgent] of [[screen, true], [rest, false]] as const) {
-      for (const batch of batches(group)) {
-        const answers = await this.deps.match(batch.map(toWire), urgent);
-        batch.forEach((u, i) => this.remember(u.id, answers[i] ?? []));
-        this.paint(units);
-        await slice.pause();
-      }
-    }
-  }
-
-  private remember(id: string, matches: WireMatch[]): void {
-    this.known.set(id, matches);
-  }
-
-  /**
-   * Forgets the answers of units the page no longer shows: `known` is what this page shows, not a
-   * cache (the background's, bounded in bytes, is the one cache; a unit shown again is asked by key).
-   */
-  private keepOnly(units: readonly Unit[]): void {
-    const shown = new Set(units.map((u) => u.id));
-    for (const id of this.known.keys()) if (!shown.has(id)) this.known.delete(id);
+  /** Sends the text of `todo` to be matched, painting the page's `units` after each batch. */
+  private matchUnknown(todo: Unit[], blocks: readonly PageText[], units: readonly Unit[], slice: Slice): Promise<void> {
+    return this.answers.matchUnknown(todo, blocks, slice, () => this.paint(units));
   }
 
   private paint(units: readonly Unit[]): void {
-    this.painting.update(units, (id) => this.known.get(id));
+    this.painting.update(units, (id) => this.answers.get(id));
     this.repaint();
   }
 
@@ -246,27 +165,5 @@ export class ClaimsLayer {
     const shown = this.painting.shown;
     paint(CORROBORATED, shown.filter((s) => s.stance === 'corroborates').map((s) => s.range));
     paint(CONFLICTING, shown.filter((s) => s.stance === 'conflicts').map((s) => s.range));
-  }
-
-  /**
-   * Reports the units that carry claims, when they or the URL changed (a page that rewrites its DOM
-   * without pause must not flood the background). Units the background has forgotten (its worker
-   * restarted) are sent again, once.
-   */
-  private async report(units: readonly Unit[]): Promise<void> {
-    const words = units.reduce((sum, u) => sum + wordsOf(u), 0);
-    this.words = words;
-    const claimed = this.painting.claimedUnits.map((u) => ({ key: keyOf(u), start: u.start }));
-    // A page without claims has nothing to report (the popup asks the page itself), unless it had.
-    if (claimed.length === 0 && !this.reported) return;
-    const signature = JSON.stringify([location.href, words, claimed]);
-    if (signature === this.lastReport) return;
-    this.lastReport = signature;
-    this.reported = claimed.length > 0;
-    const { missing } = await this.deps.report({ words, units: claimed });
-    if (missing.length === 0) return;
-    const lost = new Set(missing);
-    await this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), new Slice());
-    await this.deps.report({ words, units: claimed });
   }
 }
