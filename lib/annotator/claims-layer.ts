@@ -55,7 +55,8 @@ export class ClaimsLayer {
   private units: readonly Unit[] = [];
   private lastReport = '';
   private reported = false;
-  private words = 0;
+  /** Counted when asked or reported: most pages never are. */
+  private words: number | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   /** How many modes the background pushed: an answer asked for before a push must not undo it. */
@@ -70,7 +71,7 @@ export class ClaimsLayer {
 
   /** The page's length in words, as the last scan read it. */
   get wordCount(): number {
-    return this.words;
+    return (this.words ??= this.units.reduce((sum, u) => sum + wordsOf(u), 0));
   }
 
   /** Whether the site is on, as the background last said (null before it has). */
@@ -135,7 +136,7 @@ export class ClaimsLayer {
     this.lastReport = '';
     if (!this.reported) return;
     this.reported = false;
-    await this.deps.report({ words: this.words, units: [] });
+    await this.deps.report({ words: this.wordCount, units: [] });
   }
 
   private async run(): Promise<void> {
@@ -147,9 +148,10 @@ export class ClaimsLayer {
     const todo = distinct(units.filter((u) => !this.known.has(u.id)));
     if (this.enabled === null || todo.length > 0) {
       const first = this.enabled === null;
-      // A short page asks with its text at once; a long one by keys first, then sends what no one matched.
+      // A short page asks with its text at once; a long one by keys first, then sends what no one
+      // matched, except in the first scan: most pages are new, and hashing costs the page more than sending.
       const short = todo.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
-      const keyed = short ? [] : await this.keysOf(todo, slice);
+      const keyed = short || first ? [] : await this.keysOf(todo, slice);
       for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
         const ask = keyed.slice(i, i + MAX_KEYS);
         const sent = short ? todo : [];
@@ -166,6 +168,7 @@ export class ClaimsLayer {
     this.keepOnly(units);
     this.blocks = blocks;
     this.units = units;
+    this.words = null;
     await this.matchUnknown(units.filter((u) => !this.known.has(u.id)), slice);
     await this.report(units);
   }
@@ -254,11 +257,10 @@ export class ClaimsLayer {
    * restarted) are sent again, once.
    */
   private async report(units: readonly Unit[]): Promise<void> {
-    const words = units.reduce((sum, u) => sum + wordsOf(u), 0);
-    this.words = words;
     const claimed = this.painting.claimedUnits.map((u) => ({ key: keyOf(u), start: u.start }));
     // A page without claims has nothing to report (the popup asks the page itself), unless it had.
     if (claimed.length === 0 && !this.reported) return;
+    const words = this.wordCount;
     const signature = JSON.stringify([location.href, words, claimed]);
     if (signature === this.lastReport) return;
     this.lastReport = signature;

@@ -60,16 +60,32 @@ describe('ClaimsLayer', () => {
     expect(sentChars(background)).toBe(['Bombers', BOMBERS, NOTHING, TROOPS].join('').length);
   });
 
-  it('on a long page, a reload (a new content script) asks the background by key, and sends no text at all', async () => {
+  it('on a long page, a reload (a new content script) sends its text unhashed, and the background matches none of it again', async () => {
     document.body.insertAdjacentHTML('beforeend', FILLER);
     const background = fakeBackground();
     await makeLayer(background).layer.scan();
-    const sent = background.matches.length;
+    const matched = background.newlyMatched();
     const { layer } = makeLayer(background);
     await layer.scan();
-    expect(background.matches).toHaveLength(sent);
-    expect(background.lookups.at(-1)).toHaveLength(44);
+    // A first scan asks by no key (hashing a page costs it more than sending it): the background knows the text by its own keys.
+    expect(background.lookups.at(-1)).toEqual([]);
+    expect(background.newlyMatched()).toBe(matched);
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    // Later scans of much text ask by key first.
+    await layer.claimsChanged();
+    expect(background.lookups.at(-1)).toHaveLength(44);
+  });
+
+  it('on a page with no claim, reports nothing, and still knows its length in words when asked (the popup)', async () => {
+    document.body.innerHTML = `<p>${NOTHING}</p>`;
+    const { layer, background, flush } = makeLayer();
+    await layer.scan();
+    expect(background.reports).toEqual([]);
+    expect(layer.wordCount).toBe(NOTHING.split(' ').length);
+    document.body.insertAdjacentHTML('beforeend', '<p>Two more.</p>');
+    flush();
+    await layer.scan();
+    expect(layer.wordCount).toBe(NOTHING.split(' ').length + 2);
   });
 
   it('when the claims change, asks again about every unit it shows and reports the page again', async () => {
