@@ -6,7 +6,7 @@ import { Slice } from '../dom/yield';
 import type { PaintMode } from '../pages/paint-content-routes';
 import { MAX_KEYS, MAX_PAGE_CHARS, type WireMatch } from '../pages/wire';
 import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
-import { batches, distinct, keyOf, linkUnits, toWire, unitsOf, wordsOf, type Unit } from './units';
+import { batches, distinct, keyOf, leading, linkUnits, toWire, unitsOf, wordsOf, type Unit } from './units';
 
 export type { FoundClaim, PaintedSpan } from './claim-painting';
 
@@ -148,9 +148,10 @@ export class ClaimsLayer {
     const todo = distinct(units.filter((u) => !this.known.has(u.id)));
     if (this.enabled === null || todo.length > 0) {
       const first = this.enabled === null;
-      // A short page asks with its text at once; a long one by keys first, then sends what no one
-      // matched, except in the first scan: most pages are new, and hashing costs the page more than sending.
-      const short = todo.reduce((n, u) => n + u.text.length, 0) <= SMALL_PAGE_CHARS;
+      // A short page (one small request) asks with its text at once; a long one by keys first, then
+      // sends what no one matched, except in its first scan: most pages are new, and hashing a page
+      // costs it more than sending it (the background keys what it is sent).
+      const short = leading(todo, SMALL_PAGE_CHARS).length === todo.length;
       const keyed = short || first ? [] : await this.keysOf(todo, slice);
       for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
         const ask = keyed.slice(i, i + MAX_KEYS);

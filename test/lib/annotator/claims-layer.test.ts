@@ -190,6 +190,15 @@ describe('ClaimsLayer', () => {
     for (const m of background.matches) expect(m.units.reduce((n, u) => n + u.text.length + (u.context?.length ?? 0), 0)).toBeLessThanOrEqual(MAX_BATCH_CHARS);
   });
 
+  it('asks about a short page of many small blocks in requests the background accepts', async () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li>Item ${i}</li>`).join('');
+    document.body.innerHTML = `<p>${BOMBERS}</p><ul>${items}</ul><p>${TROOPS}</p>`;
+    const { layer, background } = makeLayer();
+    await layer.scan();
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    expect(background.matches.flatMap((m) => m.units)).toHaveLength(302);
+  });
+
   it('paints nothing where the site is off, and clears and says so when turned off', async () => {
     const background = fakeBackground();
     background.state.enabled = false;
