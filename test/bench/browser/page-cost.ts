@@ -24,8 +24,8 @@ const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(..
 /** What the kinds of page cost, each a Spread over rounds. */
 export type PageCost = {
   rounds: number;
-  /** Extra main-thread CPU against the plain page, per page kind and variant. */
-  extraCpu: Record<string, Record<'empty' | 'crosscheck', Spread>>;
+  /** Extra main-thread CPU against the plain page, per page kind and variant (`before`: with `compare` only). */
+  extraCpu: Record<string, { empty: Spread; crosscheck: Spread; before?: Spread }>;
   /** The plain page's own main-thread CPU, per page kind. */
   plainCpu: Record<string, Spread>;
   /** DOMContentLoaded → highlights settled, warm worker, per page kind with claims. */
@@ -50,6 +50,8 @@ export type PageCostOptions = {
   only?: string[];
   /** Also profile Crosscheck's load of each kind, once per round, on pages of their own. */
   profile?: boolean;
+  /** Another build of Crosscheck (a folder, e.g. a copy of .output/chrome-mv3 before a change), measured in the same rotation. */
+  compare?: string;
 };
 
 export const KINDS = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -94,7 +96,8 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
   const server = await serveFolder(dir);
   const variants: Variant[] = [];
   try {
-    for (const name of ['plain', 'empty', 'crosscheck'] as VariantName[]) variants.push(await launchVariant(name));
+    const names: VariantName[] = ['plain', 'empty', 'crosscheck', ...(options.compare ? (['before'] as const) : [])];
+    for (const name of names) variants.push(await launchVariant(name, options.compare));
     const crosscheck = variants[2]!;
     // Warm up every browser, and Crosscheck's claim index, on a page no round uses.
     for (const v of variants) await measureLoad(v, server.origin, 'warm-up.html', { settleMs: 3000, watchHighlights: false });
@@ -103,10 +106,10 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
     for (let r = 0; r < rounds; r++) {
       for (const kind of Object.keys(kinds)) {
         const path = `${slug(kind)}-${r}.html`;
-        for (let i = 0; i < 3; i++) {
-          const v = variants[(r + i) % 3]!; // rotation: no browser always goes first
+        for (let i = 0; i < variants.length; i++) {
+          const v = variants[(r + i) % variants.length]!; // rotation: no browser always goes first
           const load = await measureLoad(v, server.origin, path, { settleMs: settle(kinds[kind]!), watchHighlights: false });
-          ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [] })[v.name]).push(load.cpuMs);
+          ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [], before: [] })[v.name]).push(load.cpuMs);
         }
         if (kind.startsWith('no')) continue;
         // Latency in Crosscheck's browser, on an article it has not seen (the page polls the registry).
@@ -118,7 +121,7 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
     const plainCpu: PageCost['plainCpu'] = {};
     for (const [kind, byVariant] of Object.entries(cpu)) {
       const extra = (name: VariantName) => byVariant[name].map((ms, i) => ms - byVariant.plain[i]!);
-      extraCpu[kind] = { empty: spread(extra('empty')), crosscheck: spread(extra('crosscheck')) };
+      extraCpu[kind] = { empty: spread(extra('empty')), crosscheck: spread(extra('crosscheck')), ...(options.compare ? { before: spread(extra('before')) } : {}) };
       plainCpu[kind] = spread(byVariant.plain);
     }
     const cost: PageCost = { rounds, extraCpu, plainCpu, toPaint: Object.fromEntries(Object.entries(toPaint).map(([k, xs]) => [k, spread(xs)])) };
