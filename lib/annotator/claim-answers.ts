@@ -4,7 +4,7 @@ import type { Slice } from '../dom/yield';
 import type { PaintMode } from '../pages/paint-content-routes';
 import { MAX_KEYS, type WireMatch } from '../pages/wire';
 import { hashKeys } from './page-units';
-import { batches, distinct, keyOf, toWire, type Unit } from './units';
+import { batches, distinct, keyOf, leading, toWire, type Unit } from './units';
 
 /** A unit of text as it is sent to be matched (see toWire). */
 type WireUnit = { text: string; context?: string };
@@ -68,14 +68,16 @@ export class ClaimAnswers {
   }
 
   /**
-   * Asks the background about units without an answer: a short page with its text at once, a long
-   * one by keys (MAX_KEYS to a question). `first`: the page's first question. Always asks once,
+   * Asks the background about units without an answer: a short page (one small request) with its
+   * text at once; a long one by keys (MAX_KEYS to a question), except in its first scan: most pages
+   * are new, and hashing a page costs it more than sending it (the background keys what it is
+   * sent), so its text goes by matchUnknown. `first`: the page's first question. Always asks once,
    * even with nothing to ask, for the site's settings. Resolves false, remembering nothing more, as
    * soon as a reply says the site is off.
    */
   async lookUp(todo: Unit[], first: boolean, slice: Slice): Promise<boolean> {
-    const short = isSmall(todo);
-    const keyed = short ? [] : await hashKeys(todo, slice);
+    const short = leading(todo, SMALL_PAGE_CHARS).length === todo.length;
+    const keyed = short || first ? [] : await hashKeys(todo, slice);
     for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
       const ask = keyed.slice(i, i + MAX_KEYS);
       const sent = short ? todo : [];

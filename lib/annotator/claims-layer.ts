@@ -35,7 +35,9 @@ export class ClaimsLayer {
   private readonly painting = new ClaimPainting();
   private readonly reporting: ClaimsReport;
   private enabled: boolean | null = null;
-  private words = 0;
+  private units: readonly Unit[] = [];
+  /** Counted when asked or reported: most pages never are. */
+  private words: number | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   /** How many modes the background pushed: an answer asked for before a push must not undo it. */
@@ -57,7 +59,7 @@ export class ClaimsLayer {
 
   /** The page's length in words, as the last scan read it. */
   get wordCount(): number {
-    return this.words;
+    return (this.words ??= this.units.reduce((sum, u) => sum + wordsOf(u), 0));
   }
 
   /** Whether the site is on, as the background last said (null before it has). */
@@ -119,7 +121,7 @@ export class ClaimsLayer {
     if (on) return this.scan();
     this.painting.clear();
     this.repaint();
-    await this.reporting.withdraw(this.words);
+    await this.reporting.withdraw(this.wordCount);
   }
 
   private async run(): Promise<void> {
@@ -134,9 +136,10 @@ export class ClaimsLayer {
     }
     this.paint(units);
     this.answers.keepOnly(units);
+    this.units = units;
+    this.words = null;
     await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice);
-    this.words = units.reduce((sum, u) => sum + wordsOf(u), 0);
-    await this.reporting.update(this.words, this.painting.claimedUnits, (lost) =>
+    await this.reporting.update(() => this.wordCount, this.painting.claimedUnits, (lost) =>
       this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), blocks, units, new Slice()),
     );
   }

@@ -22,11 +22,13 @@ export class ClaimsReport {
 
   /**
    * Reports the units that carry claims, if anything changed. Units the background has forgotten
-   * are handed to `rematch` (to be sent again) and the page reported again, once.
+   * are handed to `rematch` (to be sent again) and the page reported again, once. `wordCount` is
+   * asked only when there is something to report: counting costs a page that has no claims.
    */
-  async update(words: number, claimed: readonly Unit[], rematch: (lostKeys: Set<string>) => Promise<void>): Promise<void> {
+  async update(wordCount: () => number, claimed: readonly Unit[], rematch: (lostKeys: Set<string>) => Promise<void>): Promise<void> {
     const units = claimed.map((u) => ({ key: keyOf(u), start: u.start }));
     if (units.length === 0 && !this.reported) return;
+    const words = wordCount();
     const signature = JSON.stringify([location.href, words, units]);
     if (signature === this.last) return;
     this.last = signature;

@@ -16,10 +16,14 @@ export class Lifetime {
     target.addEventListener(type, handler, { ...options, signal: this.controller.signal });
   }
 
-  /** A timer that does not fire after the lifetime ended. */
+  /** A timer that does not fire after the lifetime ended (and once it fired, is forgotten). */
   setTimeout(run: () => void, ms: number): void {
-    const id = setTimeout(() => this.ended || run(), ms);
-    this.onInvalidated(() => clearTimeout(id));
+    const cancel = () => clearTimeout(id);
+    const id = setTimeout(() => {
+      this.controller.signal.removeEventListener('abort', cancel);
+      if (!this.ended) run();
+    }, ms);
+    this.onInvalidated(cancel);
   }
 
   /** Runs `run` when the lifetime ends. */

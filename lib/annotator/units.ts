@@ -109,6 +109,14 @@ export function batches(units: readonly Unit[]): Unit[][] {
   return out;
 }
 
+/** The units at the start of `units` that fit one request of at most `maxChars` of text (and MAX_BATCH_UNITS). */
+export function leading(units: readonly Unit[], maxChars: number): Unit[] {
+  let chars = 0;
+  let n = 0;
+  while (n < units.length && n < MAX_BATCH_UNITS && chars + units[n]!.text.length <= maxChars) chars += units[n++]!.text.length;
+  return units.slice(0, n);
+}
+
 /**
  * A unit as it is sent: its look-ahead is left out when it is the start of the next unit sent (its
  * text travels once), or when there is none.

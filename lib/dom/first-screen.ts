@@ -11,8 +11,13 @@ const elementOf = (block: PageText) => block.segments[0]?.node.parentElement ?? 
 export function afterLayout(): Promise<void> {
   if (document.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 100);
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback); // no task of Crosscheck's left behind
+        resolve();
+      }, 0),
+    );
   });
 }
 

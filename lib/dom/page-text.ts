@@ -87,7 +87,8 @@ export class ContainerReading<T> {
   }
 
   private flush(): void {
-    if (!this.builder.isEmpty) this.items.push(this.builder.finish());
+    if (this.builder.isEmpty) return; // nothing written, nothing owed: it serves the next block
+    this.items.push(this.builder.finish());
     this.builder = new TextBuilder();
   }
 }

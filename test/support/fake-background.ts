@@ -9,14 +9,25 @@ import { BlockMatcher } from '@/lib/pages/block-matcher';
 import { BlockService } from '@/lib/pages/block-service';
 import { lookupBlocksRoute, matchBlocksRoute, reportPageRoute } from '@/lib/pages/page-routes';
 import type { ClaimMatch } from '@/lib/matcher/schema';
-import type { WireMatch } from '@/lib/pages/wire';
+import { keyOf, type WireMatch } from '@/lib/pages/wire';
 import type { PaintMode } from '@/lib/settings/paint-settings';
 import { bundledIndex } from './bundled-index';
 
 export type MatchRequest = { units: { text: string; context?: string }[]; first: boolean };
 
 export function fakeBackground(origin = 'https://news.example') {
-  let service = new BlockService(new BlockMatcher(async () => bundledIndex()));
+  let newlyMatched = 0;
+  const makeService = () => {
+    const matcher = new BlockMatcher(async () => bundledIndex());
+    const match = matcher.match.bind(matcher);
+    // Counts the units the matcher had to match (not answered from what it remembers).
+    matcher.match = (partition, text, context) => {
+      if (!matcher.known(partition, keyOf(text, context))) newlyMatched++;
+      return match(partition, text, context);
+    };
+    return new BlockService(matcher);
+  };
+  let service = makeService();
   const lookups: string[][] = [];
   const firsts: boolean[] = [];
   const matches: MatchRequest[] = [];
@@ -50,7 +61,9 @@ export function fakeBackground(origin = 'https://news.example') {
   return {
     deps,
     /** The background's worker was stopped: everything it remembered is gone. */
-    restart: () => void (service = new BlockService(new BlockMatcher(async () => bundledIndex()))),
+    restart: () => void (service = makeService()),
+    /** How many units the background matched, rather than answered from memory. */
+    newlyMatched: () => newlyMatched,
     state,
     lookups,
     /** For each lookup, whether it was the page's first question. */

@@ -6,9 +6,9 @@
  */
 import type { CDPSession } from 'playwright-core';
 
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { url?: string } } };
+export type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { url?: string } } };
 type ProfileNode = { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number }; children?: number[] };
-type Profile = { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
+export type Profile = { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
 
 export type TaskFigures = {
   /** Crosscheck's sampled main-thread time over the whole recording. */
@@ -31,7 +31,8 @@ export async function startRecording(cdp: CDPSession): Promise<void> {
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
 }
 
-async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+/** Ends the trace being recorded and reads its events. */
+export async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   const complete = new Promise<{ stream?: string }>((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.end');
   const { stream } = await complete;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { serveFolder } from '../../support/static-server';
 import { median } from '../median';
 import { measureFloor, measureMarkJs, paintedSentences } from './baselines';
+import { medianBreakdown, profileLoad, type Breakdown } from './breakdown';
 import { startRecording, stopRecording, type TaskFigures } from './long-tasks';
 import { measureLoad, openTab } from './measure';
 import { article, busyPage, writePages } from './pages';
@@ -23,20 +24,34 @@ const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(..
 /** What the kinds of page cost, each a Spread over rounds. */
 export type PageCost = {
   rounds: number;
-  /** Extra main-thread CPU against the plain page, per page kind and variant. */
-  extraCpu: Record<string, Record<'empty' | 'crosscheck', Spread>>;
+  /** Extra main-thread CPU against the plain page, per page kind and variant (`before`: with `compare` only). */
+  extraCpu: Record<string, { empty: Spread; crosscheck: Spread; before?: Spread }>;
   /** The plain page's own main-thread CPU, per page kind. */
   plainCpu: Record<string, Spread>;
   /** DOMContentLoaded → highlights settled, warm worker, per page kind with claims. */
   toPaint: Record<string, Spread>;
-  /** Navigation → highlights settled on the 10k-word article, worker running and stopped. */
-  navigation: { warm: Spread; cold: Spread };
-  /** The one-shot floor per page kind: one TreeWalker pass, a Range per match, one `CSS.highlights.set`. */
-  floorCpu: Record<string, Spread>;
-  /** mark.js `mark()` on the same sentences (10k words): its duration and main-thread CPU. */
-  markjs: { ms: Spread; cpuMs: Spread; sentences: number };
-  /** Crosscheck's tasks on a 100k-word article and on a busy page (100k text nodes, a change every 10 ms). */
-  tasks: { article: TaskFigures; busy: TaskFigures & { extraCpuRatio: number } };
+  /** The rest, measured in a full run only (not with `only`). */
+  full?: {
+    /** Navigation → highlights settled on the 10k-word article, worker running and stopped. */
+    navigation: { warm: Spread; cold: Spread };
+    /** The one-shot floor per page kind: one TreeWalker pass, a Range per match, one `CSS.highlights.set`. */
+    floorCpu: Record<string, Spread>;
+    /** mark.js `mark()` on the same sentences (10k words): its duration and main-thread CPU. */
+    markjs: { ms: Spread; cpuMs: Spread; sentences: number };
+    /** Crosscheck's tasks on a 100k-word article and on a busy page (100k text nodes, a change every 10 ms). */
+    tasks: { article: TaskFigures; busy: TaskFigures & { extraCpuRatio: number } };
+  };
+  /** With `profile`: where Crosscheck's time went per page kind, medians over rounds (see breakdown.ts). */
+  breakdown?: Record<string, Breakdown>;
+};
+
+export type PageCostOptions = {
+  /** Only these page kinds, by slug (`10k`, `no-claim-1k`; `none` for both pages with no claim), and only their CPU and latency. */
+  only?: string[];
+  /** Also profile Crosscheck's load of each kind, once per round, on pages of their own. */
+  profile?: boolean;
+  /** Another build of Crosscheck (a folder, e.g. a copy of .output/chrome-mv3 before a change), measured in the same rotation. */
+  compare?: string;
 };
 
 export const KINDS = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -50,72 +65,69 @@ async function stopWorker(variant: Variant, origin: string): Promise<void> {
   await page.close();
 }
 
+/** The page kinds `only` names (every kind without it). */
+function kindsOf(only: string[] | undefined): Record<string, number> {
+  const all: Record<string, number> = { ...KINDS, ...NO_CLAIM };
+  if (!only) return all;
+  const wanted = only.flatMap((o) => (o === 'none' ? Object.keys(NO_CLAIM).map(slug) : [o]));
+  const kinds = Object.fromEntries(Object.entries(all).filter(([kind]) => wanted.includes(slug(kind))));
+  const unknown = wanted.filter((w) => !Object.keys(all).some((kind) => slug(kind) === w));
+  if (unknown.length > 0) throw new Error(`Unknown page kind ${unknown.join(', ')}: choose among ${Object.keys(all).map(slug).join(', ')}, none`);
+  return kinds;
+}
+
 /** Runs the benchmark; `rounds` new articles of each size. */
-export async function measurePageCost(rounds: number): Promise<PageCost> {
+export async function measurePageCost(rounds: number, options: PageCostOptions = {}): Promise<PageCost> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-page-cost-'));
   const pages: Record<string, string> = { 'busy.html': busyPage(100_000, 1) };
-  const kinds = { ...KINDS, ...NO_CLAIM };
+  const kinds = kindsOf(options.only);
+  // Each measure loads articles of its own, so that the background has never matched what a round loads.
   for (let r = 0; r <= rounds + 2; r++) {
-    for (const [kind, words] of Object.entries(kinds)) pages[`${slug(kind)}-${r}.html`] = article(words, 1000 * r + words, !kind.startsWith('no'));
+    for (const [kind, words] of Object.entries(kinds)) {
+      const claims = !kind.startsWith('no');
+      pages[`${slug(kind)}-${r}.html`] = article(words, 1000 * r + words, claims);
+      pages[`paint-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 1, claims);
+      pages[`profile-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 2, claims);
+    }
     for (const worker of ['warm', 'cold']) pages[`nav-${worker}-${r}.html`] = article(10_000, 7000 + 10 * r + worker.length);
   }
+  pages['warm-up.html'] = article(10_000, 999_999);
   writePages(dir, pages);
   const server = await serveFolder(dir);
   const variants: Variant[] = [];
   try {
-    for (const name of ['plain', 'empty', 'crosscheck'] as VariantName[]) variants.push(await launchVariant(name));
+    const names: VariantName[] = ['plain', 'empty', 'crosscheck', ...(options.compare ? (['before'] as const) : [])];
+    for (const name of names) variants.push(await launchVariant(name, options.compare));
     const crosscheck = variants[2]!;
     // Warm up every browser, and Crosscheck's claim index, on a page no round uses.
-    for (const v of variants) await measureLoad(v, server.origin, `10k-${rounds + 2}.html`, { settleMs: 3000, watchHighlights: false });
+    for (const v of variants) await measureLoad(v, server.origin, 'warm-up.html', { settleMs: 3000, watchHighlights: false });
     const cpu: Record<string, Record<VariantName, number[]>> = {};
     const toPaint: Record<string, number[]> = {};
     for (let r = 0; r < rounds; r++) {
       for (const kind of Object.keys(kinds)) {
         const path = `${slug(kind)}-${r}.html`;
-        for (let i = 0; i < 3; i++) {
-          const v = variants[(r + i) % 3]!; // rotation: no browser always goes first
-          const load = await measureLoad(v, server.origin, path, { settleMs: settle(kinds[kind as keyof typeof kinds]), watchHighlights: false });
-          ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [] })[v.name]).push(load.cpuMs);
+        for (let i = 0; i < variants.length; i++) {
+          const v = variants[(r + i) % variants.length]!; // rotation: no browser always goes first
+          const load = await measureLoad(v, server.origin, path, { settleMs: settle(kinds[kind]!), watchHighlights: false });
+          ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [], before: [] })[v.name]).push(load.cpuMs);
         }
         if (kind.startsWith('no')) continue;
         // Latency in Crosscheck's browser, on an article it has not seen (the page polls the registry).
-        const seen = await measureLoad(crosscheck, server.origin, `${slug(kind)}-${r + 1}.html`, { settleMs: settle(KINDS[kind as keyof typeof KINDS]), watchHighlights: true });
+        const seen = await measureLoad(crosscheck, server.origin, `paint-${slug(kind)}-${r}.html`, { settleMs: settle(kinds[kind]!), watchHighlights: true });
         if (seen.paintedMs !== null) (toPaint[kind] ??= []).push(seen.paintedMs - seen.dclMs);
       }
     }
-    const navigation = { warm: [] as number[], cold: [] as number[] };
-    for (let r = 0; r < rounds; r++) {
-      const warm = await measureLoad(crosscheck, server.origin, `nav-warm-${r}.html`, { settleMs: 2500, watchHighlights: true });
-      navigation.warm.push(warm.paintedMs ?? NaN);
-      await stopWorker(crosscheck, server.origin);
-      await new Promise((done) => setTimeout(done, 500));
-      const cold = await measureLoad(crosscheck, server.origin, `nav-cold-${r}.html`, { settleMs: 4000, watchHighlights: true });
-      navigation.cold.push(cold.paintedMs ?? NaN);
-    }
-    const floorCpu: PageCost['floorCpu'] = {};
-    for (const kind of Object.keys(KINDS)) {
-      const sentences = await paintedSentences(crosscheck, server.origin, `${kind}-0.html`, settle(KINDS[kind as keyof typeof KINDS]));
-      floorCpu[kind] = spread(await measureFloor(variants[0]!, server.origin, `${kind}-0.html`, sentences, rounds));
-    }
-    const markjs = spreadMarkJs(await measureMarkJs(variants[0]!, server.origin, '10k-0.html', await paintedSentences(crosscheck, server.origin, '10k-0.html', 2500), rounds));
-    const tasks = await measureTasks(variants[0]!, crosscheck, server.origin);
     const extraCpu: PageCost['extraCpu'] = {};
     const plainCpu: PageCost['plainCpu'] = {};
     for (const [kind, byVariant] of Object.entries(cpu)) {
       const extra = (name: VariantName) => byVariant[name].map((ms, i) => ms - byVariant.plain[i]!);
-      extraCpu[kind] = { empty: spread(extra('empty')), crosscheck: spread(extra('crosscheck')) };
+      extraCpu[kind] = { empty: spread(extra('empty')), crosscheck: spread(extra('crosscheck')), ...(options.compare ? { before: spread(extra('before')) } : {}) };
       plainCpu[kind] = spread(byVariant.plain);
     }
-    return {
-      rounds,
-      extraCpu,
-      plainCpu,
-      toPaint: Object.fromEntries(Object.entries(toPaint).map(([k, xs]) => [k, spread(xs)])),
-      navigation: { warm: spread(navigation.warm), cold: spread(navigation.cold) },
-      floorCpu,
-      markjs,
-      tasks,
-    };
+    const cost: PageCost = { rounds, extraCpu, plainCpu, toPaint: Object.fromEntries(Object.entries(toPaint).map(([k, xs]) => [k, spread(xs)])) };
+    if (options.profile) cost.breakdown = await profileKinds(crosscheck, server.origin, kinds, rounds);
+    if (!options.only) cost.full = await measureTheRest(variants, server.origin, rounds);
+    return cost;
   } finally {
     for (const v of variants) await v.close();
     await server.close();
@@ -123,11 +135,44 @@ export async function measurePageCost(rounds: number): Promise<PageCost> {
   }
 }
 
+/** Latency with a warm and a cold worker, the floor, mark.js and long tasks (a full run only). */
+async function measureTheRest(variants: Variant[], origin: string, rounds: number): Promise<PageCost['full']> {
+  const crosscheck = variants[2]!;
+  const navigation = { warm: [] as number[], cold: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    const warm = await measureLoad(crosscheck, origin, `nav-warm-${r}.html`, { settleMs: 2500, watchHighlights: true });
+    navigation.warm.push(warm.paintedMs ?? NaN);
+    await stopWorker(crosscheck, origin);
+    await new Promise((done) => setTimeout(done, 500));
+    const cold = await measureLoad(crosscheck, origin, `nav-cold-${r}.html`, { settleMs: 4000, watchHighlights: true });
+    navigation.cold.push(cold.paintedMs ?? NaN);
+  }
+  const floorCpu: Record<string, Spread> = {};
+  for (const kind of Object.keys(KINDS)) {
+    const sentences = await paintedSentences(crosscheck, origin, `${kind}-0.html`, settle(KINDS[kind as keyof typeof KINDS]));
+    floorCpu[kind] = spread(await measureFloor(variants[0]!, origin, `${kind}-0.html`, sentences, rounds));
+  }
+  const markjs = spreadMarkJs(await measureMarkJs(variants[0]!, origin, '10k-0.html', await paintedSentences(crosscheck, origin, '10k-0.html', 2500), rounds));
+  const tasks = await measureTasks(variants[0]!, crosscheck, origin);
+  return { navigation: { warm: spread(navigation.warm), cold: spread(navigation.cold) }, floorCpu, markjs, tasks };
+}
+
+/** Profiles Crosscheck's load of each kind once per round, and takes the median of each part. */
+async function profileKinds(crosscheck: Variant, origin: string, kinds: Record<string, number>, rounds: number): Promise<Record<string, Breakdown>> {
+  const out: Record<string, Breakdown> = {};
+  for (const [kind, words] of Object.entries(kinds)) {
+    const runs: Breakdown[] = [];
+    for (let r = 0; r < rounds; r++) runs.push(await profileLoad(crosscheck, origin, `profile-${slug(kind)}-${r}.html`, settle(words)));
+    out[kind] = medianBreakdown(runs);
+  }
+  return out;
+}
+
 const slug = (kind: string) => kind.replace(/\W+/g, '-');
 const spreadMarkJs = (m: { ms: number[]; cpuMs: number[]; sentences: number }) => ({ ms: spread(m.ms), cpuMs: spread(m.cpuMs), sentences: m.sentences });
 
 /** Crosscheck's long tasks on a new 100k-word article, and for 10 s on the busy page (with the plain page's CPU beside it). */
-async function measureTasks(plain: Variant, crosscheck: Variant, origin: string): Promise<PageCost['tasks']> {
+async function measureTasks(plain: Variant, crosscheck: Variant, origin: string): Promise<NonNullable<PageCost['full']>['tasks']> {
   const extensionOrigin = `chrome-extension://${new URL(crosscheck.worker!.url()).host}`; // URL.origin is "null" for this scheme
   const record = async (path: string, ms: number) => {
     const { page, cdp } = await openTab(crosscheck, origin, false);

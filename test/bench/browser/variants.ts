@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROME_BUILD, CHROMIUM_PATH, requireChromium } from '../../support/browsers';
 import { chromiumArgs } from '../../support/chromium';
 
-export type VariantName = 'plain' | 'empty' | 'crosscheck';
+export type VariantName = 'plain' | 'empty' | 'crosscheck' | 'before';
 export type Variant = { name: VariantName; context: BrowserContext; worker: Worker | null; close(): Promise<void> };
 
 /** An MV3 extension whose content script, declared for every http(s) page, does nothing. */
@@ -29,11 +29,14 @@ function emptyExtension(): string {
   return dir;
 }
 
-/** Starts one variant, headless, with the same flags as the end-to-end tests. */
-export async function launchVariant(name: VariantName): Promise<Variant> {
+/**
+ * Starts one variant, headless, with the same flags as the end-to-end tests. `before`: another
+ * build of Crosscheck (`build`, a folder), measured side by side with this one.
+ */
+export async function launchVariant(name: VariantName, build?: string): Promise<Variant> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), `crosscheck-bench-${name}-`));
-  const extension = name === 'crosscheck' ? CHROME_BUILD : name === 'empty' ? emptyExtension() : null;
+  const extension = name === 'crosscheck' ? CHROME_BUILD : name === 'before' ? build! : name === 'empty' ? emptyExtension() : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -41,7 +44,7 @@ export async function launchVariant(name: VariantName): Promise<Variant> {
     args: chromiumArgs(extension),
   });
   const worker =
-    name === 'crosscheck' ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))) : null;
+    name === 'crosscheck' || name === 'before' ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))) : null;
   return {
     name,
     context,

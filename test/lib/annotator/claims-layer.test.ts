@@ -60,16 +60,32 @@ describe('ClaimsLayer', () => {
     expect(sentChars(background)).toBe(['Bombers', BOMBERS, NOTHING, TROOPS].join('').length);
   });
 
-  it('on a long page, a reload (a new content script) asks the background by key, and sends no text at all', async () => {
+  it('on a long page, a reload (a new content script) sends its text unhashed, and the background matches none of it again', async () => {
     document.body.insertAdjacentHTML('beforeend', FILLER);
     const background = fakeBackground();
     await makeLayer(background).layer.scan();
-    const sent = background.matches.length;
+    const matched = background.newlyMatched();
     const { layer } = makeLayer(background);
     await layer.scan();
-    expect(background.matches).toHaveLength(sent);
-    expect(background.lookups.at(-1)).toHaveLength(44);
+    // A first scan asks by no key (hashing a page costs it more than sending it): the background knows the text by its own keys.
+    expect(background.lookups.at(-1)).toEqual([]);
+    expect(background.newlyMatched()).toBe(matched);
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    // Later scans of much text ask by key first.
+    await layer.claimsChanged();
+    expect(background.lookups.at(-1)).toHaveLength(44);
+  });
+
+  it('on a page with no claim, reports nothing, and still knows its length in words when asked (the popup)', async () => {
+    document.body.innerHTML = `<p>${NOTHING}</p>`;
+    const { layer, background, flush } = makeLayer();
+    await layer.scan();
+    expect(background.reports).toEqual([]);
+    expect(layer.wordCount).toBe(NOTHING.split(' ').length);
+    document.body.insertAdjacentHTML('beforeend', '<p>Two more.</p>');
+    flush();
+    await layer.scan();
+    expect(layer.wordCount).toBe(NOTHING.split(' ').length + 2);
   });
 
   it('when the claims change, asks again about every unit it shows and reports the page again', async () => {
@@ -172,6 +188,15 @@ describe('ClaimsLayer', () => {
     expect(units.every((u) => u.text.length <= MAX_UNIT_CHARS)).toBe(true);
     expect(background.matches.length).toBeGreaterThan(1);
     for (const m of background.matches) expect(m.units.reduce((n, u) => n + u.text.length + (u.context?.length ?? 0), 0)).toBeLessThanOrEqual(MAX_BATCH_CHARS);
+  });
+
+  it('asks about a short page of many small blocks in requests the background accepts', async () => {
+    const items = Array.from({ length: 300 }, (_, i) => `<li>Item ${i}</li>`).join('');
+    document.body.innerHTML = `<p>${BOMBERS}</p><ul>${items}</ul><p>${TROOPS}</p>`;
+    const { layer, background } = makeLayer();
+    await layer.scan();
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    expect(background.matches.flatMap((m) => m.units)).toHaveLength(302);
   });
 
   it('paints nothing where the site is off, and clears and says so when turned off', async () => {
