@@ -19,8 +19,8 @@ const LIB_IMPORTS = {
   claims: ['dom', 'messaging', 'anchoring', 'factchecks'],
   matcher: ['claims'],
   notes: ['dom', 'messaging', 'anchoring', 'claims'],
-  sync: ['notes'],
-  webdav: ['notes', 'sync'],
+  sync: ['notes', 'claims'],
+  webdav: ['notes', 'sync', 'claims'],
   pages: ['messaging', 'settings', 'claims', 'matcher'],
   cli: ['dom', 'claims', 'matcher'],
   // The content script takes only the matcher's wire format (matcher/schema): an e2e test bounds its size.

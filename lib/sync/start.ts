@@ -4,6 +4,7 @@ import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
 import type { SyncArea } from './area';
 import { SyncEngine } from './engine';
 import type { Histories } from './histories';
+import type { RateLimiter } from './rate-limiter';
 import type { Serial } from './serial';
 
 /**
@@ -24,6 +25,8 @@ export async function startNoteSync(options: {
   /** Shared with WebDAV sync (see `Serial`); by default the engine's own. */
   histories?: Histories;
   serial?: Serial;
+  /** The write-rate limiter, shared with the claims' engine (by default the engine's own). */
+  limiter?: RateLimiter;
 }): Promise<{ engine: SyncEngine; stop: () => void }> {
   const engine = new SyncEngine({
     area: options.sync,
@@ -32,6 +35,7 @@ export async function startNoteSync(options: {
     enabled: options.enabled,
     ...(options.histories ? { histories: options.histories } : {}),
     ...(options.serial ? { serial: options.serial } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   });
   // Heard before the start-up pass, so that a write made while it reads is not missed.

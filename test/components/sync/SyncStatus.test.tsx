@@ -35,7 +35,7 @@ describe('SyncStatus', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Turn sync off' }));
     expect(onToggle).toHaveBeenLastCalledWith(false);
     rerender(<SyncStatus status={{ ...base, enabled: false, pending: 2 }} now={now} onToggle={onToggle} />);
-    expect(screen.getByText('Sync is off: notes stay on this device.')).toBeTruthy();
+    expect(screen.getByText('Sync is off: notes and tracked claims stay on this device.')).toBeTruthy();
     expect(screen.queryByText(/waiting/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Turn sync on' }));
     expect(onToggle).toHaveBeenLastCalledWith(true);
