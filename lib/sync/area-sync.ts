@@ -1,6 +1,6 @@
 import { readAreaOf } from './area-reader';
-import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncArea, type SyncLimits } from './area';
-import type { ItemFormat } from './item-format';
+import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncLimits } from './area';
+import type { AreaSyncOptions, LocalView, SyncCollection } from './collection';
 import { planWritesOf } from './planner';
 import { RateLimiter } from './rate-limiter';
 import type { NoteSyncState, SyncStatus } from './schema';
@@ -19,54 +19,6 @@ import { describeFailure, describeTaskFailure, SyncStatusModel } from './status'
  * share the area: each counts the others' items as taken and touches only its own keys.
  */
 
-/** This device's entries, as the engine reads them between passes (see `LocalEntries`). */
-export interface LocalView<E> {
-  /** These entries changed here: the next read reads them again. */
-  name(ids: Iterable<string>): void;
-  /** Nothing can say which changed: the next read reads every entry. */
-  forget(): void;
-  readonly readsAll: boolean;
-  isNamed(id: string): boolean;
-  /** Every local entry, and which are deleted (not counted as kept on this device only). */
-  read(): Promise<{ entries: E[]; deleted: Set<string> }>;
-}
-
-/** One collection the engine keeps in the area. */
-export interface SyncCollection<E> {
-  format: ItemFormat<E>;
-  /** Reads the collection's bookkeeping; called before every pass, so it must read only once. */
-  load(): Promise<void>;
-  local: LocalView<E>;
-  /**
-   * Merges complete remote entries into the local store, once its write has committed records
-   * and announces what changed. Says whether anything here changed, and what could not be merged.
-   * Throws when the store refuses (the engine retries).
-   */
-  merge(remotes: [string, E][]): Promise<{ changed: boolean; errors: string[] }>;
-}
-
-/** How to build an engine; everything but the collection and the area has a default. */
-export type AreaSyncOptions<E> = {
-  area: SyncArea;
-  collection: SyncCollection<E>;
-  now?: () => number;
-  /** Wait this long after a local change before writing, so a burst of edits is one write. */
-  debounceMs?: number;
-  /** The browser's limits (defaults: Chrome's); the engine stays under them with a margin. */
-  limits?: Partial<SyncLimits>;
-  /** Tombstones leave the area this long after the delete (default 30 days). */
-  tombstoneTtlMs?: number;
-  /** Room left for the extension's other items in `storage.sync` (settings). */
-  reserve?: { bytes: number; items: number };
-  enabled?: boolean;
-  /** Where tasks queue with another transport's merges (default: the engine's own). */
-  serial?: Serial;
-  /** The write-rate limiter, shared by every collection writing to the area (default: its own). */
-  limiter?: RateLimiter;
-  /** The most bytes this collection's items may take in the area (default: all there is). */
-  share?: number;
-};
-
 /** Wait after the browser refused a write for its rate, before trying again. */
 const RATE_BACKOFF_MS = 60_000;
 /** Wait after a full area refused a write (another device may have filled it meanwhile). */
@@ -77,6 +29,8 @@ const RETRY_MS = 30_000;
 /** A new limiter a sixth below the browser's ceilings: room for settings writes and for clock skew. */
 export const areaLimiter = (limits: SyncLimits = SYNC_LIMITS): RateLimiter =>
   new RateLimiter(Math.floor(limits.MAX_WRITE_OPERATIONS_PER_MINUTE * 0.83), Math.floor(limits.MAX_WRITE_OPERATIONS_PER_HOUR * 0.83));
+
+export type { AreaSyncOptions, LocalView, SyncCollection } from './collection';
 
 /** The sync engine; see the module comment. Call `start()` once, `notifyLocalChange(ids)` per edit. */
 export class AreaSync<E> {

@@ -3,6 +3,7 @@ import { readerRevision, type ReaderClaimsDb } from '../claims/reader-db';
 import { errorMessage } from '../error-message';
 import { SYNC_LIMITS, type SyncArea } from './area';
 import { AreaSync } from './area-sync';
+import { startOrUndo } from './collection';
 import type { ClaimEntry } from './claim-entry';
 import { claimCollection } from './claim-store';
 import type { RateLimiter } from './rate-limiter';
@@ -49,11 +50,5 @@ export async function startClaimSync(options: {
     subscription.unsubscribe();
     engine.stop();
   };
-  try {
-    await engine.start();
-  } catch (err) {
-    stop();
-    throw err;
-  }
-  return { engine, stop };
+  return startOrUndo(engine, stop);
 }

@@ -2,6 +2,7 @@ import type { NotesDb } from '../notes/db';
 import { joinNotice, type NotesNotice } from '../notes/notes-broadcast';
 import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
 import type { SyncArea } from './area';
+import { startOrUndo } from './collection';
 import { SyncEngine } from './engine';
 import type { Histories } from './histories';
 import type { RateLimiter } from './rate-limiter';
@@ -45,11 +46,5 @@ export async function startNoteSync(options: {
     offs.forEach((off) => off());
     engine.stop();
   };
-  try {
-    await engine.start();
-  } catch (err) {
-    stop();
-    throw err;
-  }
-  return { engine, stop };
+  return startOrUndo(engine, stop);
 }
