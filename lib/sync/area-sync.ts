@@ -1,6 +1,7 @@
 import { readAreaOf } from './area-reader';
 import { classifyFailure, SYNC_LIMITS, type StorageChange, type SyncLimits } from './area';
 import type { AreaSyncOptions, LocalView, SyncCollection } from './collection';
+import { parseKeyIn } from './keys';
 import { planWritesOf } from './planner';
 import { RateLimiter } from './rate-limiter';
 import type { NoteSyncState, SyncStatus } from './schema';
@@ -207,6 +208,10 @@ export class AreaSync<E> {
         if (change.newValue === undefined) delete this.raw[key];
         else this.raw[key] = change.newValue;
       }
+      // Only other collections' items (or settings) changed: that can only have freed room, which
+      // matters to entries that did not fit; the others need no read (the claims' reads all).
+      const ours = news.some(([key]) => parseKeyIn(this.collection.format.keys, key));
+      if (!ours && ![...this.model.states().values()].includes('over-quota')) return;
       const changedKeys = new Set(Object.keys(changes));
       const changedLocal = await this.mergeFrom((_, keys) => keys.some((k) => changedKeys.has(k)));
       // Write back only what differs; `write` finds that out and is a no-op otherwise.

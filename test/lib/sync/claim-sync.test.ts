@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteTrackedClaim, editTrackedClaim, judgeSighting, listSightings, undoDeleteTrackedClaim } from '@/lib/claims/reader-store';
 import { readAreaOf } from '@/lib/sync/area-reader';
 import { CLAIM_FORMAT } from '@/lib/sync/claim-entry';
 import { headKeyIn } from '@/lib/sync/keys';
 import { CLAIM_KEYS } from '@/lib/sync/claim-entry';
-import { ClaimDevice, convergeClaims } from './support/claim-devices';
+import { ClaimDevice, convergeClaims, settleClaims } from './support/claim-devices';
 import { FakeSyncHub } from './support/fake-sync';
 
 /** Tracked claims between devices sharing one `storage.sync` (the fake hub), each with its own reader store. */
@@ -108,13 +108,40 @@ describe('tracked claims through storage.sync', () => {
   });
 
   it('says when the area itself is full, and loses nothing', async () => {
-    const { hub, devices } = world(1, { limits: { QUOTA_BYTES: 2_000 } });
+    const { hub, devices } = world(1, { limits: { QUOTA_BYTES: 4_000 } });
     const [a] = devices as [ClaimDevice];
     await a.engine.start();
-    await a.area.set({ other: 'x'.repeat(1_500) }); // another collection's items
+    await a.area.set({ other: 'x'.repeat(1_500) }); // another collection's items: 652 bytes more do not fit the 1,952 left
     await a.track('The bridge closed on Monday.', true);
     await convergeClaims(hub, devices);
     expect(a.engine.status().overQuota).toBe(1);
     expect(await a.db.claims.count()).toBe(1);
+  });
+});
+
+describe('tracked claims beside other items in the area', () => {
+  it('reads no claim when only other items change, unless a claim is waiting for room, which it then takes', async () => {
+    const hub = new FakeSyncHub(true);
+    // 4,000 bytes less the 2,048 kept for settings: room for one claim (652 bytes), not beside the filler.
+    const area = hub.area({ limits: { QUOTA_BYTES: 4_000 } });
+    const device = new ClaimDevice('A', hub, { area, limits: { QUOTA_BYTES: 4_000 } });
+    open.push(device);
+    const reads = vi.spyOn(device.collection.local, 'read');
+    await device.engine.start();
+    await settleClaims([device]);
+    const before = reads.mock.calls.length;
+    await area.set({ 'n:someone-elses': { c: 1 }, paintSettings: { mode: 'all' } });
+    await settleClaims([device]);
+    expect(reads.mock.calls.length).toBe(before);
+
+    await area.set({ filler: 'x'.repeat(1_500) });
+    const claim = await device.track('The bridge closed on Monday.');
+    await device.engine.flush();
+    await settleClaims([device]);
+    expect(device.engine.status().overQuota).toBe(1);
+    await area.remove('filler'); // another collection frees room
+    await settleClaims([device]);
+    expect(area.data.has(headKeyIn(CLAIM_KEYS, claim.id))).toBe(true);
+    expect(device.engine.status().overQuota).toBe(0);
   });
 });

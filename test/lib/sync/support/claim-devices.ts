@@ -17,6 +17,8 @@ export class ClaimDevice {
   readonly db: ReaderClaimsDb;
   readonly area: FakeSyncArea;
   readonly engine: AreaSync<ClaimEntry>;
+  /** The engine's view of the store (a test may spy on its reads). */
+  readonly collection = claimCollection(() => this.db);
   readonly ctx: ReaderContext;
   clock = 1_700_000_000_000;
 
@@ -26,7 +28,7 @@ export class ClaimDevice {
     this.ctx = { now: () => this.clock };
     this.engine = new AreaSync({
       area: this.area,
-      collection: claimCollection(() => this.db),
+      collection: this.collection,
       now: () => this.clock,
       debounceMs: 1,
       ...(options.limits ? { limits: options.limits } : {}),
