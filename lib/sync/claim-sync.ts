@@ -17,9 +17,9 @@ import type { RateLimiter } from './rate-limiter';
  */
 
 /**
- * The most bytes tracked claims may take in `storage.sync`: two fifths of it, some 40 claims with
- * a sighting or two each, so that the notes always keep most of the room. Within the share they
- * are planned as notes are: the latest edited first.
+ * The most bytes tracked claims may take in `storage.sync`: two fifths of it (about 64 claims of
+ * 650 bytes, or 36 with one sighting each), so that the notes always keep most of the room. Within
+ * the share they are planned as notes are: the latest edited first.
  */
 export const CLAIM_SHARE_BYTES = Math.floor(SYNC_LIMITS.QUOTA_BYTES * 0.4);
 
