@@ -12,8 +12,6 @@ import { DAV_PASSWORD, DAV_USER, startDavServer, type DavServer } from '../suppo
 // A wrong app password, a full disk and a wrong passphrase get their message and write nothing;
 // 300 notes reach the other profile; concurrent edits keep both texts; the server stopped in the
 // middle of a sync loses nothing, and the next sync completes it; the server holds no note text.
-// A tracked claim stored on one profile reaches the other through the folder, sealed, and so does
-// its delete.
 //
 // The host permission: Firefox is told not to prompt for optional permissions
 // (extensions.webextOptionalPermissionPrompts), so its real grant is tested, and the test checks
@@ -41,10 +39,6 @@ type Ui = {
   notes(): Promise<Note[]>;
   /** Whether the extension holds the host permission for `origin`. */
   holds(origin: string): Promise<boolean>;
-  /** The profile's tracked claims, read from the reader's claim store (tombstones too). */
-  claims(): Promise<{ id: string; statement: string; deleted: boolean; modified: number }[]>;
-  /** Stores a tracked claim's row in that store, as an edit in another of the extension's pages would. */
-  storeClaim(row: Record<string, unknown>): Promise<void>;
 };
 
 // In the page, Firefox's promise-based `browser` (its `chrome` takes callbacks), else Chrome's `chrome`.
@@ -76,35 +70,6 @@ function ui(page: PlaywrightPage | PuppeteerPage): Ui {
             };
           }),
         undefined,
-      ),
-    claims: () =>
-      evaluate(
-        () =>
-          new Promise<{ id: string; statement: string; deleted: boolean; modified: number }[]>((resolve, reject) => {
-            const open = indexedDB.open('crosscheck-reader-claims');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const read = open.result.transaction('claims').objectStore('claims').getAll();
-              read.onerror = () => reject(read.error);
-              read.onsuccess = () => (open.result.close(), resolve(read.result));
-            };
-          }),
-        undefined,
-      ),
-    storeClaim: (row) =>
-      evaluate(
-        (r) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('crosscheck-reader-claims');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction('claims', 'readwrite');
-              tx.objectStore('claims').put(r);
-              tx.oncomplete = () => (open.result.close(), resolve());
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-        row,
       ),
     async call<T>(route: string, data: unknown) {
       const reply = await evaluate(([r, d]) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ route: r, data: d }), [route, data] as const) as { ok: boolean; data: T; error?: string };
@@ -259,29 +224,5 @@ describe.each(browsers)('$name: notes sync through a WebDAV folder', { timeout: 
     await waitFor('500 notes on the second profile', async () => ((await allNotes(bApi)).length === 500 ? true : undefined), 90_000);
     expect(texts(await allNotes(bApi))).toEqual(texts(await allNotes(aApi)));
     expect((await server.files('notes')).size).toBe(502);
-  });
-
-  it('a tracked claim stored on one profile reaches the other, sealed on the server, and so does its delete', async () => {
-    const statement = 'The harbour bridge in Eastport closed on Monday.';
-    const now = Date.now();
-    const claim = {
-      id: crypto.randomUUID(), statement, type: 'reported-fact', entities: [], facts: [], sourceKind: 'news-report',
-      page: { url: ARTICLE, outlet: 'News Example', title: 'Caracas weather', author: null, published: null },
-      quote: { type: 'TextQuoteSelector', exact: statement, prefix: '', suffix: '' },
-      created: now, modified: now, deleted: false,
-    };
-    await aApi.storeClaim({ ...claim, live: 1, newest: -now, words: [] });
-    const sync = async () => {
-      for (const page of [aUi, bUi]) await page.click('[data-testid=webdav-settings] button'); // Sync now
-    };
-    const onB = async () => (await bApi.claims()).find((c) => c.id === claim.id);
-    await waitFor('the claim on the second profile', async () => (await sync(), (await onB())?.statement === statement ? true : undefined), 60_000);
-    const stored = await server.files('notes');
-    expect([...stored.keys()].filter((k) => k.startsWith('claims/'))).toEqual([`claims/${claim.id}`]);
-    expect([...stored.values()].map((f) => f.toString('latin1')).join('')).not.toMatch(/harbour bridge/);
-
-    await aApi.storeClaim({ ...claim, deleted: true, modified: now + 1, live: 0, newest: -(now + 1), words: [] });
-    await waitFor('the delete on the second profile', async () => (await sync(), (await onB())?.deleted ? true : undefined), 60_000);
-    expect((await onB())?.statement).toBe(statement); // the words stay, for an undo
   });
 });
