@@ -20,7 +20,7 @@ const LIB_IMPORTS = {
   matcher: ['claims'],
   notes: ['dom', 'messaging', 'anchoring', 'claims'],
   sync: ['notes', 'claims'],
-  webdav: ['notes', 'sync', 'claims'],
+  webdav: ['notes', 'sync'],
   pages: ['messaging', 'settings', 'claims', 'matcher'],
   cli: ['dom', 'claims', 'matcher'],
   // The content script takes only the matcher's wire format (matcher/schema): an e2e test bounds its size.

@@ -24,9 +24,8 @@ export default defineBackground({
     // the notes' change notice (the notes each write changed) and tell it what they merge, which
     // repaints those pages' tabs; claims merged into the store move its revision, which repaints too
     const sync = startSyncBackground(notes.db, { notice: notes.notice, claims: readerClaimsDb });
-    // WebDAV sync beside it, merging into the same notes (one record of their histories, one lock)
-    // and the same tracked claims
-    startWebDavBackground({ db: notes.db, histories: sync.histories, serial: sync.serial, notice: notes.notice, claims: readerClaimsDb });
+    // WebDAV sync beside it, merging into the same notes: one record of their histories, one lock
+    startWebDavBackground({ db: notes.db, histories: sync.histories, serial: sync.serial, notice: notes.notice });
     listen(router);
   },
 });

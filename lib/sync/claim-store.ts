@@ -12,8 +12,8 @@ import { claimEntryOf, mergeClaimEntries } from './claim-merge';
  * revision moves (and the background repaints) exactly when a claim arrived, changed or went.
  */
 
-/** Reads every tracked claim and sighting, as entries (a deleted claim is a tombstone). */
-export async function readClaimEntries(db: ReaderClaimsDb): Promise<{ entries: ClaimEntry[]; deleted: Set<string> }> {
+/** Reads every tracked claim and sighting, as entries. */
+async function readAll(db: ReaderClaimsDb): Promise<{ entries: ClaimEntry[]; deleted: Set<string> }> {
   const [claims, sightings] = await db.transaction('r', db.claims, db.sightings, () => Promise.all([db.claims.toArray(), db.sightings.toArray()]));
   const byClaim = new Map<string, Sighting[]>();
   for (const row of sightings) {
@@ -65,7 +65,7 @@ export async function mergeRemoteClaims(db: ReaderClaimsDb, remotes: [string, Cl
 /** The store as the engine's collection; `onMerged` hears the claims a merge wrote. */
 export function claimCollection(db: () => ReaderClaimsDb, onMerged: (ids: string[]) => void = () => undefined): SyncCollection<ClaimEntry> {
   // Every pass reads every claim: nothing names them (see the module comment).
-  const local: LocalView<ClaimEntry> = { name: () => undefined, forget: () => undefined, readsAll: true, isNamed: () => true, read: () => readClaimEntries(db()) };
+  const local: LocalView<ClaimEntry> = { name: () => undefined, forget: () => undefined, readsAll: true, isNamed: () => true, read: () => readAll(db()) };
   return {
     format: CLAIM_FORMAT,
     load: async () => undefined,

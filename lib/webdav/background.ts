@@ -1,6 +1,4 @@
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { readerRevision, type ReaderClaimsDb } from '../claims/reader-db';
 import type { NotesDb } from '../notes/db';
 import { joinNotice, type NotesNotice } from '../notes/notes-broadcast';
 import { dexieNoteStore } from '../sync/adapters';
@@ -18,8 +16,7 @@ import { areaStateStore, type DavLocalArea } from './state';
  * and the browser grants the folder's origin, restarts it when the configuration changes, syncs
  * on local edits, on "sync now", and every five minutes by alarm (the server cannot tell us of
  * other devices' notes, and an MV3 worker's timers die with it). The engine shares the notes
- * store, the histories and the lock with the storage.sync engine; given the reader's claim store,
- * it syncs their tracked claims too, after every change of its revision.
+ * store, the histories and the lock with the storage.sync engine.
  */
 
 /** The poll alarm's name. */
@@ -32,8 +29,6 @@ export type WebDavBackgroundDeps = {
   serial: Serial;
   /** The notes' change notice: heard for local writes; merges from the server are told to it. */
   notice: NotesNotice;
-  /** The reader's claim store: its tracked claims sync too (`claims.ts`). */
-  claims?: () => ReaderClaimsDb;
 };
 
 /** Starts WebDAV sync; must be called synchronously at the worker's start (it adds an alarm listener). */
@@ -67,18 +62,10 @@ export function startWebDavBackground(d: WebDavBackgroundDeps): () => void {
       serial: d.serial,
       state: areaStateStore(browser.storage.local as DavLocalArea, davProgressItem),
       server,
-      ...(d.claims ? { claims: { db: d.claims, state: areaStateStore(browser.storage.local as DavLocalArea, davProgressItem, 'davclaim:') } } : {}),
     });
     engine = next;
     const joined = joinNotice(d.notice, () => next.notifyLocalChange());
     offs = [next.subscribe(publish), next.onRemoteChange(joined.tell), joined.leave];
-    if (d.claims) {
-      // The store says only that it changed; the first answer (the store as it is) syncs with the start.
-      const claims = d.claims;
-      let first = true;
-      const followed = liveQuery(() => readerRevision(claims())).subscribe({ next: () => (first ? (first = false) : next.notifyLocalChange()), error: () => undefined });
-      offs.push(() => followed.unsubscribe());
-    }
     publish(next.status());
     await next.start();
   };

@@ -1,10 +1,8 @@
-import type { ReaderClaimsDb } from '../claims/reader-db';
 import type { NotesChange } from '../notes/notes-broadcast';
 import type { Histories } from '../sync/histories';
 import type { LocalNoteStore } from '../sync/local-store';
 import { Serial } from '../sync/serial';
 import type { DavClient } from './client';
-import { DavClaims, type ClaimPass } from './claims';
 import { openLibrary, type SavedLibrary } from './library';
 import { describeDavError, DavError } from './problems';
 import { pull } from './pull';
@@ -16,8 +14,7 @@ import type { WebDavStatus } from './schema';
 /**
  * WebDAV sync: on start, after local changes (debounced) and when asked, one sync at a time:
  * open the library (the folder must still hold this device's library, and its key must open it;
- * otherwise nothing is written), read what changed and merge it, write what differs, announce it;
- * then the same for the reader's tracked claims, when given their store (`claims.ts`).
+ * otherwise nothing is written), read what changed and merge it, write what differs, announce it.
  * Any failure stops the sync where it is, is reported in the reader's words and retried later;
  * what was done stays done (every write is a whole object, every merge a committed transaction).
  */
@@ -36,8 +33,6 @@ export type WebDavEngineOptions = {
   backoff?: (attempt: number) => Promise<void>;
   /** Where the server is, for the status line (its origin; never the credentials). */
   server: string;
-  /** The reader's claim store, and where this device remembers what the server held of it. */
-  claims?: { db: () => ReaderClaimsDb; state: DavStateStore };
 };
 
 /** Wait after a failed sync before the next try. */
@@ -49,7 +44,6 @@ const defaultBackoff = (attempt: number) => sleep(300 * 2 ** attempt * (0.75 + M
 /** The engine; `start()` once, `notifyLocalChange()` per edit, `sync()` to sync now. */
 export class WebDavEngine {
   private session: Session | undefined;
-  private claims: DavClaims | undefined;
   private queue: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: WebDavStatus;
@@ -76,7 +70,7 @@ export class WebDavEngine {
     this.timer = undefined;
   }
 
-  /** Notes (or tracked claims) changed here: sync after the debounce. */
+  /** Notes changed here: sync after the debounce. */
   notifyLocalChange(): void {
     this.stop();
     this.schedule(this.o.debounceMs ?? 2_000);
@@ -118,8 +112,6 @@ export class WebDavEngine {
       client: this.o.client, codec, store: this.o.store, histories: this.o.histories, serial: this.serial, state: this.o.state,
       now: this.now, concurrency: this.o.concurrency ?? 4, backoff: this.o.backoff ?? defaultBackoff,
     };
-    const claims = this.o.claims;
-    if (claims) this.claims = await DavClaims.open({ ...deps, db: claims.db, state: claims.state, library: id });
     return (this.session = new Session(deps, id, progress, views));
   }
 
@@ -134,15 +126,13 @@ export class WebDavEngine {
       this.update({ pending: dirty.length });
       const { waiting } = await writeNotes(s, dirty);
       const announced = await announce(s);
-      const claims: ClaimPass = (await this.claims?.sync()) ?? { waiting: 0, problems: [], merged: 0 };
-      const unreadable = [...s.unreadable, ...claims.problems];
-      const problems = unreadable.length ? `${unreadable[0]}${unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : ''}` : null;
-      const busy = waiting + claims.waiting > 0 || !announced ? 'Other devices kept writing the same notes or claims; this device will try again shortly.' : null;
+      const problems = s.unreadable.length ? `${s.unreadable[0]}${s.unreadable.length > 1 ? ` (and ${s.unreadable.length - 1} more)` : ''}` : null;
+      const busy = waiting > 0 || !announced ? 'Other devices kept writing the same notes; this device will try again shortly.' : null;
       this.update({ pending: waiting, error: busy ?? problems, ...(waiting === 0 ? { lastSyncedAt: this.now() } : {}) });
       if (busy) this.retryLater();
     } catch (err) {
       // A broken session may hold stale ETags: read everything afresh next time.
-      if (!(err instanceof DavError)) this.session = this.claims = undefined;
+      if (!(err instanceof DavError)) this.session = undefined;
       const pending = s ? (await dirtyEntries(s).catch(() => [])).length : this.current.pending;
       this.update({ pending, error: `${describeDavError(err)} Your notes are safe on this device.` });
       this.retryLater();

@@ -40,10 +40,8 @@ export interface DavStateStore {
 export const newProgress = (library: string): DavProgress => ({ library, seq: null, indexEtag: null, listedAt: 0, unannounced: [] });
 
 /** A 53-bit hash (cyrb53) of a note's canonical form: equal notes, equal hashes. */
-export const entryHash = (entry: SyncEntry): string => recordHash(entryString(entry));
-
-/** A 53-bit hash (cyrb53) of a record's canonical JSON, with its length. */
-export function recordHash(s: string): string {
+export function entryHash(entry: SyncEntry): string {
+  const s = entryString(entry);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
@@ -72,11 +70,10 @@ const ViewSchema = z.tuple([z.string().max(256).nullable(), z.string().max(64), 
 /**
  * The state in `storage.local`: the progress in one storage item, and one item per note for its
  * view (so a sync writes only the notes it touched). Views are tagged with their library; a new
- * library starts from nothing and the old views are removed. Their keys are made per note (or per
- * tracked claim, under the claims' own `viewPrefix`), which
+ * library starts from nothing and the old views are removed. Their keys are made per note, which
  * is why they are read from the raw area rather than through storage items (one per static key).
  */
-export function areaStateStore(area: DavLocalArea, progressItem: DavProgressItem, viewPrefix = VIEW_PREFIX): DavStateStore {
+export function areaStateStore(area: DavLocalArea, progressItem: DavProgressItem): DavStateStore {
   return {
     async progress(library) {
       const parsed = DavProgressSchema.safeParse(await progressItem.getValue());
@@ -89,14 +86,14 @@ export function areaStateStore(area: DavLocalArea, progressItem: DavProgressItem
       const out = new Map<string, RemoteView>();
       const stale: string[] = [];
       for (const [key, value] of Object.entries(await area.get(null))) {
-        if (!key.startsWith(viewPrefix)) continue;
+        if (!key.startsWith(VIEW_PREFIX)) continue;
         const parsed = ViewSchema.safeParse(value);
         if (!parsed.success || parsed.data[2] !== library) {
           stale.push(key);
           continue;
         }
         try {
-          out.set(unpackId(key.slice(viewPrefix.length)), { etag: parsed.data[0], hash: parsed.data[1] });
+          out.set(unpackId(key.slice(VIEW_PREFIX.length)), { etag: parsed.data[0], hash: parsed.data[1] });
         } catch {
           stale.push(key);
         }
@@ -105,8 +102,8 @@ export function areaStateStore(area: DavLocalArea, progressItem: DavProgressItem
       return out;
     },
     async saveViews(library, views) {
-      const set = views.filter(([, v]) => v !== null).map(([id, v]) => [viewPrefix + packId(id), [v!.etag, v!.hash, library]]);
-      const gone = views.filter(([, v]) => v === null).map(([id]) => viewPrefix + packId(id));
+      const set = views.filter(([, v]) => v !== null).map(([id, v]) => [VIEW_PREFIX + packId(id), [v!.etag, v!.hash, library]]);
+      const gone = views.filter(([, v]) => v === null).map(([id]) => VIEW_PREFIX + packId(id));
       if (set.length) await area.set(Object.fromEntries(set));
       if (gone.length) await area.remove(gone);
     },

@@ -2,7 +2,7 @@ import { Histories } from '@/lib/sync/histories';
 import { MemoryMetaStore, MemoryNoteStore } from '../../sync/support/memory-stores';
 import { Serial } from '@/lib/sync/serial';
 import { DavClient } from '@/lib/webdav/client';
-import { WebDavEngine, type WebDavEngineOptions } from '@/lib/webdav/engine';
+import { WebDavEngine } from '@/lib/webdav/engine';
 import { setupLibrary, type SavedLibrary } from '@/lib/webdav/library';
 import { MemoryStateStore } from '@/lib/webdav/state';
 import type { Note } from '@/lib/notes/schema';
@@ -32,15 +32,13 @@ export function davDevice(
   library: SavedLibrary,
   /** Waits between tries of a refused write: none (the fake server needs none), or the engine's own. */
   backoff: 'none' | 'engine' = 'none',
-  /** More of the engine's options (the reader's claims). */
-  more: Partial<WebDavEngineOptions> = {},
 ): DavDevice {
   const store = new MemoryNoteStore();
   const state = new MemoryStateStore();
   const client = new DavClient(account, account.fetch);
   const engine = new WebDavEngine({
     client, library, store, state, histories: new Histories(new MemoryMetaStore()), serial: new Serial(),
-    server: new URL(account.url).origin, debounceMs: 60_000, now: () => clock, ...(backoff === 'none' ? { backoff: async () => undefined } : {}), ...more,
+    server: new URL(account.url).origin, debounceMs: 60_000, now: () => clock, ...(backoff === 'none' ? { backoff: async () => undefined } : {}),
   });
   return {
     id, store, state, client, engine,
