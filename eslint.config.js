@@ -19,7 +19,7 @@ const LIB_IMPORTS = {
   claims: ['dom', 'messaging', 'anchoring', 'factchecks'],
   matcher: ['claims'],
   notes: ['dom', 'messaging', 'anchoring', 'claims'],
-  sync: ['notes'],
+  sync: ['notes', 'claims'],
   webdav: ['notes', 'sync'],
   pages: ['messaging', 'settings', 'claims', 'matcher'],
   cli: ['dom', 'claims', 'matcher'],

@@ -20,9 +20,10 @@ export default defineBackground({
     const pages = startPagesBackground(router, { notesOn: notes.notesOn, reported: (tabId, page) => tracking.reported(tabId, page) });
     // "Track this claim": its route, context menu and shortcut; tracked claims' sightings on reported pages
     const tracking = startClaimTracking(router, { db: readerClaimsDb, facts: pages.claimFacts });
-    // storage.sync mirror, switch, status line; both transports hear the notes' change notice (the
-    // notes each write changed) and tell it what they merge, which repaints those pages' tabs
-    const sync = startSyncBackground(notes.db, { notice: notes.notice });
+    // storage.sync mirror of the notes and the tracked claims, switch, status line; both transports hear
+    // the notes' change notice (the notes each write changed) and tell it what they merge, which
+    // repaints those pages' tabs; claims merged into the store move its revision, which repaints too
+    const sync = startSyncBackground(notes.db, { notice: notes.notice, claims: readerClaimsDb });
     // WebDAV sync beside it, merging into the same notes: one record of their histories, one lock
     startWebDavBackground({ db: notes.db, histories: sync.histories, serial: sync.serial, notice: notes.notice });
     listen(router);

@@ -13,9 +13,15 @@ export type SyncStatusProps = {
 };
 
 
-/** "Browser sync storage is full: 12 notes are kept on this device only." */
-export function overQuotaText(count: number): string {
-  return `Browser sync storage is full: ${plural(count, 'note')} ${count === 1 ? 'is' : 'are'} kept on this device only.`;
+/** "12 notes", "2 tracked claims", "12 notes and 1 tracked claim": what is counted, the empty counts left out. */
+function counted(notes: number, claims: number): string {
+  const parts = [notes > 0 || claims === 0 ? plural(notes, 'note') : '', claims > 0 ? plural(claims, 'tracked claim') : ''];
+  return parts.filter(Boolean).join(' and ');
+}
+
+/** "Browser sync storage is full: 12 notes (and 2 tracked claims) are kept on this device only." */
+export function overQuotaText(count: number, claims = 0): string {
+  return `Browser sync storage is full: ${counted(count, claims)} ${count + claims === 1 ? 'is' : 'are'} kept on this device only.`;
 }
 
 /**
@@ -31,20 +37,22 @@ export function SyncStatus({ status, now = Date.now(), onToggle, compact = false
   if (!status.enabled) {
     return (
       <section class="sync-status" aria-label="Sync" data-testid="sync-status">
-        <p>{compact ? 'Sync is off.' : 'Sync is off: notes stay on this device.'}</p>
+        <p>{compact ? 'Sync is off.' : 'Sync is off: notes and tracked claims stay on this device.'}</p>
         {toggle}
       </section>
     );
   }
   const when = status.lastSyncedAt === null ? 'Not synced yet.' : `Last synced ${ago(status.lastSyncedAt, now)}.`;
-  const waiting = status.pending > 0 ? `${plural(status.pending, 'note')} waiting to sync.` : '';
+  const claimsWaiting = status.claimsPending ?? 0;
+  const claimsOver = status.claimsOverQuota ?? 0;
+  const waiting = status.pending + claimsWaiting > 0 ? `${counted(status.pending, claimsWaiting)} waiting to sync.` : '';
   return (
     <section class="sync-status" aria-label="Sync" data-testid="sync-status">
       {compact ? <p>{[when, waiting].filter(Boolean).join(' ')}</p> : <p>{when}</p>}
       {!compact && waiting && <p>{waiting}</p>}
-      {status.overQuota > 0 && (
+      {status.overQuota + claimsOver > 0 && (
         <p role="status" class="sync-warning">
-          {overQuotaText(status.overQuota)}
+          {overQuotaText(status.overQuota, claimsOver)}
         </p>
       )}
       {status.error && <ErrorMessage message={status.error} />}

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { DeviceIdSchema, TimestampSchema } from '../notes/schema';
-import { SYNC_LIMITS } from './area';
-import { itemBytes, shortHash, utf8Length } from './bytes';
-import { chunkKey, headKey, headKeyLength } from './keys';
+import { NoteIdSchema } from '../notes/schema';
+import { encodeItems, type ItemFormat } from './item-format';
+import { headKeyLength, NOTE_KEYS } from './keys';
 import { normaliseEntry } from './merge';
 import { SyncEntrySchema, type SyncEntry } from './schema';
 
@@ -24,17 +23,6 @@ const CompactRecord = z.object({
   v: z.array(CompactVersion),
 });
 type CompactRecordT = z.infer<typeof CompactRecord>;
-/**
- * The head item of a chunked note: the chunk set's hash, how many chunks (no more than the area
- * can hold items: a reader builds their keys), and the newest version's stamp.
- */
-export const ManifestSchema = z.object({
-  h: z.string().regex(/^[0-9a-z]{1,7}$/),
-  n: z.number().int().min(1).max(SYNC_LIMITS.MAX_ITEMS),
-  m: TimestampSchema,
-  d: DeviceIdSchema,
-});
-export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Encodes an entry as its compact record. */
 export function toCompact(e: SyncEntry): CompactRecordT {
@@ -110,46 +98,20 @@ export function minEncodedBytes(e: SyncEntry): number {
 /** The canonical string of an entry: equal notes give equal strings. */
 export const entryString = (e: SyncEntry): string => JSON.stringify(toCompact(e));
 
-/** JSON cost of one code point inside a JSON string. */
-function jsonCharBytes(ch: string): number {
-  if (ch === '"' || ch === '\\') return 2;
-  const c = ch.codePointAt(0)!;
-  if (c < 0x20) return JSON.stringify(ch).length - 2;
-  if (c >= 0xd800 && c <= 0xdfff) return 6; // a lone surrogate is escaped as \udxxx
-  return utf8Length(ch);
-}
+export { ManifestSchema, splitJson, type Manifest } from './item-format';
 
-/** Cuts `s` into pieces whose JSON fits `budget` bytes each, never splitting a code point. */
-export function splitJson(s: string, budget: number): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  let used = 2; // the quotes around the piece
-  let i = 0;
-  for (const ch of s) {
-    const cost = jsonCharBytes(ch);
-    if (used + cost > budget) {
-      pieces.push(s.slice(start, i));
-      start = i;
-      used = 2;
-    }
-    used += cost;
-    i += ch.length;
-  }
-  pieces.push(s.slice(start));
-  return pieces;
-}
+/** The notes' format in `storage.sync` (see `ItemFormat`). */
+export const NOTE_FORMAT: ItemFormat<SyncEntry> = {
+  noun: 'note',
+  keys: NOTE_KEYS,
+  isId: (id) => NoteIdSchema.safeParse(id).success,
+  id: (e) => e.id,
+  top: (e) => e.versions[0]!,
+  tomb: (e) => e.versions.every((v) => v.x),
+  toCompact,
+  fromCompact,
+  minBytes: minEncodedBytes,
+};
 
-/** The items that hold an entry: one head item, or a manifest plus chunks. */
-export function encodeEntry(e: SyncEntry, perItem: number = SYNC_LIMITS.QUOTA_BYTES_PER_ITEM): Record<string, unknown> {
-  const rec = toCompact(e);
-  const head = headKey(e.id);
-  if (itemBytes(head, rec) <= perItem) return { [head]: rec };
-  const json = JSON.stringify(rec);
-  const hash = shortHash(json);
-  const keyBytes = utf8Length(chunkKey(e.id, hash, 99999));
-  const pieces = splitJson(json, perItem - keyBytes);
-  const top = e.versions[0]!;
-  const items: Record<string, unknown> = { [head]: { h: hash, n: pieces.length, m: top.m, d: top.d } satisfies Manifest };
-  pieces.forEach((p, i) => (items[chunkKey(e.id, hash, i)] = p));
-  return items;
-}
+/** The items that hold a note: one head item, or a manifest plus chunks. */
+export const encodeEntry = (e: SyncEntry, perItem?: number): Record<string, unknown> => encodeItems(NOTE_FORMAT, e, perItem);

@@ -12,7 +12,7 @@ import { SYNC_LIMITS } from './area';
 export const SyncSettingsSchema = z.object({ enabled: z.boolean().default(true) });
 export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
 
-/** What the status line says: when notes last synced, how many wait, and what went wrong. */
+/** What the status line says: when notes last synced, how many notes and tracked claims wait, and what went wrong. */
 export const SyncStatusSchema = z.object({
   enabled: z.boolean(),
   /** Time of the last write or merge that left nothing waiting; null before the first one. */
@@ -23,6 +23,10 @@ export const SyncStatusSchema = z.object({
   overQuota: z.number().int().nonnegative(),
   /** The last problem in plain words, or null. */
   error: z.string().nullable(),
+  /** Tracked claims changed here and not in `storage.sync` yet (absent: claims are not synced here). */
+  claimsPending: z.number().int().nonnegative().optional(),
+  /** Tracked claims that do not fit their share of `storage.sync` (kept safe on this device only). */
+  claimsOverQuota: z.number().int().nonnegative().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

@@ -2,8 +2,10 @@ import type { NotesDb } from '../notes/db';
 import { joinNotice, type NotesNotice } from '../notes/notes-broadcast';
 import { areaMetaStore, dexieNoteStore, type LocalArea } from './adapters';
 import type { SyncArea } from './area';
+import { startOrUndo } from './collection';
 import { SyncEngine } from './engine';
 import type { Histories } from './histories';
+import type { RateLimiter } from './rate-limiter';
 import type { Serial } from './serial';
 
 /**
@@ -24,6 +26,8 @@ export async function startNoteSync(options: {
   /** Shared with WebDAV sync (see `Serial`); by default the engine's own. */
   histories?: Histories;
   serial?: Serial;
+  /** The write-rate limiter, shared with the claims' engine (by default the engine's own). */
+  limiter?: RateLimiter;
 }): Promise<{ engine: SyncEngine; stop: () => void }> {
   const engine = new SyncEngine({
     area: options.sync,
@@ -32,6 +36,7 @@ export async function startNoteSync(options: {
     enabled: options.enabled,
     ...(options.histories ? { histories: options.histories } : {}),
     ...(options.serial ? { serial: options.serial } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   });
   // Heard before the start-up pass, so that a write made while it reads is not missed.
@@ -41,11 +46,5 @@ export async function startNoteSync(options: {
     offs.forEach((off) => off());
     engine.stop();
   };
-  try {
-    await engine.start();
-  } catch (err) {
-    stop();
-    throw err;
-  }
-  return { engine, stop };
+  return startOrUndo(engine, stop);
 }

@@ -7,9 +7,9 @@ import { errorMessage } from '../error-message';
  * plain words, for the status line in the popup and the options page.
  */
 
-/** Says what went wrong with a write, for the reader; their notes are always safe locally. */
-export function describeFailure(kind: WriteFailure, err: unknown, waiting: number): string {
-  const notes = `${waiting} note${waiting === 1 ? '' : 's'}`;
+/** Says what went wrong with a write, for the reader; their notes (or `noun`s) are always safe locally. */
+export function describeFailure(kind: WriteFailure, err: unknown, waiting: number, noun = 'note'): string {
+  const notes = `${waiting} ${noun}${waiting === 1 ? '' : 's'}`;
   if (kind === 'quota') {
     return `Browser sync storage is full, so ${notes} could not be synced. ${waiting === 1 ? 'It is' : 'They are'} safe on this device.`;
   }
@@ -21,8 +21,8 @@ export function describeFailure(kind: WriteFailure, err: unknown, waiting: numbe
 }
 
 /** Says that a sync task failed for a reason other than the area's limits (the notes database, say). */
-export function describeTaskFailure(err: unknown): string {
-  return `Sync could not finish (${errorMessage(err)}). Your notes are safe on this device; it will try again shortly.`;
+export function describeTaskFailure(err: unknown, noun = 'note'): string {
+  return `Sync could not finish (${errorMessage(err)}). Your ${noun}s are safe on this device; it will try again shortly.`;
 }
 
 /** Holds the status and per-note states and tells subscribers when they change. */

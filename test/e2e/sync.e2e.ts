@@ -11,6 +11,7 @@ import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from '../
 import { launchFirefox } from '../support/firefox';
 import { highlightTexts } from '../support/highlights';
 import { serveFolder, type StaticServer } from '../support/static-server';
+import { setSync, syncItems } from '../support/sync-area';
 import { waitFor } from '../support/wait';
 
 // Sync in a real browser, one journey in each: a note written while storage.sync is full stays on
@@ -69,13 +70,7 @@ async function callRoute<T>(page: DriverPage, route: string, data: unknown): Pro
   return reply.data;
 }
 
-/** The sync area as the extension sees it (read in one of its pages). */
-const syncItems = (page: DriverPage) =>
-  page.evaluate(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.sync.get(null)) as Promise<Record<string, unknown>>;
-
-/** In an extension page: writes `items` into, or removes the keys starting with `prefix` from, storage.sync. */
-const setSync = (page: DriverPage, items: Record<string, unknown>) =>
-  page.evaluate((i) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.sync.set(i), items);
+/** In an extension page: removes the keys starting with `prefix` from storage.sync. */
 const removeSync = (page: DriverPage, prefix: string) =>
   page.evaluate(async (p) => {
     const sync = ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.sync;

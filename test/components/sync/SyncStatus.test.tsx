@@ -21,6 +21,15 @@ describe('SyncStatus', () => {
     expect(screen.getByText('3 notes waiting to sync.')).toBeTruthy();
   });
 
+  it('counts tracked claims beside the notes, and alone', () => {
+    render(<SyncStatus status={{ ...base, pending: 2, claimsPending: 1, overQuota: 12, claimsOverQuota: 2 }} now={now} />);
+    expect(screen.getByText('2 notes and 1 tracked claim waiting to sync.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Browser sync storage is full: 12 notes and 2 tracked claims are kept on this device only.');
+    cleanup();
+    render(<SyncStatus status={{ ...base, claimsPending: 0, claimsOverQuota: 1 }} now={now} />);
+    expect(screen.getByRole('status').textContent).toBe('Browser sync storage is full: 1 tracked claim is kept on this device only.');
+  });
+
   it('warns when sync is full and shows a refused write as an alert, as text', () => {
     const error = 'Browser sync storage is full, so 1 note could not be synced. <b>x</b>';
     render(<SyncStatus status={{ ...base, overQuota: 1, error }} now={now} />);
@@ -35,7 +44,7 @@ describe('SyncStatus', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Turn sync off' }));
     expect(onToggle).toHaveBeenLastCalledWith(false);
     rerender(<SyncStatus status={{ ...base, enabled: false, pending: 2 }} now={now} onToggle={onToggle} />);
-    expect(screen.getByText('Sync is off: notes stay on this device.')).toBeTruthy();
+    expect(screen.getByText('Sync is off: notes and tracked claims stay on this device.')).toBeTruthy();
     expect(screen.queryByText(/waiting/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Turn sync on' }));
     expect(onToggle).toHaveBeenLastCalledWith(true);

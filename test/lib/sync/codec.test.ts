@@ -67,13 +67,13 @@ describe('codec', () => {
     const entry = noteToEntry(makeNote(id, 'x€'.repeat(9_000), 5, 'dev'), undefined);
     const items = encodeEntry(entry);
     expect(Object.keys(items).length).toBeGreaterThan(2);
-    const whole = readArea(items).notes.get(id);
+    const whole = readArea(items).entries.get(id);
     expect(whole?.kind === 'complete' && entryString(whole.entry)).toBe(entryString(entry));
     const chunk = Object.keys(items).find((k) => k.startsWith('c:'))!;
     const { [chunk]: _gone, ...partial } = items;
-    expect(readArea(partial).notes.get(id)?.kind).toBe('incomplete');
+    expect(readArea(partial).entries.get(id)?.kind).toBe('incomplete');
     const tampered = { ...items, [chunk]: `${items[chunk] as string}x` };
-    expect(readArea(tampered).notes.get(id)?.kind).toBe('incomplete');
+    expect(readArea(tampered).entries.get(id)?.kind).toBe('incomplete');
   });
 
   it('lists chunks no manifest points at as orphans', () => {

@@ -81,7 +81,7 @@ describe('sync at the limits of storage.sync', () => {
     const writes = a.area.writes + b.area.writes;
     for (let i = 0; i < 3; i++) await round();
     expect(a.area.writes + b.area.writes).toBe(writes); // quiet: nobody removes what the other wrote
-    const held = readArea(Object.fromEntries([...hub.server].map(([k, v]) => [k, JSON.parse(v)]))).notes;
+    const held = readArea(Object.fromEntries([...hub.server].map(([k, v]) => [k, JSON.parse(v)]))).entries;
     // The newer small note fits what the long ones leave; both devices agree on it.
     expect(held.has(small[1]!.id)).toBe(true);
     for (const d of [a, b]) expect(small.map((n) => d.engine.noteStates().get(n.id)), d.name).toEqual(['over-quota', 'synced']);
@@ -144,7 +144,7 @@ describe('sync at the limits of storage.sync', () => {
     await settle([a]);
     expect(a.engine.status().pending).toBe(0);
     const remote = readArea(Object.fromEntries([...a.area.data].map(([k, v]) => [k, JSON.parse(v)])));
-    expect(remote.notes.size).toBe(10);
+    expect(remote.entries.size).toBe(10);
   });
 
   it('when the browser refuses a write for its rate, says so and retries after a minute', async () => {

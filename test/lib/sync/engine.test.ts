@@ -23,7 +23,7 @@ async function converge(hub: FakeSyncHub, devices: Device[]): Promise<void> {
 }
 
 const areaNotes = (hub: FakeSyncHub) =>
-  readArea(Object.fromEntries([...hub.server].map(([k, v]) => [k, JSON.parse(v)]))).notes;
+  readArea(Object.fromEntries([...hub.server].map(([k, v]) => [k, JSON.parse(v)]))).entries;
 
 afterEach(() => vi.useRealTimers());
 

@@ -39,17 +39,17 @@ afterEach(async () => {
 describe('reading a hostile storage.sync', () => {
   it('reports a chunk manifest with more chunks than the area can hold, without building their keys', () => {
     const head = headKey(uuid(1));
-    const note = readArea({ [head]: { h: 'abc', n: 5_000_000, m: 1, d: 'B' } }).notes.get(uuid(1));
+    const note = readArea({ [head]: { h: 'abc', n: 5_000_000, m: 1, d: 'B' } }).entries.get(uuid(1));
     expect(note).toMatchObject({ kind: 'unreadable', keys: [head] });
     expect(note?.kind === 'unreadable' && note.error).toMatch(/n: Too big/);
   });
 
   it('reports a record under a key that holds no note id', () => {
-    const note = readArea({ 'n:~not-a-uuid': record(1) }).notes.get('not-a-uuid');
+    const note = readArea({ 'n:~not-a-uuid': record(1) }).entries.get('not-a-uuid');
     expect(note?.kind === 'unreadable' && note.error).toMatch(/holds no note id/);
     // Lower-case hex of the UUID's shape that is no UUID (version 0) is no note id either.
     const hex = '0f8fad5b-d9cb-069f-a165-70867728950e';
-    expect(readArea({ [`n:${packId(hex)}`]: record(1) }).notes.get(hex)?.kind).toBe('unreadable');
+    expect(readArea({ [`n:${packId(hex)}`]: record(1) }).entries.get(hex)?.kind).toBe('unreadable');
   });
 
   it('reports dates no ISO string can hold and counters past what the quota could list', () => {
@@ -59,8 +59,8 @@ describe('reading a hostile storage.sync', () => {
     counted.v[0]![4] = 2 ** 24;
     counted.v[0]![3] = { B: 2 ** 24 };
     const area = readArea({ [headKey(uuid(1))]: late, [headKey(uuid(2))]: counted });
-    expect(area.notes.get(uuid(1))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/versions\.0\.m: Too big/) });
-    expect(area.notes.get(uuid(2))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/Too big/) });
+    expect(area.entries.get(uuid(1))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/versions\.0\.m: Too big/) });
+    expect(area.entries.get(uuid(2))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/Too big/) });
   });
 
   it('reports a note whose page is not a web page (javascript:, data:)', () => {
@@ -71,7 +71,7 @@ describe('reading a hostile storage.sync', () => {
       items[headKey(uuid(n))] = rec;
     }
     const area = readArea(items);
-    for (const n of [1, 2]) expect(area.notes.get(uuid(n))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/target\.url: must be an http\(s\) URL/) });
+    for (const n of [1, 2]) expect(area.entries.get(uuid(n))).toMatchObject({ kind: 'unreadable', error: expect.stringMatching(/target\.url: must be an http\(s\) URL/) });
   });
 
   it('merges every good note and uploads local ones past bad items, and names what it skipped', async () => {
@@ -99,7 +99,7 @@ describe('reading a hostile storage.sync', () => {
     const stored = (await db.notes.toArray()).map(fromRecord);
     expect(stored.map((n) => n.body.text).sort()).toEqual(['good remote note', 'written here']);
     for (const n of stored) expect(NoteSchema.safeParse(n).success).toBe(true);
-    expect(readArea(await area.get(null)).notes.get(uuid(9))?.kind).toBe('complete');
+    expect(readArea(await area.get(null)).entries.get(uuid(9))?.kind).toBe('complete');
     expect(engine.status().error).toMatch(/could not be read .*\(and 3 more\)/);
     // The notes stay readable: listing and export work.
     expect(() => exportJson(stored)).not.toThrow();

@@ -104,7 +104,7 @@ describe('sync over a hostile storage.sync (fuzz)', () => {
           const clock = new TestClock(T0 + 100);
           const area = new FakeSyncHub(false).area({ now: clock.now });
           for (const [k, v] of items) area.data.set(k, JSON.stringify(v));
-          const readable = readArea(Object.fromEntries([...area.data].map(([k, v]) => [k, JSON.parse(v)]))).notes;
+          const readable = readArea(Object.fromEntries([...area.data].map(([k, v]) => [k, JSON.parse(v)]))).entries;
           const engine = new SyncEngine({ area, store, meta: new MemoryMetaStore(), now: clock.now });
           await engine.start();
           await engine.flush();

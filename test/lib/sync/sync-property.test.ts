@@ -118,7 +118,7 @@ async function runOnce(seed: number, steps: number): Promise<void> {
   const remote = readArea(Object.fromEntries([...hub.server].map(([k, v]) => [k, JSON.parse(v)])));
   const ids = new Set(devices.flatMap((d) => [...d.store.notes.keys()]));
   for (const id of ids) {
-    const r = remote.notes.get(id);
+    const r = remote.entries.get(id);
     expect(r?.kind, `note ${id} in the area`).toBe('complete');
     const want = r?.kind === 'complete' ? entryString(r.entry) : '';
     const live = r?.kind === 'complete' && !r.entry.versions[0]!.x; // a device that never had a deleted note need not hold it
