@@ -5,7 +5,7 @@
  * other tabs are heard. So one tab's backlog (a huge page, a page that rewrites itself without
  * pause) never delays another tab's first paint by more than a task or two.
  */
-import { yieldThread } from '../yield';
+import { yieldToWaiting } from '../yield';
 
 type Task = { run: () => void };
 type Lane = { urgent: Task[]; normal: Task[] };
@@ -18,7 +18,7 @@ export class FairQueue {
 
   constructor(
     private readonly sliceMs = 10,
-    private readonly pause: () => Promise<void> = yieldThread,
+    private readonly pause: () => Promise<void> = yieldToWaiting,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

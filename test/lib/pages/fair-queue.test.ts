@@ -49,6 +49,27 @@ describe('FairQueue', () => {
     await expect(queue.run(2, true, () => 'still running')).resolves.toBe('still running');
   });
 
+  it("between slices, lets a request that is waiting in (Chromium's scheduler.yield would resume ahead of it)", async () => {
+    // As in Chromium: a yield resumes before every task already waiting.
+    vi.stubGlobal('scheduler', { yield: () => Promise.resolve() });
+    try {
+      const queue = new FairQueue(10);
+      const log: string[] = [];
+      const busy = () => {
+        const end = performance.now() + 2;
+        while (performance.now() < end); // a unit of matching
+        log.push('busy');
+      };
+      const backlog = Array.from({ length: 40 }, () => queue.run('busy', false, busy));
+      // Another tab's request arrives as a task of its own while the backlog runs.
+      const other = new Promise((done) => setTimeout(() => done(queue.run('reader', true, () => log.push('reader'))), 0));
+      await Promise.all([...backlog, other]);
+      expect(log.indexOf('reader')).toBeLessThan(20);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('gives the thread back without a timer, which browsers clamp to 4 ms once timers nest', async () => {
     vi.useFakeTimers(); // a timer-based pause would never resume: no fake time passes here
     try {
