@@ -2,7 +2,7 @@ import { afterLayout, onScreen } from '../dom/first-screen';
 import type { PageText } from '../dom/page-text';
 import type { Slice } from '../dom/yield';
 import type { PaintMode } from '../pages/paint-content-routes';
-import { MAX_KEYS, type WireMatch } from '../pages/wire';
+import { MAX_KEYS, type UnitAnswer, type WireMatch } from '../pages/wire';
 import { hashKeys } from './page-units';
 import { batches, distinct, keyOf, leading, toWire, type Unit } from './units';
 
@@ -13,7 +13,7 @@ type WireUnit = { text: string; context?: string };
 export type Question = { keys: string[]; units: WireUnit[] };
 
 /** The background's answer to a question about the page (see AnswerSource.lookup). */
-export type LookupReply = { enabled: boolean; paint: PaintMode; known: (WireMatch[] | null)[]; matched: WireMatch[][] };
+export type LookupReply = { enabled: boolean; paint: PaintMode; known: (WireMatch[] | null)[]; matched: UnitAnswer[] };
 
 /** What the answers are asked of: the background (see lib/pages/page-routes.ts). */
 export type AnswerSource = {
@@ -25,7 +25,7 @@ export type AnswerSource = {
    */
   lookup(question: Question, first: boolean): Promise<LookupReply>;
   /** Matches units of text; a unit without `context` is matched with the start of the next one sent. */
-  match(units: WireUnit[], first: boolean): Promise<WireMatch[][]>;
+  match(units: WireUnit[], first: boolean): Promise<UnitAnswer[]>;
   /** The blocks to match first (default: those on the first screen). */
   first?: (blocks: readonly PageText[]) => Set<PageText>;
 };
@@ -43,6 +43,8 @@ const isSmall = (units: readonly Unit[]) => units.reduce((n, u) => n + u.text.le
  */
 export class ClaimAnswers {
   private readonly known = new Map<string, WireMatch[]>();
+  /** The page laid out, awaited before its first screen is found (started while the first question is out). */
+  private laidOut: Promise<void> | null = null;
 
   constructor(private readonly source: AnswerSource) {}
 
@@ -77,38 +79,63 @@ export class ClaimAnswers {
    */
   async lookUp(todo: Unit[], first: boolean, slice: Slice): Promise<boolean> {
     const short = leading(todo, SMALL_PAGE_CHARS).length === todo.length;
+    // A long page's first scan sends its first screen next: the browser lays the page out meanwhile.
+    this.laidOut = first && !short && !this.source.first ? afterLayout() : null;
     const keyed = short || first ? [] : await hashKeys(todo, slice);
     for (let i = 0; i === 0 || i < keyed.length; i += MAX_KEYS) {
       const ask = keyed.slice(i, i + MAX_KEYS);
       const sent = short ? todo : [];
+      const ids = sent.map((u) => u.id);
       const reply = await this.source.lookup({ keys: ask.map(keyOf), units: sent.map(toWire) }, first && i === 0);
       if (!reply.enabled) return false;
       reply.known.forEach((matches, k) => matches && this.known.set(ask[k]!.id, matches));
-      reply.matched.forEach((matches, k) => this.known.set(sent[k]!.id, matches));
+      this.take(sent, reply.matched, ids);
     }
     return true;
   }
 
   /**
    * Sends the units no one has matched, the first screen's first (of the page's `blocks`), in
-   * batches; `answered` runs after each batch (to paint what came).
+   * batches; `answered` runs after each answer (to paint what came). Every batch goes out without
+   * waiting for the answer before it: the background's queue takes a first screen's first anyway,
+   * and so its thread never waits on the page's round trips.
    */
   async matchUnknown(todo: Unit[], blocks: readonly PageText[], slice: Slice, answered: () => void): Promise<void> {
     if (todo.length === 0) return;
     const fresh = distinct(todo);
     // A small page goes at once; a long one sends its first screen first.
     const small = isSmall(fresh);
-    if (!small && !this.source.first) await afterLayout();
+    if (!small && !this.source.first) await (this.laidOut ?? afterLayout());
+    this.laidOut = null;
     const first = small ? null : (this.source.first ?? onScreen)(blocks);
     const screen = first ? fresh.filter((u) => first.has(u.block)) : fresh;
     const rest = first ? fresh.filter((u) => !first.has(u.block)) : [];
+    const answers: Promise<void>[] = [];
     for (const [group, urgent] of [[screen, true], [rest, false]] as const) {
       for (const batch of batches(group)) {
-        const answers = await this.source.match(batch.map(toWire), urgent);
-        batch.forEach((u, i) => this.known.set(u.id, answers[i] ?? []));
-        answered();
+        const ids = batch.map((u) => u.id);
+        answers.push(
+          this.source.match(batch.map(toWire), urgent).then((found) => {
+            this.take(batch, found, ids);
+            answered();
+          }),
+        );
         await slice.pause();
       }
     }
+    await Promise.all(answers);
+  }
+
+  /**
+   * Keeps the answers for units sent, and the keys the background knows units with claims by (the
+   * report names them so). `ids`: the units' ids when sent; a key is kept only while the unit's
+   * text and look-ahead are those it was made of.
+   */
+  private take(sent: readonly Unit[], found: readonly UnitAnswer[], ids: readonly string[]): void {
+    sent.forEach((u, i) => {
+      const answer = found[i];
+      this.known.set(ids[i]!, answer?.matches ?? []);
+      if (answer?.key && u.id === ids[i]) u.key ??= answer.key;
+    });
   }
 }

@@ -69,10 +69,11 @@ export function linkUnits(units: readonly Unit[]): void {
   }
 }
 
-/** The unit's key for the background (a hash of its text and look-ahead), made once. */
+/** The unit's key for the background (a hash of its text and look-ahead), made once, unless the background gave it. */
 export function keyOf(unit: Unit): string {
+  if (unit.key !== undefined) return unit.key;
   unit.hash ??= hashText(unit.text);
-  return (unit.key ??= unitKey(unit.hash, unit.text.length, unit.context));
+  return (unit.key = unitKey(unit.hash, unit.text.length, unit.context));
 }
 
 /** The unit's length in words, counted once. */

@@ -78,10 +78,11 @@ export class BlockMatcher {
   /**
    * Every claim stated in `text` (offsets into it), read with `context` after it as look-ahead; the
    * look-ahead's own matches are left out. A unit whose matching fails loses its own matches only,
-   * and is remembered, so that the failure is logged once.
+   * and is remembered, so that the failure is logged once. `unitKey` is keyOf(text, context), when
+   * the caller has made it already.
    */
-  match(partition: string, text: string, context: string): ClaimMatch[] {
-    const key = `${partition} ${keyOf(text, context)}`;
+  match(partition: string, text: string, context: string, unitKey = keyOf(text, context)): ClaimMatch[] {
+    const key = `${partition} ${unitKey}`;
     const known = this.remembered.get(key);
     if (known) return known;
     if (!this.index) throw new Error('BlockMatcher.match was called before ready()');

@@ -2,7 +2,7 @@ import type { ClaimMatch } from '../matcher/schema';
 import type { BlockMatcher } from './block-matcher';
 import { toWire } from './block-matcher';
 import { FairQueue } from './fair-queue';
-import { lookAhead, type WireMatch } from './wire';
+import { keyOf, lookAhead, type UnitAnswer, type WireMatch } from './wire';
 
 /**
  * What the background does for content scripts with units of page text, apart from the messaging
@@ -22,15 +22,20 @@ export class BlockService {
 
   /**
    * Matches units of text, each in `lane`'s turn (its tab), a first screen's before other work. A
-   * unit without `context` is matched with the start of the next unit as its look-ahead.
+   * unit without `context` is matched with the start of the next unit as its look-ahead. A unit
+   * with claims comes back with its key, which the page reports it by: the page need not hash it.
    */
-  async match(origin: string, lane: string | number, units: readonly { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
+  async match(origin: string, lane: string | number, units: readonly { text: string; context?: string }[], first: boolean): Promise<UnitAnswer[]> {
     await this.matcher.ready();
     return Promise.all(
       units.map((unit, i) => {
         const next = units[i + 1];
         const context = unit.context ?? (next ? lookAhead(next.text) : '');
-        return this.queue.run(lane, first, () => this.matcher.match(origin, unit.text, context).map(toWire));
+        return this.queue.run(lane, first, () => {
+          const key = keyOf(unit.text, context);
+          const matches = this.matcher.match(origin, unit.text, context, key).map(toWire);
+          return matches.length > 0 ? { matches, key } : { matches };
+        });
       }),
     );
   }

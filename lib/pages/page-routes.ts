@@ -8,6 +8,9 @@ import { CONTEXT_CHARS, MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_KEYS, MAX_UNIT_CHA
 /** A match as the background returns it to a page (its text stays in the page). */
 const WireMatchSchema = z.omit(ClaimMatchFieldsSchema, { text: true });
 
+/** The answer for a unit of text sent: its matches, and the key it is known by when it has any (the page reports it by that key). */
+const UnitAnswerSchema = z.object({ matches: z.array(WireMatchSchema), key: z.optional(z.string().check(z.maxLength(32))) });
+
 /** Units of page text to match, within the limits a request may carry (see wire.ts). */
 const UnitsSchema = z
   .array(z.object({ text: z.string().check(z.maxLength(MAX_UNIT_CHARS)), context: z.optional(z.string().check(z.maxLength(CONTEXT_CHARS))) }))
@@ -41,7 +44,7 @@ export const lookupBlocksRoute = defineRoute({
     paint: PaintModeSchema,
     notes: z.boolean(),
     known: z.array(z.nullable(z.array(WireMatchSchema))),
-    matched: z.array(z.array(WireMatchSchema)),
+    matched: z.array(UnitAnswerSchema),
   }),
 });
 
@@ -59,7 +62,8 @@ export const describePageRoute = defineRoute({
 /**
  * Content script → background: find the database's claims in these units of page text. Each unit
  * is matched with its look-ahead (`context`, or when it is left out the start of the next unit
- * sent), and only the matches that start in the unit come back. The matcher and its index live in
+ * sent), and only the matches that start in the unit come back, with the unit's key where there are
+ * any (the page reports those units by it, and so never hashes its text). The matcher and its index live in
  * the background, built once for the browser, and out of the script injected into every page.
  * `first`: the first screen's units, which go before other tabs' backlogs.
  */
@@ -67,7 +71,7 @@ export const matchBlocksRoute = defineRoute({
   name: 'matchBlocks',
   from: 'content',
   request: z.object({ units: UnitsSchema, first: z.boolean() }),
-  response: z.array(z.array(WireMatchSchema)),
+  response: z.array(UnitAnswerSchema),
 });
 
 /**

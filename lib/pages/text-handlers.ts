@@ -29,16 +29,20 @@ export function handleText(router: Router, { blocks, pages, tabs, disabledSites,
   router.on(lookupBlocksRoute, async ({ keys, units, page }, sender) => {
     const origin = originOf(sender);
     const url = page && sameOrigin(page.url, origin) ? page.url : sender.url!;
-    const enabled = !(await disabledSites()).includes(hostnameOf(url));
+    // Read side by side: each is a storage read, and the page waits on this answer to send its text.
+    const [disabled, paint, found] = await Promise.all([
+      disabledSites(),
+      paintMode(url),
+      page ? notesOn?.(url, page.canonicalHref).catch(() => null) : undefined,
+    ]);
+    const enabled = !disabled.includes(hostnameOf(url));
     let notes = false;
     if (page && enabled) {
-      const found = await notesOn?.(url, page.canonicalHref).catch(() => null);
       notes = (found?.count ?? 0) > 0;
       const tabId = sender.tab!.id!;
       const before = await pages.set(tabId, { url, ...(found ? { source: found.source } : {}) });
       if (before && before.url !== url) await tabs.forget(tabId); // a new page: what the tab reported was another's
     }
-    const paint = await paintMode(url);
     if (!enabled) return { enabled, paint, notes, known: [], matched: [] };
     const matched = await blocks.match(origin, sender.tab?.id ?? origin, units, true);
     return { enabled, paint, notes, known: blocks.lookup(origin, keys), matched };

@@ -35,6 +35,9 @@ export const MAX_PAGE_CHARS = 2_000_000;
 /** A match as the background returns it: the page has the text, so it does not travel back. */
 export type WireMatch = Omit<ClaimMatch, 'text'>;
 
+/** The background's answer for a unit of text it was sent: its matches, and its key when it has any (see unitKey). */
+export type UnitAnswer = { matches: WireMatch[]; key?: string };
+
 /** A hash in progress (two 32-bit lanes, cyrb53). */
 export type HashState = readonly [number, number];
 

@@ -9,7 +9,7 @@ import { BlockMatcher } from '@/lib/pages/block-matcher';
 import { BlockService } from '@/lib/pages/block-service';
 import { lookupBlocksRoute, matchBlocksRoute, reportPageRoute } from '@/lib/pages/page-routes';
 import type { ClaimMatch } from '@/lib/matcher/schema';
-import { keyOf, type WireMatch } from '@/lib/pages/wire';
+import { keyOf, type UnitAnswer } from '@/lib/pages/wire';
 import type { PaintMode } from '@/lib/settings/paint-settings';
 import { bundledIndex } from './bundled-index';
 
@@ -44,7 +44,7 @@ export function fakeBackground(origin = 'https://news.example') {
       if (units.length > 0) matches.push({ units, first: true });
       return { enabled: true, paint, notes: false, known: service.lookup(origin, keys), matched: await service.match(origin, 1, units, true) };
     },
-    async match(units: { text: string; context?: string }[], first: boolean): Promise<WireMatch[][]> {
+    async match(units: { text: string; context?: string }[], first: boolean): Promise<UnitAnswer[]> {
       z.parse(matchBlocksRoute.request, { units, first });
       matches.push({ units, first });
       if (!first && state.hold) await state.hold;

@@ -1,12 +1,19 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClaimsLayer, CONFLICTING, CORROBORATED } from '@/lib/annotator/claims-layer';
 import { ARTICLE_TEXT } from '@/lib/dom/article-text';
 import { BlockReader } from '@/lib/dom/block-reader';
 import type { PageText } from '@/lib/dom/page-text';
+import * as wire from '@/lib/pages/wire';
 import { MAX_BATCH_CHARS, MAX_UNIT_CHARS } from '@/lib/pages/wire';
 import { fakeBackground } from '../../support/fake-background';
 import { installFakeHighlights, paintedTexts } from '../../support/fake-highlights';
+
+// Counts the page's own hashing (the background's, inside wire.ts, is not counted).
+vi.mock('@/lib/pages/wire', async (original) => {
+  const actual = await original<typeof wire>();
+  return { ...actual, hashText: vi.fn(actual.hashText) };
+});
 
 const BOMBERS = 'In December, Russia sent two bomber aircraft capable of carrying nuclear weapons to Venezuela.';
 const TROOPS = 'Nearly 100 Russian troops have reportedly landed in the Venezuelan capital of Caracas.';
@@ -158,6 +165,25 @@ describe('ClaimsLayer', () => {
     release();
     await done;
     expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+  });
+
+  it('on a long page, sends every batch before the first answer comes, and reports its claims by the keys the background gave, hashing nothing', async () => {
+    const paragraphs = Array.from({ length: 160 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
+    document.body.innerHTML = `<p>${BOMBERS}</p>${paragraphs}<p>${TROOPS}</p>`;
+    let release!: () => void;
+    const background = fakeBackground();
+    background.state.hold = new Promise((r) => (release = r));
+    const { layer } = makeLayer(background, (blocks) => new Set(blocks.slice(-1)));
+    vi.mocked(wire.hashText).mockClear();
+    const done = layer.scan();
+    for (let i = 0; i < 100 && background.matches.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    // The first screen and both batches of the rest are out, though no answer to the rest has come.
+    expect(background.matches.map((m) => m.first)).toEqual([true, false, false]);
+    release();
+    await done;
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    expect(background.shown()!.claims.map((c) => c.claimId)).toEqual(claimIds(layer));
+    expect(wire.hashText).not.toHaveBeenCalled();
   });
 
   it('a short page asks one question with its text; without claims it reports nothing, and a revisit is one question again', async () => {
