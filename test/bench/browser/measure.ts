@@ -14,22 +14,52 @@ export type Load = {
   dclMs: number;
   /** When the number of highlighted ranges last changed, from navigation start (null: none). */
   paintedMs: number | null;
+  /** When every range finally highlighted on the first screen (the viewport at load) was there, from navigation start (null: none there). */
+  firstScreenMs: number | null;
   /** Ranges highlighted when the load settled. */
   highlights: number;
 };
 
-/** Counts highlighted ranges after every task (setTimeout 0), recording when the count changes. */
+/**
+ * Counts highlighted ranges after every task (setTimeout 0), recording when the count changes and
+ * which ranges were highlighted then (read only after the load, to find when the first screen was done).
+ */
 const WATCH_HIGHLIGHTS = `(() => {
-  const w = window; w.__bench = { count: 0, last: null };
+  const w = window; w.__bench = { count: 0, last: null, seen: [] };
   const stop = performance.now() + 30000;
   const tick = () => {
     let n = 0;
     for (const h of CSS.highlights.values()) n += h.size;
-    if (n !== w.__bench.count) { w.__bench.count = n; w.__bench.last = performance.now(); }
+    if (n !== w.__bench.count) {
+      w.__bench.count = n; w.__bench.last = performance.now();
+      w.__bench.seen.push({ t: w.__bench.last, ranges: [...CSS.highlights.values()].flatMap((h) => [...h]) });
+    }
     if (performance.now() < stop && !w.__benchStop) setTimeout(tick, 0);
   };
   tick();
 })();`;
+
+/** In the page, after the load: when all the ranges finally highlighted in the viewport were first there together. */
+function firstScreenDone(): number | null {
+  type Seen = { t: number; ranges: Range[] };
+  const bench = (window as unknown as { __bench?: { seen: Seen[] } }).__bench;
+  if (!bench) return null;
+  const ids = new Map<Node, number>();
+  const id = (n: Node) => ids.get(n) ?? (ids.set(n, ids.size), ids.size - 1);
+  const keyOf = (r: Range) => `${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
+  const final: Range[] = [...CSS.highlights.values()].flatMap((h) => [...h] as Range[]);
+  const onScreen = final.filter((r) => {
+    const box = r.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  });
+  if (onScreen.length === 0) return null;
+  const wanted = onScreen.map(keyOf);
+  for (const { t, ranges } of bench.seen) {
+    const there = new Set(ranges.map(keyOf));
+    if (wanted.every((k) => there.has(k))) return t;
+  }
+  return null;
+}
 
 async function threadTime(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -68,7 +98,8 @@ export async function measureLoad(variant: Variant, origin: string, path: string
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { highlights, last: w.__bench?.last ?? null, dcl: nav.domContentLoadedEventEnd };
     });
-    return { cpuMs, dclMs: seen.dcl, paintedMs: seen.highlights > 0 ? seen.last : null, highlights: seen.highlights };
+    const firstScreenMs = options.watchHighlights ? await page.evaluate(firstScreenDone) : null;
+    return { cpuMs, dclMs: seen.dcl, paintedMs: seen.highlights > 0 ? seen.last : null, firstScreenMs, highlights: seen.highlights };
   } finally {
     await page.close();
   }

@@ -30,6 +30,10 @@ export type PageCost = {
   plainCpu: Record<string, Spread>;
   /** DOMContentLoaded → highlights settled, warm worker, per page kind with claims. */
   toPaint: Record<string, Spread>;
+  /** DOMContentLoaded → every highlight of the first screen (the viewport at load) painted, warm worker. */
+  toFirstScreen: Record<string, Spread>;
+  /** The same two for the build compared (`compare` only), measured in the same rounds. */
+  before?: { toPaint: Record<string, Spread>; toFirstScreen: Record<string, Spread> };
   /** The rest, measured in a full run only (not with `only`). */
   full?: {
     /** Navigation → highlights settled on the 10k-word article, worker running and stopped. */
@@ -88,6 +92,7 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
       pages[`${slug(kind)}-${r}.html`] = article(words, 1000 * r + words, claims);
       pages[`paint-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 1, claims);
       pages[`profile-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 2, claims);
+      pages[`paint-before-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 3, claims);
     }
     for (const worker of ['warm', 'cold']) pages[`nav-${worker}-${r}.html`] = article(10_000, 7000 + 10 * r + worker.length);
   }
@@ -102,7 +107,9 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
     // Warm up every browser, and Crosscheck's claim index, on a page no round uses.
     for (const v of variants) await measureLoad(v, server.origin, 'warm-up.html', { settleMs: 3000, watchHighlights: false });
     const cpu: Record<string, Record<VariantName, number[]>> = {};
-    const toPaint: Record<string, number[]> = {};
+    const latency = { toPaint: {} as Record<string, number[]>, toFirstScreen: {} as Record<string, number[]> };
+    const latencyBefore = { toPaint: {} as Record<string, number[]>, toFirstScreen: {} as Record<string, number[]> };
+    const before = variants.find((v) => v.name === 'before');
     for (let r = 0; r < rounds; r++) {
       for (const kind of Object.keys(kinds)) {
         const path = `${slug(kind)}-${r}.html`;
@@ -112,11 +119,17 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
           ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [], before: [] })[v.name]).push(load.cpuMs);
         }
         if (kind.startsWith('no')) continue;
-        // Latency in Crosscheck's browser, on an article it has not seen (the page polls the registry).
-        const seen = await measureLoad(crosscheck, server.origin, `paint-${slug(kind)}-${r}.html`, { settleMs: settle(kinds[kind]!), watchHighlights: true });
-        if (seen.paintedMs !== null) (toPaint[kind] ??= []).push(seen.paintedMs - seen.dclMs);
+        // Latency in Crosscheck's browser (and the build compared, in turn), on an article it has not seen (the page polls the registry).
+        const builds = before ? (r % 2 ? [before, crosscheck] : [crosscheck, before]) : [crosscheck];
+        for (const v of builds) {
+          const seen = await measureLoad(v, server.origin, `paint-${v === before ? 'before-' : ''}${slug(kind)}-${r}.html`, { settleMs: settle(kinds[kind]!), watchHighlights: true });
+          const into = v === before ? latencyBefore : latency;
+          if (seen.paintedMs !== null) (into.toPaint[kind] ??= []).push(seen.paintedMs - seen.dclMs);
+          if (seen.firstScreenMs !== null) (into.toFirstScreen[kind] ??= []).push(seen.firstScreenMs - seen.dclMs);
+        }
       }
     }
+    const spreads = (byKind: Record<string, number[]>) => Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, spread(xs)]));
     const extraCpu: PageCost['extraCpu'] = {};
     const plainCpu: PageCost['plainCpu'] = {};
     for (const [kind, byVariant] of Object.entries(cpu)) {
@@ -124,7 +137,8 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
       extraCpu[kind] = { empty: spread(extra('empty')), crosscheck: spread(extra('crosscheck')), ...(options.compare ? { before: spread(extra('before')) } : {}) };
       plainCpu[kind] = spread(byVariant.plain);
     }
-    const cost: PageCost = { rounds, extraCpu, plainCpu, toPaint: Object.fromEntries(Object.entries(toPaint).map(([k, xs]) => [k, spread(xs)])) };
+    const cost: PageCost = { rounds, extraCpu, plainCpu, toPaint: spreads(latency.toPaint), toFirstScreen: spreads(latency.toFirstScreen) };
+    if (before) cost.before = { toPaint: spreads(latencyBefore.toPaint), toFirstScreen: spreads(latencyBefore.toFirstScreen) };
     if (options.profile) cost.breakdown = await profileKinds(crosscheck, server.origin, kinds, rounds);
     if (!options.only) cost.full = await measureTheRest(variants, server.origin, rounds);
     return cost;
