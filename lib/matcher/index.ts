@@ -5,5 +5,5 @@
  */
 export { buildClaimIndex, type ClaimIndex } from './claim-index';
 export { decodeLexicon, Lexicon } from './lexicon';
-export { matchText } from './match';
+export { matchText, matchWithLookAhead } from './match';
 export type { ClaimMatch, MatchDifference } from './schema';

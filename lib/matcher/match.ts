@@ -113,6 +113,24 @@ function quoteCandidates(index: ClaimIndex, s: SentenceReading, r: Reach): numbe
  * only the claims whose quotes it reproduces.
  */
 export function matchText(index: ClaimIndex, text: string, model: ScorerModel = scorerModel): ClaimMatch[] {
+  return matchPassages(index, text, text.length, model);
+}
+
+/**
+ * The claims stated in `text`, read with `lookAhead` after it (the start of the text that follows
+ * it on the page), so that a quote running on into the look-ahead is found whole. Only passages
+ * starting in `text` are returned; the look-ahead's own sentences are read for quotes only, never
+ * scored, since what they state would be left out anyway.
+ */
+export function matchWithLookAhead(index: ClaimIndex, text: string, lookAhead: string, model: ScorerModel = scorerModel): ClaimMatch[] {
+  if (!lookAhead) return matchText(index, text, model);
+  return matchPassages(index, `${text}
+
+${lookAhead}`, text.length, model).filter((m) => m.start < text.length);
+}
+
+/** matchText, with only the sentences starting before `until` scored (see matchWithLookAhead). */
+function matchPassages(index: ClaimIndex, text: string, until: number, model: ScorerModel): ClaimMatch[] {
   const spans = splitSentences(text);
   // One pass, sentence by sentence: what each states, and which quotes it may reproduce.
   const chosen: Candidate[][] = [];
@@ -120,7 +138,7 @@ export function matchText(index: ClaimIndex, text: string, model: ScorerModel = 
   spans.forEach((sp, i) => {
     const s = readSentence(index.tokenizer, text.slice(sp.start, sp.end), sp.start);
     const r = reach(index, s);
-    chosen.push(choose(index, candidates(index, s, r, new Set(), model), model));
+    chosen.push(sp.start < until ? choose(index, candidates(index, s, r, new Set(), model), model) : []);
     const variants = quoteCandidates(index, s, r);
     if (variants.length) quoteCands[i] = { variants, candidates: candidates(index, s, r, new Set(variants), model) };
   });

@@ -1,5 +1,5 @@
 import { errorMessage } from '../error-message';
-import { matchText, type ClaimIndex } from '../matcher';
+import { matchWithLookAhead, type ClaimIndex } from '../matcher';
 import type { ClaimMatch } from '../matcher/schema';
 import { ByteLru } from './byte-lru';
 import { keyOf, type WireMatch } from './wire';
@@ -88,7 +88,7 @@ export class BlockMatcher {
     if (!this.index) throw new Error('BlockMatcher.match was called before ready()');
     let found: ClaimMatch[];
     try {
-      found = matchText(this.index, context ? `${text}\n\n${context}` : text).filter((m) => m.start < text.length);
+      found = matchWithLookAhead(this.index, text, context);
     } catch (error) {
       console.warn(`Crosscheck could not match a block of ${text.length} characters, and skips it: ${errorMessage(error)}`);
       found = [];

@@ -3,8 +3,9 @@ import mini from '../../fixtures/eval/mini-database.json';
 import { ClaimDatabaseSchema } from '@/lib/claims/schema';
 import { readLexicon } from '@/lib/cli/lexicon-file';
 import { buildClaimIndex } from '@/lib/matcher/claim-index';
-import { matchText } from '@/lib/matcher/match';
+import { matchText, matchWithLookAhead } from '@/lib/matcher/match';
 import { ClaimMatchSchema } from '@/lib/matcher/schema';
+import { bundledIndex } from '../../support/bundled-index';
 
 const index = buildClaimIndex(ClaimDatabaseSchema.parse(mini), readLexicon());
 const only = (text: string) => {
@@ -78,5 +79,32 @@ describe('matchText', () => {
   it('finds a verbatim quote as its own claim and scores it 1', () => {
     const m = only('In December, Russia sent two bomber aircraft to Venezuela.');
     expect(m).toMatchObject({ claimId: 'bombers-in-december', stance: 'corroborates', score: 1 });
+  });
+});
+
+describe('matchWithLookAhead', () => {
+  const bundled = bundledIndex();
+  const FIRST = 'In January, both countries held joint military exercises in Venezuela.';
+  const SECOND = 'Two Russian Tu-160 strategic bombers flew to the country.';
+  const TROOPS = 'Nearly 100 Russian troops have reportedly landed in the Venezuelan capital of Caracas.';
+
+  it('finds a quote that runs on into the look-ahead, and nothing the look-ahead states alone', () => {
+    const unit = `The drills were not the first. ${FIRST}`;
+    const found = matchWithLookAhead(bundled, unit, SECOND);
+    // The quote of the Tu-160 claim starts in the unit and ends in the look-ahead.
+    const quote = found.find((m) => m.claimId === 'tu160-bombers-in-january');
+    expect(quote).toMatchObject({ start: unit.indexOf(FIRST), end: unit.length + 2 + SECOND.length, score: 1 });
+    expect(matchWithLookAhead(bundled, 'Officials met on Monday.', TROOPS)).toEqual([]);
+  });
+
+  it('returns what matching the whole text would, less what starts in the look-ahead', () => {
+    for (const [unit, lookAhead] of [
+      [`The drills were not the first. ${FIRST}`, SECOND],
+      [TROOPS, FIRST],
+      [`${SECOND} ${TROOPS}`, ''],
+    ] as const) {
+      const whole = matchText(bundled, lookAhead ? `${unit}\n\n${lookAhead}` : unit).filter((m) => m.start < unit.length);
+      expect(matchWithLookAhead(bundled, unit, lookAhead)).toEqual(whole);
+    }
   });
 });

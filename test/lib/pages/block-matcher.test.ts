@@ -6,7 +6,7 @@ import { bundledIndex } from '../../support/bundled-index';
 
 vi.mock('@/lib/matcher/match', async (real) => {
   const actual = await real<typeof match>();
-  return { ...actual, matchText: vi.fn(actual.matchText) };
+  return { ...actual, matchWithLookAhead: vi.fn(actual.matchWithLookAhead) };
 });
 
 const BOMBERS = 'In December, Russia sent two bomber aircraft capable of carrying nuclear weapons to Venezuela.';
@@ -35,7 +35,7 @@ describe('BlockMatcher', () => {
 
   it('makes the index once, and remembers units by key, for their own origin only', async () => {
     const load = vi.fn(async () => index);
-    const matchText = vi.mocked(match.matchText);
+    const matchText = vi.mocked(match.matchWithLookAhead);
     const m = new BlockMatcher(load);
     expect(() => m.match(SITE, BOMBERS, '')).toThrow(/before ready/);
     await Promise.all([m.ready(), m.ready()]);
@@ -73,11 +73,11 @@ describe('BlockMatcher', () => {
 
 describe('BlockMatcher, when matching a unit fails', () => {
   it('loses only that unit, logs the failure once, and goes on with the others', async () => {
-    const matchText = vi.mocked(match.matchText);
+    const matchText = vi.mocked(match.matchWithLookAhead);
     const real = matchText.getMockImplementation()!;
-    matchText.mockImplementation((i, text) => {
+    matchText.mockImplementation((i, text, lookAhead) => {
       if (text.includes('one of the')) throw new TypeError("Cannot read properties of undefined (reading 'value')");
-      return real(i, text);
+      return real(i, text, lookAhead);
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
