@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ARTICLE_TEXT } from '../dom/article-text';
 import { BlockReader } from '../dom/block-reader';
+import { afterLayout } from '../dom/first-screen';
 import { watchPage } from '../dom/page-watcher';
 import type { Sender } from '../messaging/route';
 import { send } from '../messaging/send';
@@ -100,7 +101,10 @@ export function startPage(importUi: () => Promise<StartUi>): void {
   for (const type of ['popstate', 'hashchange']) lifetime.addEventListener(window, type, changed);
   lifetime.onInvalidated(() => void claims.setEnabled(false).catch(() => undefined));
 
-  void scan().then(() => {
-    enabled = claims.isEnabled !== false;
-  });
+  // Injected as soon as the DOM is complete: the page's first frame is drawn before anything is read.
+  void afterLayout()
+    .then(scan)
+    .then(() => {
+      enabled = claims.isEnabled !== false;
+    });
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBundledClaimDatabase } from '@/lib/claims/bundled';
 import { visibleText } from '@/lib/cli/match-command';
@@ -6,7 +9,7 @@ import { bundledIndex } from '../support/bundled-index';
 import { BROWSERS, type Driver, type DriverPage } from '../support/driver';
 import { highlightPoint, highlightTexts } from '../support/highlights';
 import { waitFor } from '../support/wait';
-import { renderPage } from '../support/fixture-pages';
+import { renderPage, renderSite } from '../support/fixture-pages';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
 const db = getBundledClaimDatabase();
@@ -51,11 +54,37 @@ const painted = (page: DriverPage, name: string): Promise<string[]> => page.eval
 /** Viewport coordinates of the middle of the first painted range containing `text`. */
 const pointOn = (page: DriverPage, text: string) => page.evaluate(highlightPoint, { text, names: ['crosscheck-claim', 'crosscheck-conflict'] });
 
+/**
+ * Article A with an image that takes 4 s to come, and a script that notes the document's state
+ * when the first highlight appears: `loading`/`interactive` while the image is still on its way,
+ * `complete` after the load event.
+ */
+function slowImageSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-slow-image-'));
+  const watch = `<script>(function poll() {
+    let n = 0; for (const h of CSS.highlights.values()) n += h.size;
+    if (n > 0) window.paintedWhile = document.readyState; else setTimeout(poll, 10);
+  })();</script>`;
+  const page = renderPage('article-a.html').replace('</head>', `${watch}</head>`).replace('<body>', '<body><img src="/photo.png?delay=4000" alt="" width="600" height="300">');
+  writeFileSync(join(dir, 'slow-image.html'), page);
+  writeFileSync(join(dir, 'news.css'), renderSite().get('news.css')!);
+  writeFileSync(join(dir, 'photo.png'), '');
+  return dir;
+}
+
 let server: StaticServer;
+let slowSite: string;
+let slowServer: StaticServer;
 beforeAll(async () => {
   server = await serveFolder();
+  slowSite = slowImageSite();
+  slowServer = await serveFolder(slowSite);
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await slowServer?.close();
+  rmSync(slowSite, { recursive: true, force: true });
+});
 
 describe.each(BROWSERS)('%s: claims on the page', (_name, launch) => {
   let driver: Driver;
@@ -93,6 +122,13 @@ describe.each(BROWSERS)('%s: claims on the page', (_name, launch) => {
       await page.close();
     },
   );
+
+  it('paints while the page is still loading its images: it starts when the DOM is complete, not when the page is idle', async () => {
+    const page = await driver.newPage();
+    await page.goto(`${slowServer.origin}/slow-image.html`); // returns after the load event, once the image came
+    expect(await page.evaluate(() => (window as unknown as { paintedWhile?: string }).paintedWhile)).toBe('interactive');
+    await page.close();
+  });
 
   it('another outlet, in its own words: its claims are found, its conflicting figures show as conflicts', async () => {
     const page = await driver.newPage();

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { renderSite } from './fixture-pages';
@@ -13,10 +13,13 @@ const TYPES: Record<string, string> = {
 
 export type StaticServer = { origin: string; close(): Promise<void> };
 
+/** Longest a response may be held (`?delay=`). */
+const MAX_DELAY_MS = 10_000;
+
 /**
  * Serves a folder on 127.0.0.1 at a free port, or by default the demo site (the fixture pages,
  * rendered once here), for the demo and the end-to-end tests. Only files inside the folder are
- * served; `/` is `article-a.html`.
+ * served; `/` is `article-a.html`. `?delay=MS` holds a response that long (a slow image, say).
  */
 export async function serveFolder(root?: string, port = 0): Promise<StaticServer> {
   const site = root === undefined ? renderSite() : undefined;
@@ -26,8 +29,7 @@ export async function serveFolder(root?: string, port = 0): Promise<StaticServer
     if (page === undefined) throw new Error(`No page ${name}`);
     return page;
   };
-  const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const respond = (path: string, response: ServerResponse) => {
     if (path === '/favicon.ico') {
       response.writeHead(204).end(); // browsers ask for it; a 404 would be a console error
       return;
@@ -41,6 +43,11 @@ export async function serveFolder(root?: string, port = 0): Promise<StaticServer
       (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
     );
+  };
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const delay = Math.min(MAX_DELAY_MS, Number(url.searchParams.get('delay')) || 0);
+    setTimeout(() => respond(url.pathname, response), delay);
   });
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const address = server.address();
