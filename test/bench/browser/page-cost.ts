@@ -49,8 +49,8 @@ export type PageCost = {
 
 /**
  * How soon highlights come, per page kind, over rounds, from DOMContentLoaded: the content script
- * starts at or after it, once the page is idle, and sets no mark of its own start (a trace would
- * show it, but slows the page by about a tenth), so these overstate its start → highlights a little.
+ * is injected then and waits for the page's first frame, and it sets no mark of its own start (a
+ * trace would show it, but slows the page by about a tenth).
  */
 export type Latency = {
   /** DOMContentLoaded → every highlight of the first screen (the viewport at load) painted. */

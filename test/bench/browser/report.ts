@@ -19,7 +19,7 @@ export function printFigures(cost: PageCost): void {
     const cells = latencies.flatMap(([what]) => [cell(cost.latency[what][kind]), ...(cost.before ? [cell(cost.before[what][kind])] : [])]);
     console.log(`| ${kind} words | ${ms(cost.plainCpu[kind]!)} | ${ms(extra.empty)} | ${ms(extra.crosscheck)} |${extra.before ? ` ${ms(extra.before)} |` : ''} ${cells.join(' | ')} |`);
   }
-  console.log('\n(latency: warm worker; the content script starts at or after DOMContentLoaded, when the page is idle)');
+  console.log("\n(latency: warm worker; the content script is injected at DOMContentLoaded and reads the page after its first frame)");
   if (!cost.full) return;
   const full = cost.full;
   console.log(`\none-shot floor (a TreeWalker pass, a Range per match, one CSS.highlights.set, its rendering): ${Object.entries(full.floorCpu).map(([k, s]) => `${k} ${ms(s)}`).join(', ')}`);
