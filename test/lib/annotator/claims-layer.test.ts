@@ -31,8 +31,18 @@ function makeLayer(background = fakeBackground(), first?: (blocks: readonly Page
   return { layer, background, flush };
 }
 
+/** `n` paragraphs of text that states no claim. */
+const rain = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
 /** Enough text that the page asks by keys before sending any (a short page sends its text at once). */
-const FILLER = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
+const FILLER = rain(40);
+
+/** A background that holds its answers to all but a first screen's requests until `release()`. */
+function holdingBackground() {
+  let release!: () => void;
+  const background = fakeBackground();
+  background.state.hold = new Promise((r) => (release = r));
+  return { background, release };
+}
 
 const claimIds = (layer: ClaimsLayer) => layer.claims.map((f) => f.claim.claimId);
 const sentChars = (b: ReturnType<typeof fakeBackground>) => b.matches.flatMap((m) => m.units).reduce((n, u) => n + u.text.length, 0);
@@ -151,11 +161,8 @@ describe('ClaimsLayer', () => {
   });
 
   it("sends a long page's first screen first, and paints it before the rest has been answered", async () => {
-    const filler = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
-    document.body.innerHTML = `<p>${BOMBERS}</p>${filler}<p>${TROOPS}</p>`;
-    let release!: () => void;
-    const background = fakeBackground();
-    background.state.hold = new Promise((r) => (release = r));
+    document.body.innerHTML = `<p>${BOMBERS}</p>${FILLER}<p>${TROOPS}</p>`;
+    const { background, release } = holdingBackground();
     const last = (blocks: readonly PageText[]) => new Set(blocks.slice(-1));
     const { layer } = makeLayer(background, last);
     const done = layer.scan();
@@ -168,11 +175,8 @@ describe('ClaimsLayer', () => {
   });
 
   it('on a long page, sends every batch before the first answer comes, and reports its claims by the keys the background gave, hashing nothing', async () => {
-    const paragraphs = Array.from({ length: 160 }, (_, i) => `<p>Paragraph ${i}: ${'rain over the river market and the garden, '.repeat(10)}</p>`).join('');
-    document.body.innerHTML = `<p>${BOMBERS}</p>${paragraphs}<p>${TROOPS}</p>`;
-    let release!: () => void;
-    const background = fakeBackground();
-    background.state.hold = new Promise((r) => (release = r));
+    document.body.innerHTML = `<p>${BOMBERS}</p>${rain(160)}<p>${TROOPS}</p>`;
+    const { background, release } = holdingBackground();
     const { layer } = makeLayer(background, (blocks) => new Set(blocks.slice(-1)));
     vi.mocked(wire.hashText).mockClear();
     const done = layer.scan();
