@@ -124,9 +124,7 @@ export function matchText(index: ClaimIndex, text: string, model: ScorerModel = 
  */
 export function matchWithLookAhead(index: ClaimIndex, text: string, lookAhead: string, model: ScorerModel = scorerModel): ClaimMatch[] {
   if (!lookAhead) return matchText(index, text, model);
-  return matchPassages(index, `${text}
-
-${lookAhead}`, text.length, model).filter((m) => m.start < text.length);
+  return matchPassages(index, `${text}\n\n${lookAhead}`, text.length, model).filter((m) => m.start < text.length);
 }
 
 /** matchText, with only the sentences starting before `until` scored (see matchWithLookAhead). */
