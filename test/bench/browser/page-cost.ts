@@ -140,9 +140,9 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
         for (const v of builds) {
           const seen = await measureLoad(v, server.origin, `paint-${v === before ? 'before-' : ''}${slug(kind)}-${r}.html`, { settleMs: settle(kinds[kind]!), watchHighlights: true });
           const into = v === before ? latencyBefore : latency;
-          const add = (what: keyof Latency, ms: number | null) => ms !== null && !Number.isNaN(ms) && (into[what][kind] ??= []).push(ms);
-          add('settled', seen.paintedMs === null ? null : seen.paintedMs - seen.dclMs);
-          add('firstScreen', seen.firstScreenMs === null ? null : seen.firstScreenMs - seen.dclMs);
+          const add = (what: keyof Latency, at: number | null) => at !== null && (into[what][kind] ??= []).push(at - seen.dclMs);
+          add('settled', seen.paintedMs);
+          add('firstScreen', seen.firstScreenMs);
         }
       }
     }
