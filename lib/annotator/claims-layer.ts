@@ -40,6 +40,8 @@ export class ClaimsLayer {
   private words: number | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  /** The page's first question, asked before the page is read (see start). */
+  private opening: Promise<boolean> | null = null;
   /** How many modes the background pushed: an answer asked for before a push must not undo it. */
   private pushes = 0;
 
@@ -67,13 +69,31 @@ export class ClaimsLayer {
     return this.enabled;
   }
 
-  /** Scans the page (again); resolves when its highlights are painted and reported. */
-  scan(): Promise<void> {
+  /**
+   * The page's first scan, as the content script starts. Its first question (is the site on, how
+   * much to paint, has the page notes) goes out at once, and the page is read once `laidOut`
+   * resolves (its first frame drawn): the question's round trip is hidden in that wait. The page
+   * being laid out when it is read, its first screen is found without waiting for another frame.
+   */
+  async start(laidOut: Promise<void>): Promise<void> {
+    if (this.enabled === null) {
+      this.opening = this.answers.lookUp([], true, new Slice());
+      this.opening.catch(() => undefined); // awaited by the scan; a failure is the scan's to report
+    }
+    await laidOut;
+    return this.scan(true);
+  }
+
+  /**
+   * Scans the page (again); resolves when its highlights are painted and reported. `laidOut`: the
+   * page's layout is fresh (the scan follows a frame), so its first screen is found at once.
+   */
+  scan(laidOut = false): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.run().finally(() => {
+    this.running = this.run(laidOut).finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;
@@ -124,23 +144,28 @@ export class ClaimsLayer {
     await this.reporting.withdraw(this.wordCount);
   }
 
-  private async run(): Promise<void> {
-    if (this.enabled === false) return;
+  private async run(laidOut: boolean): Promise<void> {
+    if (this.enabled === false) return; // the site is off (the first question may have said so already)
     const blocks = await this.deps.reader.read();
     const slice = new Slice();
     const units = await readUnits(blocks, slice);
     linkUnits(units);
     const todo = distinct(units.filter((u) => !this.answers.has(u.id)));
-    if (this.enabled === null || todo.length > 0) {
+    const opening = this.opening;
+    this.opening = null;
+    // After the first question, the page's text all goes to be matched: none of it was asked about yet.
+    if (opening) {
+      if (!(await opening)) return this.setEnabled(false);
+    } else if (this.enabled === null || todo.length > 0) {
       if (!(await this.answers.lookUp(todo, this.enabled === null, slice))) return this.setEnabled(false);
     }
     this.paint(units);
     this.answers.keepOnly(units);
     this.units = units;
     this.words = null;
-    await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice);
+    await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice, laidOut);
     await this.reporting.update(() => this.wordCount, this.painting.claimedUnits, (lost) =>
-      this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), blocks, units, new Slice()),
+      this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), blocks, units, new Slice(), false),
     );
   }
 
@@ -154,8 +179,8 @@ export class ClaimsLayer {
   }
 
   /** Sends the text of `todo` to be matched, painting the page's `units` after each batch. */
-  private matchUnknown(todo: Unit[], blocks: readonly PageText[], units: readonly Unit[], slice: Slice): Promise<void> {
-    return this.answers.matchUnknown(todo, blocks, slice, () => this.paint(units));
+  private matchUnknown(todo: Unit[], blocks: readonly PageText[], units: readonly Unit[], slice: Slice, laidOut: boolean): Promise<void> {
+    return this.answers.matchUnknown(todo, blocks, slice, () => this.paint(units), laidOut);
   }
 
   private paint(units: readonly Unit[]): void {

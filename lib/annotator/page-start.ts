@@ -42,10 +42,10 @@ export function startPage(importUi: () => Promise<StartUi>): void {
     match: (units, first) => send<typeof matchBlocksRoute>('matchBlocks', { units, first }),
     report: ({ words, units }) => send<typeof reportPageRoute>('reportPage', { url: location.href, title: document.title.slice(0, 1000), words, units }),
   });
-  const scan = () =>
-    claims.scan().catch(() => {
-      if (!browser.runtime?.id) lifetime.end(); // the extension was updated or removed under the page
-    });
+  const failed = () => {
+    if (!browser.runtime?.id) lifetime.end(); // the extension was updated or removed under the page
+  };
+  const scan = () => claims.scan().catch(failed);
   const setEnabled = (on: boolean) => {
     enabled = on;
     void claims.setEnabled(on).catch(() => undefined);
@@ -101,9 +101,11 @@ export function startPage(importUi: () => Promise<StartUi>): void {
   for (const type of ['popstate', 'hashchange']) lifetime.addEventListener(window, type, changed);
   lifetime.onInvalidated(() => void claims.setEnabled(false).catch(() => undefined));
 
-  // Injected as soon as the DOM is complete: the page's first frame is drawn before anything is read.
-  void afterLayout()
-    .then(scan)
+  // Injected as soon as the DOM is complete: the page's first question goes out at once, and
+  // nothing is read before the page's first frame is drawn.
+  void claims
+    .start(afterLayout())
+    .catch(failed)
     .then(() => {
       enabled = claims.isEnabled !== false;
     });

@@ -207,6 +207,55 @@ describe('ClaimsLayer', () => {
     expect(background.firsts.at(-1)).toBe(true);
   });
 
+  it('on start, asks its first question before the page is drawn and read, then sends all the text with no second question', async () => {
+    document.body.insertAdjacentHTML('beforeend', FILLER);
+    const { layer, background } = makeLayer();
+    const read = vi.spyOn(BlockReader.prototype, 'read');
+    let drawn!: () => void;
+    const started = layer.start(new Promise((r) => (drawn = r)));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(background.firsts).toEqual([true]);
+    expect(background.lookups).toEqual([[]]);
+    expect(read).not.toHaveBeenCalled();
+    drawn();
+    await started;
+    expect(background.lookups).toHaveLength(1);
+    const sent = background.matches.flatMap((m) => m.units).map((u) => u.text);
+    expect(sent).toContain(BOMBERS);
+    expect(sent).toContain(TROOPS);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    read.mockRestore();
+  });
+
+  it("on start, finds a long page's first screen in the layout it was read after, without waiting for another frame", async () => {
+    document.body.insertAdjacentHTML('beforeend', FILLER);
+    const reader = new BlockReader(() => document.body, ARTICLE_TEXT);
+    const background = fakeBackground();
+    const layer = new ClaimsLayer({ reader, ...background.deps }); // the real first screen (onScreen)
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    await layer.start(Promise.resolve());
+    expect(frames).not.toHaveBeenCalled();
+    expect(background.matches[0]!.first).toBe(true);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+    frames.mockRestore();
+  });
+
+  it('on start where the site is off, reads and sends nothing once the first question has said so', async () => {
+    const background = fakeBackground();
+    background.state.enabled = false;
+    const { layer } = makeLayer(background);
+    const read = vi.spyOn(BlockReader.prototype, 'read');
+    let drawn!: () => void;
+    const started = layer.start(new Promise((r) => (drawn = r)));
+    await new Promise((r) => setTimeout(r, 0));
+    drawn();
+    await started;
+    expect(read).not.toHaveBeenCalled();
+    expect(background.matches).toEqual([]);
+    expect(layer.isEnabled).toBe(false);
+    read.mockRestore();
+  });
+
   it('cuts an oversized block into units and a page of many blocks into requests the background accepts', { timeout: 30_000 }, async () => {
     const filler = 'Rain fell on the river market and the garden all week long. '.repeat(500);
     const many = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} about the weather.</p>`).join('');
