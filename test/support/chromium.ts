@@ -13,7 +13,7 @@ export type ChromiumSession = {
   close(): Promise<void>;
 };
 
-/** Chromium's flags for tests: headless-friendly, no background traffic, and `extension` (a folder) loaded if given. */
+/** Chromium's flags for tests: headless-friendly, no background traffic, and `extension` (a folder, or several joined by commas) loaded if given. */
 export function chromiumArgs(extension: string | null): string[] {
   return [
     ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),

@@ -4,14 +4,16 @@
  * when the highlights settled, seen from the page (the CSS highlight registry belongs to the
  * document). Crosscheck sets no marks a page could read, so the page polls the registry instead.
  */
-import type { CDPSession, Page } from 'playwright-core';
-import type { Variant } from './variants';
+import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
+import { PROBE_MESSAGE, type Variant } from './variants';
 
 export type Load = {
   /** Renderer main-thread CPU from the start of navigation until `settleMs` after load. */
   cpuMs: number;
   /** DOMContentLoaded, from navigation start (content scripts start at or after it). */
   dclMs: number;
+  /** When content scripts started, from navigation start, as the probe extension logged it (null: no probe loaded). */
+  scriptsMs: number | null;
   /** When the number of highlighted ranges last changed, from navigation start (null: none). */
   paintedMs: number | null;
   /** When every range finally highlighted on the first screen (the viewport at load) was there, from navigation start (null: none there). */
@@ -85,9 +87,15 @@ export async function openTab(variant: Variant, origin: string, watchHighlights:
  */
 export async function measureLoad(variant: Variant, origin: string, path: string, options: { settleMs: number; watchHighlights: boolean }): Promise<Load> {
   const { page, cdp } = await openTab(variant, origin, options.watchHighlights);
+  const url = `${origin}/${path}`;
+  let scriptsMs: number | null = null;
+  page.on('console', (message: ConsoleMessage) => {
+    const [tag, href, at] = message.text().split(' ');
+    if (tag === PROBE_MESSAGE && href === url) scriptsMs = Number(at);
+  });
   try {
     const before = await threadTime(cdp);
-    await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(options.settleMs);
     const cpuMs = (await threadTime(cdp)) - before;
     const seen = await page.evaluate(() => {
@@ -99,7 +107,7 @@ export async function measureLoad(variant: Variant, origin: string, path: string
       return { highlights, last: w.__bench?.last ?? null, dcl: nav.domContentLoadedEventEnd };
     });
     const firstScreenMs = options.watchHighlights ? await page.evaluate(firstScreenDone) : null;
-    return { cpuMs, dclMs: seen.dcl, paintedMs: seen.highlights > 0 ? seen.last : null, firstScreenMs, highlights: seen.highlights };
+    return { cpuMs, dclMs: seen.dcl, scriptsMs, paintedMs: seen.highlights > 0 ? seen.last : null, firstScreenMs, highlights: seen.highlights };
   } finally {
     await page.close();
   }

@@ -48,21 +48,24 @@ export type PageCost = {
 };
 
 /**
- * How soon highlights come, per page kind, over rounds, from DOMContentLoaded: the content script
- * is injected then and waits for the page's first frame, and it sets no mark of its own start (a
- * trace would show it, but slows the page by about a tenth).
+ * How soon highlights come, per page kind, over rounds, from the content scripts' start: Crosscheck
+ * sets no mark a page could read, so a probe extension loaded beside it logs when content scripts
+ * start (see variants.ts). It is injected when Crosscheck's script is, about a millisecond before
+ * Crosscheck's own code runs.
  */
 export type Latency = {
-  /** DOMContentLoaded → every highlight of the first screen (the viewport at load) painted. */
+  /** DOMContentLoaded → content scripts start: on a long page, the browser lays it out first. */
+  injected: Record<string, Spread>;
+  /** Content scripts start → every highlight of the first screen (the viewport at load) painted. */
   firstScreen: Record<string, Spread>;
-  /** DOMContentLoaded → highlights settled (the last change to them). */
+  /** Content scripts start → highlights settled (the last change to them). */
   settled: Record<string, Spread>;
 };
 type Latencies = Record<keyof Latency, Record<string, number[]>>;
-const noLatencies = (): Latencies => ({ firstScreen: {}, settled: {} });
+const noLatencies = (): Latencies => ({ injected: {}, firstScreen: {}, settled: {} });
 const spreads = (l: Latencies): Latency => {
   const of = (byKind: Record<string, number[]>) => Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, spread(xs)]));
-  return { firstScreen: of(l.firstScreen), settled: of(l.settled) };
+  return { injected: of(l.injected), firstScreen: of(l.firstScreen), settled: of(l.settled) };
 };
 
 export type PageCostOptions = {
@@ -120,29 +123,36 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
     const names: VariantName[] = ['plain', 'empty', 'crosscheck', ...(options.compare ? (['before'] as const) : [])];
     for (const name of names) variants.push(await launchVariant(name, options.compare));
     const crosscheck = variants[2]!;
+    // Latency in browsers of their own, with the probe beside Crosscheck: the CPU figures must not carry its start.
+    const timed = [await launchVariant('crosscheck', undefined, { probe: true })];
+    if (options.compare) timed.push(await launchVariant('before', options.compare, { probe: true }));
+    variants.push(...timed);
     // Warm up every browser, and Crosscheck's claim index, on a page no round uses.
     for (const v of variants) await measureLoad(v, server.origin, 'warm-up.html', { settleMs: 3000, watchHighlights: false });
     const cpu: Record<string, Record<VariantName, number[]>> = {};
     const latency = noLatencies();
     const latencyBefore = noLatencies();
-    const before = variants.find((v) => v.name === 'before');
+    const measured = variants.filter((v) => !timed.includes(v));
     for (let r = 0; r < rounds; r++) {
       for (const kind of Object.keys(kinds)) {
         const path = `${slug(kind)}-${r}.html`;
-        for (let i = 0; i < variants.length; i++) {
-          const v = variants[(r + i) % variants.length]!; // rotation: no browser always goes first
+        for (let i = 0; i < measured.length; i++) {
+          const v = measured[(r + i) % measured.length]!; // rotation: no browser always goes first
           const load = await measureLoad(v, server.origin, path, { settleMs: settle(kinds[kind]!), watchHighlights: false });
           ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [], before: [] })[v.name]).push(load.cpuMs);
         }
         if (kind.startsWith('no')) continue;
         // Latency in Crosscheck's browser (and the build compared, in turn), on an article it has not seen (the page polls the registry).
-        const builds = before ? (r % 2 ? [before, crosscheck] : [crosscheck, before]) : [crosscheck];
-        for (const v of builds) {
-          const seen = await measureLoad(v, server.origin, `paint-${v === before ? 'before-' : ''}${slug(kind)}-${r}.html`, { settleMs: settle(kinds[kind]!), watchHighlights: true });
-          const into = v === before ? latencyBefore : latency;
-          const add = (what: keyof Latency, at: number | null) => at !== null && (into[what][kind] ??= []).push(at - seen.dclMs);
-          add('settled', seen.paintedMs);
-          add('firstScreen', seen.firstScreenMs);
+        for (const v of r % 2 ? [...timed].reverse() : timed) {
+          const isBefore = v.name === 'before';
+          const path = `paint-${isBefore ? 'before-' : ''}${slug(kind)}-${r}.html`;
+          const seen = await measureLoad(v, server.origin, path, { settleMs: settle(kinds[kind]!), watchHighlights: true });
+          if (seen.scriptsMs === null) throw new Error(`The probe extension logged no start on ${path}: latency cannot be measured`);
+          const into = isBefore ? latencyBefore : latency;
+          const add = (what: keyof Latency, ms: number | null) => ms !== null && (into[what][kind] ??= []).push(ms);
+          add('injected', seen.scriptsMs - seen.dclMs);
+          add('settled', seen.paintedMs && seen.paintedMs - seen.scriptsMs);
+          add('firstScreen', seen.firstScreenMs && seen.firstScreenMs - seen.scriptsMs);
         }
       }
     }
@@ -154,7 +164,7 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
       plainCpu[kind] = spread(byVariant.plain);
     }
     const cost: PageCost = { rounds, extraCpu, plainCpu, latency: spreads(latency) };
-    if (before) cost.before = spreads(latencyBefore);
+    if (options.compare) cost.before = spreads(latencyBefore);
     if (options.profile) cost.breakdown = await profileKinds(crosscheck, server.origin, kinds, rounds);
     if (!options.only) cost.full = await measureTheRest(variants, server.origin, rounds);
     return cost;

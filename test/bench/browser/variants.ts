@@ -1,7 +1,8 @@
 /**
  * The three browsers a page-cost benchmark compares, side by side: Chromium with no extension, with
  * an empty extension that does nothing (what any extension with a content script costs), and with
- * Crosscheck's build. Each is a persistent context in its own throw-away profile.
+ * Crosscheck's build; and, for latency, Crosscheck's build beside a probe that marks when content
+ * scripts start. Each is a persistent context in its own throw-away profile.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,35 +14,47 @@ import { chromiumArgs } from '../../support/chromium';
 export type VariantName = 'plain' | 'empty' | 'crosscheck' | 'before';
 export type Variant = { name: VariantName; context: BrowserContext; worker: Worker | null; close(): Promise<void> };
 
-/** An MV3 extension whose content script, declared for every http(s) page, does nothing. */
-function emptyExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-empty-ext-'));
+/**
+ * What the probe extension logs when its content script runs, with the page's URL and the time
+ * from navigation start: loaded beside Crosscheck, it is injected at the same moment, so latency
+ * is measured from the content scripts' start rather than from DOMContentLoaded (on a long page,
+ * the browser lays the page out in between).
+ */
+export const PROBE_MESSAGE = 'crosscheck-bench:content-scripts';
+
+/** An MV3 extension with one content script, declared for every http(s) page, injected as Crosscheck's is. */
+function contentScriptExtension(name: string, script: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `crosscheck-${name}-ext-`));
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'Empty',
+      name,
       version: '1',
-      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_end' }],
     }),
   );
-  writeFileSync(join(dir, 'content.js'), 'void 0;\n');
+  writeFileSync(join(dir, 'content.js'), `${script}\n`);
   return dir;
 }
 
 /**
  * Starts one variant, headless, with the same flags as the end-to-end tests. `before`: another
- * build of Crosscheck (`build`, a folder), measured side by side with this one.
+ * build of Crosscheck (`build`, a folder), measured side by side with this one. `probe`: the probe
+ * extension is loaded beside it (for latency only: it costs the page an extension's start).
  */
-export async function launchVariant(name: VariantName, build?: string): Promise<Variant> {
+export async function launchVariant(name: VariantName, build?: string, options: { probe?: boolean } = {}): Promise<Variant> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), `crosscheck-bench-${name}-`));
-  const extension = name === 'crosscheck' ? CHROME_BUILD : name === 'before' ? build! : name === 'empty' ? emptyExtension() : null;
+  const own = name === 'empty' ? [contentScriptExtension('Empty', 'void 0;')] : [];
+  if (options.probe) own.push(contentScriptExtension('Probe', `console.debug(${JSON.stringify(PROBE_MESSAGE)}, location.href, performance.now());`));
+  const crosscheckBuild = name === 'crosscheck' ? CHROME_BUILD : name === 'before' ? build! : null;
+  const extensions = [...(crosscheckBuild ? [crosscheckBuild] : []), ...own];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs(extension),
+    args: chromiumArgs(extensions.length > 0 ? extensions.join(',') : null),
   });
   const worker =
     name === 'crosscheck' || name === 'before' ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))) : null;
@@ -52,7 +65,7 @@ export async function launchVariant(name: VariantName, build?: string): Promise<
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
-      if (extension && name === 'empty') rmSync(extension, { recursive: true, force: true });
+      for (const dir of own) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
