@@ -98,15 +98,15 @@ export class ClaimAnswers {
    * Sends the units no one has matched, the first screen's first (of the page's `blocks`), in
    * batches; `answered` runs after each answer (to paint what came). Every batch goes out without
    * waiting for the answer before it: the background's queue takes a first screen's first anyway,
-   * and so its thread never waits on the page's round trips. `laidOut`: the page was laid out just
-   * before it was read, so its first screen is found without waiting for a frame.
+   * and so its thread never waits on the page's round trips. `justLaidOut`: the page was laid out
+   * just before it was read, so its first screen is found without waiting for a frame.
    */
-  async matchUnknown(todo: Unit[], blocks: readonly PageText[], slice: Slice, answered: () => void, laidOut = false): Promise<void> {
+  async matchUnknown(todo: Unit[], blocks: readonly PageText[], slice: Slice, answered: () => void, justLaidOut = false): Promise<void> {
     if (todo.length === 0) return;
     const fresh = distinct(todo);
     // A small page goes at once; a long one sends its first screen first.
     const small = isSmall(fresh);
-    if (!small && !this.source.first && !laidOut) await (this.laidOut ?? afterLayout());
+    if (!small && !this.source.first && !justLaidOut) await (this.laidOut ?? afterLayout());
     this.laidOut = null;
     const first = small ? null : (this.source.first ?? onScreen)(blocks);
     const screen = first ? fresh.filter((u) => first.has(u.block)) : fresh;

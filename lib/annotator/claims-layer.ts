@@ -71,29 +71,29 @@ export class ClaimsLayer {
 
   /**
    * The page's first scan, as the content script starts. Its first question (is the site on, how
-   * much to paint, has the page notes) goes out at once, and the page is read once `laidOut`
+   * much to paint, has the page notes) goes out at once, and the page is read once `drawn`
    * resolves (its first frame drawn): the question's round trip is hidden in that wait. The page
    * being laid out when it is read, its first screen is found without waiting for another frame.
    */
-  async start(laidOut: Promise<void>): Promise<void> {
+  async start(drawn: Promise<void>): Promise<void> {
     if (this.enabled === null) {
       this.opening = this.answers.lookUp([], true, new Slice());
       this.opening.catch(() => undefined); // awaited by the scan; a failure is the scan's to report
     }
-    await laidOut;
+    await drawn;
     return this.scan(true);
   }
 
   /**
-   * Scans the page (again); resolves when its highlights are painted and reported. `laidOut`: the
-   * page's layout is fresh (the scan follows a frame), so its first screen is found at once.
+   * Scans the page (again); resolves when its highlights are painted and reported. `justLaidOut`:
+   * the scan follows a frame, so the page's first screen is found in that layout at once.
    */
-  scan(laidOut = false): Promise<void> {
+  scan(justLaidOut = false): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.run(laidOut).finally(() => {
+    this.running = this.run(justLaidOut).finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;
@@ -144,7 +144,7 @@ export class ClaimsLayer {
     await this.reporting.withdraw(this.wordCount);
   }
 
-  private async run(laidOut: boolean): Promise<void> {
+  private async run(justLaidOut: boolean): Promise<void> {
     if (this.enabled === false) return; // the site is off (the first question may have said so already)
     const blocks = await this.deps.reader.read();
     const slice = new Slice();
@@ -163,7 +163,7 @@ export class ClaimsLayer {
     this.answers.keepOnly(units);
     this.units = units;
     this.words = null;
-    await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice, laidOut);
+    await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice, justLaidOut);
     await this.reporting.update(() => this.wordCount, this.painting.claimedUnits, (lost) =>
       this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), blocks, units, new Slice(), false),
     );
@@ -179,8 +179,8 @@ export class ClaimsLayer {
   }
 
   /** Sends the text of `todo` to be matched, painting the page's `units` after each batch. */
-  private matchUnknown(todo: Unit[], blocks: readonly PageText[], units: readonly Unit[], slice: Slice, laidOut: boolean): Promise<void> {
-    return this.answers.matchUnknown(todo, blocks, slice, () => this.paint(units), laidOut);
+  private matchUnknown(todo: Unit[], blocks: readonly PageText[], units: readonly Unit[], slice: Slice, justLaidOut: boolean): Promise<void> {
+    return this.answers.matchUnknown(todo, blocks, slice, () => this.paint(units), justLaidOut);
   }
 
   private paint(units: readonly Unit[]): void {

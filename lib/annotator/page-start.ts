@@ -19,6 +19,8 @@ import type { PageUi } from './page-ui';
  */
 export function startPage(importUi: () => Promise<StartUi>): void {
   if (!document.body) return; // not an HTML page
+  // Injected as soon as the DOM is complete: nothing is read, and no UI loaded, before the page's first frame is drawn.
+  const drawn = afterLayout();
   const lifetime = new Lifetime();
   let enabled = true;
   let ui: Promise<PageUi> | null = null;
@@ -36,7 +38,7 @@ export function startPage(importUi: () => Promise<StartUi>): void {
     lookup: async (question, first) => {
       const page = first ? { page: { url: location.href, canonicalHref: canonicalHref() } } : {};
       const reply = await send<typeof lookupBlocksRoute>('lookupBlocks', { ...question, ...page });
-      if (reply.enabled && reply.notes && !ui) void withUi();
+      if (reply.enabled && reply.notes && !ui) void drawn.then(withUi);
       return reply;
     },
     match: (units, first) => send<typeof matchBlocksRoute>('matchBlocks', { units, first }),
@@ -101,10 +103,9 @@ export function startPage(importUi: () => Promise<StartUi>): void {
   for (const type of ['popstate', 'hashchange']) lifetime.addEventListener(window, type, changed);
   lifetime.onInvalidated(() => void claims.setEnabled(false).catch(() => undefined));
 
-  // Injected as soon as the DOM is complete: the page's first question goes out at once, and
-  // nothing is read before the page's first frame is drawn.
+  // The page's first question goes out at once: its answer comes while the first frame is drawn.
   void claims
-    .start(afterLayout())
+    .start(drawn)
     .catch(failed)
     .then(() => {
       enabled = claims.isEnabled !== false;
