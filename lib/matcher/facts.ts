@@ -1,7 +1,7 @@
 import type { Fact } from '../claims/schema';
 import { compareDates, parseIsoDate, readDates, type DateMention, type DateParts } from './dates';
 import { numbersAgree, readNumbers, type NumberMention } from './numbers';
-import { isNegated, lemmasOf, type Token, type Tokenizer } from './tokens';
+import { isNegated, lemmaSetOf, lemmasOf, type Token, type Tokenizer } from './tokens';
 
 /** A claim's fact, pre-read at index time into the form sentences are compared with. */
 export type IndexedFact = { key: string; text: string } & (
@@ -47,7 +47,7 @@ export function readSentence(tokenizer: Tokenizer, text: string, offset: number)
     text,
     offset,
     tokens,
-    lemmas: new Set(lemmasOf(tokens)),
+    lemmas: lemmaSetOf(tokens),
     get dates() {
       return (dates ??= readDates(tokens));
     },
@@ -180,7 +180,7 @@ export function titlesBeside(s: SentenceReading, names: string[]): Phrase[] {
   const phrase = (from: number, to: number): Phrase | null => {
     if (to < from) return null;
     const tokens = s.tokens.slice(from, to + 1);
-    return { text: s.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end), lemmas: new Set(lemmasOf(tokens)) };
+    return { text: s.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end), lemmas: lemmaSetOf(tokens) };
   };
   // After: ", the head of X, …"
   if (/^\s*,/.test(s.text.slice(s.tokens[last]!.end, s.tokens[last + 1]?.start ?? s.text.length))) {

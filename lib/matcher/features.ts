@@ -145,7 +145,7 @@ export function featuresOf(
     distinct: distinct.said,
     gist: Math.min(1, all / FULL_WEIGHT),
     missing: heaviest > 0 ? missing / heaviest : 0,
-    explains: r.totalWeight > 0 ? own / r.totalWeight : 0,
+    explains: r.totalWeight() > 0 ? own / r.totalWeight() : 0,
     agree: Math.min(2, facts.agree),
     countAgrees: facts.countAgrees ? 1 : 0,
     conflict: Math.min(2, facts.differs.length),

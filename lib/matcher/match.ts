@@ -18,6 +18,9 @@ export interface Candidate {
   used: string[];
 }
 
+/** No quote: a sentence read for what it states in its own words. */
+const UNQUOTED: ReadonlySet<number> = new Set();
+
 /** Wordings covering less than this of their weight are not scored at all (saves judging their facts). */
 const MIN_CANDIDATE_COVERAGE = 0.3;
 /** …or fewer of its words than this. */
@@ -27,7 +30,7 @@ const MIN_CANDIDATE_TERMS = 2;
  * Every claim the index reaches from a sentence, scored. A claim is read through its wording the
  * sentence covers best (its statement or a quote); one covering too little is not scored at all.
  */
-export function candidates(index: ClaimIndex, s: SentenceReading, r: Reach, quoted: Set<number>, model: ScorerModel = scorerModel): Candidate[] {
+export function candidates(index: ClaimIndex, s: SentenceReading, r: Reach, quoted: ReadonlySet<number>, model: ScorerModel = scorerModel): Candidate[] {
   const best = new Map<number, { variant: number; coverage: number }>();
   for (const v of r.variants) {
     const isQuoted = quoted.size > 0 && quoted.has(v);
@@ -136,7 +139,7 @@ function matchPassages(index: ClaimIndex, text: string, until: number, model: Sc
   spans.forEach((sp, i) => {
     const s = readSentence(index.tokenizer, text.slice(sp.start, sp.end), sp.start);
     const r = reach(index, s);
-    chosen.push(sp.start < until ? choose(index, candidates(index, s, r, new Set(), model), model) : []);
+    chosen.push(sp.start < until ? choose(index, candidates(index, s, r, UNQUOTED, model), model) : []);
     const variants = quoteCandidates(index, s, r);
     if (variants.length) quoteCands[i] = { variants, candidates: candidates(index, s, r, new Set(variants), model) };
   });

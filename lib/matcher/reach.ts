@@ -16,7 +16,7 @@ export interface Reach {
   hits(v: number): number;
   /** The sentence's own lemmas: how much each weighs, their sum, and where each stands (token indexes). */
   weight(lemma: string): number;
-  totalWeight: number;
+  totalWeight(): number;
   positions(lemma: string): number[];
 }
 
@@ -134,8 +134,7 @@ export function reach(index: ClaimIndex, s: SentenceReading): Reach {
   }
   // What the sentence's own words weigh and where they stand, read only for the few claims scored.
   let weights: Map<string, number> | undefined;
-  let totalWeight = 0;
-  for (const l of lemmas) totalWeight += rarity(lexicon, l);
+  let totalWeight: number | undefined;
   let positions: Map<string, number[]> | undefined;
   const scratch = sc;
   return {
@@ -145,7 +144,13 @@ export function reach(index: ClaimIndex, s: SentenceReading): Reach {
     reached: (v) => scratch.reached[v]!,
     hits: (v) => scratch.hits[v]!,
     weight: (l) => (weights ??= new Map(lemmas.map((x) => [x, rarity(lexicon, x)]))).get(l) ?? 0,
-    totalWeight,
+    totalWeight: () => {
+      if (totalWeight === undefined) {
+        totalWeight = 0;
+        for (const l of lemmas) totalWeight += rarity(lexicon, l);
+      }
+      return totalWeight;
+    },
     positions: (l) => {
       if (!positions) {
         positions = new Map();

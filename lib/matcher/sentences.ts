@@ -63,13 +63,16 @@ export function splitSentences(text: string): SentenceSpan[] {
         const start = line.index + at + seg.index + (seg.segment.length - seg.segment.trimStart().length);
         const span = { start, end: start + body.length };
         const last = raw[raw.length - 1];
-        // Rejoin a sentence the segmenter cut after an abbreviation ("the U.S. Treasury").
-        if (last && ABBREVIATION.test(text.slice(Math.max(last.start, last.end - ABBREVIATION_TAIL), last.end))) last.end = span.end;
+        // Rejoin a sentence the segmenter cut after an abbreviation ("the U.S. Treasury"); every one ends with a stop.
+        if (last && text[last.end - 1] === '.' && ABBREVIATION.test(text.slice(Math.max(last.start, last.end - ABBREVIATION_TAIL), last.end))) last.end = span.end;
         else raw.push(span);
       }
       at = end;
     }
-    for (const span of raw) spans.push(...bounded(text, span));
+    for (const span of raw) {
+      if (span.end - span.start <= MAX_SENTENCE) spans.push(span);
+      else spans.push(...bounded(text, span));
+    }
   }
   return spans;
 }

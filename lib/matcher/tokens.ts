@@ -132,14 +132,19 @@ export class Tokenizer {
   }
 }
 
-/** The distinct lemmas and phrases of a token list. */
-export function lemmasOf(tokens: Token[]): string[] {
+/** The distinct lemmas and phrases of a token list, in order. */
+export function lemmaSetOf(tokens: Token[]): Set<string> {
   const out = new Set<string>();
   for (const t of tokens) {
     if (t.lemma) out.add(t.lemma);
     if (t.phrase) out.add(t.phrase);
   }
-  return [...out];
+  return out;
+}
+
+/** The same, as a list. */
+export function lemmasOf(tokens: Token[]): string[] {
+  return [...lemmaSetOf(tokens)];
 }
 
 /** How far before a word a negator still denies it ("did not immediately comment"). */
