@@ -154,8 +154,15 @@ export function reach(index: ClaimIndex, s: SentenceReading): Reach {
     positions: (l) => {
       if (!positions) {
         positions = new Map();
+        const add = (x: string | null, i: number) => {
+          if (!x) return;
+          const at = positions!.get(x);
+          if (at) at.push(i);
+          else positions!.set(x, [i]);
+        };
         s.tokens.forEach((t, i) => {
-          for (const x of [t.lemma, t.phrase]) if (x) positions!.set(x, [...(positions!.get(x) ?? []), i]);
+          add(t.lemma, i);
+          add(t.phrase, i);
         });
       }
       return positions.get(l) ?? [];
