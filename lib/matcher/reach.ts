@@ -153,12 +153,12 @@ export function reach(index: ClaimIndex, s: SentenceReading): Reach {
     },
     positions: (l) => {
       if (!positions) {
-        positions = new Map();
+        const found = (positions = new Map<string, number[]>());
         const add = (x: string | null, i: number) => {
           if (!x) return;
-          const at = positions!.get(x);
+          const at = found.get(x);
           if (at) at.push(i);
-          else positions!.set(x, [i]);
+          else found.set(x, [i]);
         };
         s.tokens.forEach((t, i) => {
           add(t.lemma, i);

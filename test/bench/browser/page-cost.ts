@@ -1,7 +1,8 @@
 /**
  * What Crosscheck costs a page, in headless Chromium, side by side: each round loads each page in
  * three browsers in rotation (no extension, an empty extension, Crosscheck) and measures
- * main-thread CPU; then, in Crosscheck's browser alone, when the highlights settle, with the
+ * main-thread CPU; then when the highlights come, in a browser of Crosscheck's beside a probe that
+ * marks the content scripts' start; and in Crosscheck's browser, when they settle with the
  * background's worker running (warm) and stopped (cold), which tasks Crosscheck makes long, and
  * mark.js marking the same sentences. Every round is a new article (unique text), so the
  * background has never matched it. Figures are medians with their spread over rounds.
@@ -148,18 +149,18 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
           ((cpu[kind] ??= { plain: [], empty: [], crosscheck: [], before: [] })[v.name]).push(load.cpuMs);
         }
         if (kind.startsWith('no')) continue;
-        // Latency in Crosscheck's browser (and the build compared, in turn), on an article it has not seen (the page polls the registry).
+        // Latency in the timed browsers (Crosscheck's, and the build compared, in turn), on an article it has not seen (the page polls the registry).
         for (const v of r % 2 ? [...timed].reverse() : timed) {
           const isBefore = v.name === 'before';
           const path = `paint-${isBefore ? 'before-' : ''}${slug(kind)}-${r}.html`;
           const seen = await measureLoad(v, server.origin, path, { settleMs: settle(kinds[kind]!), watchHighlights: true });
           if (seen.scriptsMs === null) throw new Error(`The probe extension logged no start on ${path}: latency cannot be measured`);
           const into = isBefore ? latencyBefore : latency;
-          const add = (what: keyof Latency, ms: number | null) => ms !== null && (into[what][kind] ??= []).push(ms);
-          add('injected', seen.scriptsMs - seen.dclMs);
-          add('settled', seen.paintedMs && seen.paintedMs - seen.scriptsMs);
-          add('settledFromDcl', seen.paintedMs && seen.paintedMs - seen.dclMs);
-          add('firstScreen', seen.firstScreenMs && seen.firstScreenMs - seen.scriptsMs);
+          const add = (what: keyof Latency, at: number | null, from: number) => at !== null && (into[what][kind] ??= []).push(at - from);
+          add('injected', seen.scriptsMs, seen.dclMs);
+          add('firstScreen', seen.firstScreenMs, seen.scriptsMs);
+          add('settled', seen.paintedMs, seen.scriptsMs);
+          add('settledFromDcl', seen.paintedMs, seen.dclMs);
         }
       }
     }
