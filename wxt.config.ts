@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -16,6 +18,15 @@ export function trackedFiles(root = import.meta.dirname): string[] {
     return ['**/*'];
   }
 }
+
+/**
+ * Which lexicon this build packs, for the copy the background keeps between starts
+ * (lib/pages/extension-lexicon.ts): a rebuilt lexicon is never taken for the kept one.
+ */
+const lexiconKey = createHash('sha256')
+  .update(readFileSync(new URL('public/matcher/lexicon.bin', import.meta.url)))
+  .digest('hex')
+  .slice(0, 32);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -88,5 +99,5 @@ export default defineConfig({
     },
   }),
   zip: { includeSources: trackedFiles(), dotSources: true },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { __CROSSCHECK_LEXICON_KEY__: JSON.stringify(lexiconKey) } }),
 });

@@ -1,21 +1,57 @@
 import { browser } from 'wxt/browser';
 import { hash64 } from '../claims/reader-ids';
+import { errorMessage } from '../error-message';
 import { decodeLexicon, Lexicon } from '../matcher';
+import { openLexiconCache, type LexiconCache } from './lexicon-cache';
 
 /** The matcher's lexicon and a key of its bytes (an index stored with another lexicon is stale). */
 export type LoadedLexicon = { lexicon: Lexicon; key: string };
 
-/**
- * Reads the matcher's lexicon from the extension's own files (`public/matcher/lexicon.bin`: a fetch
- * of the extension's origin, not the network).
- */
-export async function loadExtensionLexicon(): Promise<LoadedLexicon> {
+declare const __CROSSCHECK_LEXICON_KEY__: string | undefined;
+/** A hash of the packaged lexicon, made when the extension is built (wxt.config.ts); unit tests have none. */
+const BUILD_KEY = typeof __CROSSCHECK_LEXICON_KEY__ === 'string' ? __CROSSCHECK_LEXICON_KEY__ : undefined;
+
+export type LexiconSources = {
+  /** Which lexicon the extension packs; without one, nothing is kept and the file is read each time. */
+  key?: string;
+  cache?: LexiconCache;
+  /** The packaged file's bytes. */
+  fetchBytes?: () => Promise<Uint8Array>;
+};
+
+/** The packaged file (`public/matcher/lexicon.bin`): a fetch of the extension's own origin, not the network. */
+async function fetchPackaged(): Promise<Uint8Array> {
   const response = await fetch(browser.runtime.getURL('/matcher/lexicon.bin'));
   if (!response.ok) throw new Error(`Crosscheck's lexicon could not be read (${response.status})`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  // The lexicon changes only with the extension: its version, length and a sample of its bytes say
-  // which one it is (hashing all 3 MB at every start would cost more than it tells).
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Without a build key: the version, length and a sample of the bytes say which lexicon it is (hashing all of it would cost more than it tells). */
+function sampleKey(bytes: Uint8Array): string {
   const sample = Array.from(bytes.subarray(0, 4096)).join(',') + Array.from(bytes.subarray(-4096)).join(',');
-  const key = `${browser.runtime.getManifest().version}-${bytes.length}-${hash64(sample)}`;
-  return { lexicon: new Lexicon(decodeLexicon(bytes)), key };
+  return `${browser.runtime.getManifest().version}-${bytes.length}-${hash64(sample)}`;
+}
+
+/**
+ * Reads the matcher's lexicon: the copy kept from an earlier start when it is this build's, else
+ * the packaged file, which is then kept. A kept copy that cannot be read or decoded is only a
+ * slower start: the packaged file is read instead, and replaces it.
+ */
+export async function loadExtensionLexicon({ key = BUILD_KEY, cache, fetchBytes = fetchPackaged }: LexiconSources = {}): Promise<LoadedLexicon> {
+  const kept = key ? (cache ??= openLexiconCache()) : undefined;
+  if (key && kept) {
+    try {
+      const bytes = await kept.get(key);
+      if (bytes) return { lexicon: new Lexicon(decodeLexicon(bytes)), key };
+    } catch {
+      // Read from the package below.
+    }
+  }
+  const bytes = await fetchBytes();
+  const lexicon = new Lexicon(decodeLexicon(bytes));
+  if (!key || !kept) return { lexicon, key: sampleKey(bytes) };
+  void kept.put(key, bytes).catch((error: unknown) => {
+    console.warn(`Crosscheck could not keep its lexicon for the next start: ${errorMessage(error)}`);
+  });
+  return { lexicon, key };
 }
