@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Frame as PlaywrightFrame, Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from './chromium';
-import { ADDON_ID, launchFirefox, type FirefoxSession } from './firefox';
+import { ADDON_ID, launchFirefox, setViewport, type FirefoxSession } from './firefox';
 import { findTabInExtensionPage, showPopupFor } from './popup';
 import { waitFor } from './wait';
 
@@ -200,7 +200,7 @@ export function firefoxDriver(session: FirefoxSession): Driver {
     open: async (path) => wrapPuppeteer(await session.openExtensionPage(path), session.downloads),
     async popupFor(pageUrl) {
       const popup = await session.openExtensionPage('popup.html');
-      await popup.setViewport({ width: 420, height: 640 });
+      await setViewport(popup, { width: 420, height: 640 });
       await showPopupFor(pageUrl, () => popup.evaluate(findTabInExtensionPage, pageUrl), (path) =>
         session.gotoExtensionPage(popup, path),
       );

@@ -89,3 +89,18 @@ export async function launchFirefox(options: { headed?: boolean; prefs?: Record<
     },
   };
 }
+
+/**
+ * Sizes a page's viewport. Puppeteer sends a screen-orientation override with the size, which some
+ * Firefox ESR 140 releases do not know ("unknown command"); the size itself is set by a command of
+ * its own, sent alongside, so only that refusal is let pass.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error))) throw error;
+  }
+  const inner = await page.evaluate(() => [innerWidth, innerHeight]);
+  if (inner[0] !== size.width) throw new Error(`The viewport is ${inner.join('×')}, not ${size.width}×${size.height}`);
+}
