@@ -45,6 +45,10 @@ export async function launchFirefox(options: { headed?: boolean; prefs?: Record<
       'toolkit.telemetry.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
       'extensions.update.enabled': false,
+      // Nor the captive-portal and connectivity checks (detectportal.firefox.com), which some
+      // Firefox ESR 140 releases make from a new tab.
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
       // Subdomains of one site for the hostile-page test, served by the test server on 127.0.0.1.
       'network.dns.localDomains': 'victim.blogs.localhost,evil.blogs.localhost',
       // Downloads go straight into a folder of the test's.
@@ -91,16 +95,14 @@ export async function launchFirefox(options: { headed?: boolean; prefs?: Record<
 }
 
 /**
- * Sizes a page's viewport. Puppeteer sends a screen-orientation override with the size, which some
- * Firefox ESR 140 releases do not know ("unknown command"); the size itself is set by a command of
- * its own, sent alongside, so only that refusal is let pass.
+ * Sizes a page's viewport with the one WebDriver BiDi command that does it. Puppeteer's
+ * `setViewport` sends a screen-orientation override alongside, which some Firefox ESR 140 releases
+ * do not know ("unknown command"), and then leaves the size unset.
  */
 export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
-  try {
-    await page.setViewport(size);
-  } catch (error) {
-    if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error))) throw error;
-  }
+  const frame = page.mainFrame() as unknown as { browsingContext?: { setViewport(options: { viewport: typeof size }): Promise<void> } };
+  if (!frame.browsingContext) throw new Error('This Puppeteer page has no WebDriver BiDi browsing context');
+  await frame.browsingContext.setViewport({ viewport: size });
   const inner = await page.evaluate(() => [innerWidth, innerHeight]);
   if (inner[0] !== size.width) throw new Error(`The viewport is ${inner.join('×')}, not ${size.width}×${size.height}`);
 }
