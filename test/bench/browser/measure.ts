@@ -85,8 +85,14 @@ export async function openTab(variant: Variant, origin: string, watchHighlights:
  * Loads `url` in a fresh tab and measures it. With `watchHighlights` the page polls the highlight
  * registry (latency); without, nothing extra runs in the page (CPU).
  */
-export async function measureLoad(variant: Variant, origin: string, path: string, options: { settleMs: number; watchHighlights: boolean }): Promise<Load> {
+export async function measureLoad(
+  variant: Variant,
+  origin: string,
+  path: string,
+  options: { settleMs: number; watchHighlights: boolean; beforeNavigation?: (cdp: CDPSession) => Promise<void> },
+): Promise<Load> {
   const { page, cdp } = await openTab(variant, origin, options.watchHighlights);
+  await options.beforeNavigation?.(cdp);
   const url = `${origin}/${path}`;
   let scriptsMs: number | null = null;
   page.on('console', (message: ConsoleMessage) => {

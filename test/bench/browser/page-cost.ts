@@ -3,13 +3,15 @@
  * three browsers in rotation (no extension, an empty extension, Crosscheck) and measures
  * main-thread CPU; then when the highlights come, in a browser of Crosscheck's beside a probe that
  * marks the content scripts' start; and in Crosscheck's browser, when they settle with the
- * background's worker running (warm) and stopped (cold), which tasks Crosscheck makes long, and
+ * background's worker running (warm), stopped before the navigation (cold: the page wakes it) or
+ * started again by the tab's previous page (restarted), which tasks Crosscheck makes long, and
  * mark.js marking the same sentences. Every round is a new article (unique text), so the
  * background has never matched it. Figures are medians with their spread over rounds.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
 import { serveFolder } from '../../support/static-server';
 import { median } from '../median';
 import { measureFloor, measureMarkJs, paintedSentences } from './baselines';
@@ -35,8 +37,12 @@ export type PageCost = {
   before?: Latency;
   /** The rest, measured in a full run only (not with `only`). */
   full?: {
-    /** Navigation → highlights settled on the 10k-word article, worker running and stopped. */
-    navigation: { warm: Spread; cold: Spread };
+    /**
+     * Navigation → highlights settled on the 10k-word article: worker running; stopped, so that the
+     * page's own first message starts it; and started again by the tab's previous page (a blank
+     * page of the same site) half a second before, so that only its code and memos are cold.
+     */
+    navigation: { warm: Spread; cold: Spread; restarted: Spread };
     /** The one-shot floor per page kind: one TreeWalker pass, a Range per match, one `CSS.highlights.set`. */
     floorCpu: Record<string, Spread>;
     /** mark.js `mark()` on the same sentences (10k words): its duration and main-thread CPU. */
@@ -88,10 +94,17 @@ export const KINDS = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
 const NO_CLAIM = { 'no claim, 1k': 1_000, 'no claim, 10k': 10_000 } as const;
 const settle = (words: number) => (words >= 100_000 ? 6000 : 2500);
 
-async function stopWorker(variant: Variant, origin: string): Promise<void> {
-  const { page, cdp } = await openTab(variant, origin, false);
+/** Stops the background's worker (an MV3 worker stops after 30 s idle), and lets it settle. */
+async function stopWorker(cdp: CDPSession): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((done) => setTimeout(done, 500));
+}
+
+/** The same, from a tab of its own. */
+async function stopWorkerFromTab(variant: Variant, origin: string): Promise<void> {
+  const { page, cdp } = await openTab(variant, origin, false);
+  await stopWorker(cdp);
   await page.close();
 }
 
@@ -120,7 +133,7 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
       pages[`profile-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 2, claims);
       pages[`paint-before-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 3, claims);
     }
-    for (const worker of ['warm', 'cold']) pages[`nav-${worker}-${r}.html`] = article(10_000, 7000 + 10 * r + worker.length);
+    for (const worker of ['warm', 'cold', 'restarted']) pages[`nav-${worker}-${r}.html`] = article(10_000, 7000 + 10 * r + worker.length);
   }
   pages['warm-up.html'] = article(10_000, 999_999);
   writePages(dir, pages);
@@ -186,14 +199,16 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
 /** Latency with a warm and a cold worker, the floor, mark.js and long tasks (a full run only). */
 async function measureTheRest(variants: Variant[], origin: string, rounds: number): Promise<PageCost['full']> {
   const crosscheck = variants[2]!;
-  const navigation = { warm: [] as number[], cold: [] as number[] };
+  const navigation = { warm: [] as number[], cold: [] as number[], restarted: [] as number[] };
   for (let r = 0; r < rounds; r++) {
     const warm = await measureLoad(crosscheck, origin, `nav-warm-${r}.html`, { settleMs: 2500, watchHighlights: true });
     navigation.warm.push(warm.paintedMs ?? NaN);
-    await stopWorker(crosscheck, origin);
-    await new Promise((done) => setTimeout(done, 500));
-    const cold = await measureLoad(crosscheck, origin, `nav-cold-${r}.html`, { settleMs: 4000, watchHighlights: true });
+    // The tab's blank page woke the worker: stopped again, the measured page's first message starts it.
+    const cold = await measureLoad(crosscheck, origin, `nav-cold-${r}.html`, { settleMs: 4000, watchHighlights: true, beforeNavigation: stopWorker });
     navigation.cold.push(cold.paintedMs ?? NaN);
+    await stopWorkerFromTab(crosscheck, origin);
+    const restarted = await measureLoad(crosscheck, origin, `nav-restarted-${r}.html`, { settleMs: 4000, watchHighlights: true });
+    navigation.restarted.push(restarted.paintedMs ?? NaN);
   }
   const floorCpu: Record<string, Spread> = {};
   for (const kind of Object.keys(KINDS)) {
@@ -202,7 +217,7 @@ async function measureTheRest(variants: Variant[], origin: string, rounds: numbe
   }
   const markjs = spreadMarkJs(await measureMarkJs(variants[0]!, origin, '10k-0.html', await paintedSentences(crosscheck, origin, '10k-0.html', 2500), rounds));
   const tasks = await measureTasks(variants[0]!, crosscheck, origin);
-  return { navigation: { warm: spread(navigation.warm), cold: spread(navigation.cold) }, floorCpu, markjs, tasks };
+  return { navigation: { warm: spread(navigation.warm), cold: spread(navigation.cold), restarted: spread(navigation.restarted) }, floorCpu, markjs, tasks };
 }
 
 /** Profiles Crosscheck's load of each kind once per round, and takes the median of each part. */
