@@ -77,7 +77,7 @@ export class Tokenizer {
         flags,
         capitalised: /^\p{Lu}/u.test(raw),
         inflected: kept !== null && kept !== lower && !kept.includes(' '),
-        phraseFirst: this.lexicon.phraseStarts.has(first) ? first : null,
+        phraseFirst: this.lexicon.startsPhrase(first) ? first : null,
       };
       this.memo.set(raw, hit);
     }
