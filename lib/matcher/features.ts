@@ -42,13 +42,17 @@ const DATE_REACH = 8;
 export function judgeFacts(index: ClaimIndex, variant: number, s: SentenceReading, r: Reach): JudgedFacts {
   const claim = index.variantClaim[variant]!;
   const c = claimOf(index, claim);
-  // Where the sentence says the claim's words.
-  const at: number[] = [];
-  for (let k = index.variantStart[variant]!; k < index.variantStart[variant + 1]!; k++) {
-    const t = index.variantTerms[k]!;
-    if (r.said(t) >= MIN_SIMILARITY) at.push(...r.positions(r.from(t)));
-  }
-  const near = (token: number) => at.some((p) => Math.abs(p - token) <= DATE_REACH);
+  // Where the sentence says the claim's words: read only for a date that may clash, since few sentences give one.
+  let at: number[] | undefined;
+  const claimWordsAt = () => {
+    const found: number[] = [];
+    for (let k = index.variantStart[variant]!; k < index.variantStart[variant + 1]!; k++) {
+      const t = index.variantTerms[k]!;
+      if (r.said(t) >= MIN_SIMILARITY) found.push(...r.positions(r.from(t)));
+    }
+    return found;
+  };
+  const near = (token: number) => (at ??= claimWordsAt()).some((p) => Math.abs(p - token) <= DATE_REACH);
   const similar = (a: string, b: string) => index.tokenizer.lexicon.similarity(a, b);
   // What a count counts may be named by a near word's near word ("servicemen" for "troops").
   const kin = (a: string, b: string) => index.tokenizer.lexicon.kinship(a, b);
