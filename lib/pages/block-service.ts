@@ -26,12 +26,8 @@ export class BlockService {
    * with claims comes back with its key, which the page reports it by: the page need not hash it.
    */
   async match(origin: string, lane: string | number, units: readonly { text: string; context?: string }[], first: boolean): Promise<UnitAnswer[]> {
-    // A page's first question carries no text: its answer (the site's settings) must not wait for a
-    // cold worker's index, but the index starts loading now, while the page is laid out and read.
-    if (units.length === 0) {
-      this.matcher.ready().catch(() => undefined); // a failed load is tried again, and reported, with the text
-      return [];
-    }
+    // A page's first question carries no text: its answer (the site's settings) must not wait for a cold worker's index.
+    if (units.length === 0) return [];
     await this.matcher.ready();
     return Promise.all(
       units.map((unit, i) => {

@@ -11,10 +11,8 @@ const RAIN = 'Forecasters expect steady rain over the river market through the w
 /** A service whose claim index loads only when `load()` is called, as a cold worker's does. */
 function coldService() {
   let load!: () => void;
-  let loads = 0;
   const loaded = new Promise<ClaimIndex>((resolve) => (load = () => resolve(bundledIndex())));
-  const matcher = new BlockMatcher(() => (loads++, loaded));
-  return { service: new BlockService(matcher), matcher, load, loads: () => loads };
+  return { service: new BlockService(new BlockMatcher(() => loaded)), load };
 }
 
 describe('BlockService', () => {
@@ -22,23 +20,6 @@ describe('BlockService', () => {
     const { service } = coldService();
     const answer = await Promise.race([service.match('https://news.example', 1, [], true), new Promise((r) => setTimeout(() => r('waited'), 200))]);
     expect(answer).toEqual([]);
-  });
-
-  it('starts loading the index at the first question, so that the text sent next finds it ready', async () => {
-    const { service, matcher, load, loads } = coldService();
-    await service.match('https://news.example', 1, [], true);
-    expect(loads()).toBe(1);
-    load();
-    await matcher.ready();
-    expect(matcher.isReady).toBe(true);
-    await service.match('https://news.example', 1, [{ text: TROOPS }], true);
-    expect(loads()).toBe(1);
-  });
-
-  it('answers the first question even when the index cannot load, and reports the failure with the text', async () => {
-    const service = new BlockService(new BlockMatcher(() => Promise.reject(new Error('lexicon unreadable'))));
-    await expect(service.match('https://news.example', 1, [], true)).resolves.toEqual([]);
-    await expect(service.match('https://news.example', 1, [{ text: TROOPS }], true)).rejects.toThrow('lexicon unreadable');
   });
 
   it('matches text once the index is ready, and gives back the key of each unit with claims', async () => {
