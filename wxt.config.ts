@@ -74,10 +74,12 @@ export default defineConfig({
         matches: ['http://*/*', 'https://*/*'],
         js: ['content-start.js'],
         css: ['content-scripts/content.css'],
-        // As soon as the DOM is complete, not when the page is idle: Chromium waits up to 200 ms
-        // more for that, Firefox until every image has loaded. The script still reads nothing
-        // before the page's first frame is drawn (lib/annotator/page-start.ts).
-        run_at: 'document_end',
+        // As the page starts loading, so that a stopped background worker is started then and
+        // loads the claims while the page loads (entrypoints/content-start.ts); the page is read
+        // once its DOM is complete, and after its first frame is drawn (lib/annotator/page-start.ts),
+        // not when the page is idle: Chromium waits up to 200 ms more for that, Firefox until
+        // every image has loaded.
+        run_at: 'document_start',
       },
     ],
     // The claim card and note editor are an extension page shown in an iframe on news pages, and

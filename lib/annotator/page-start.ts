@@ -12,6 +12,20 @@ import { Lifetime } from './lifetime';
 import type { PageUi } from './page-ui';
 
 /**
+ * Calls `start` once the document's DOM is complete (at once if it is): on the browser's own
+ * DOMContentLoaded, not on one a page dispatches to start Crosscheck early.
+ */
+export function whenDomComplete(start: () => void): void {
+  if (document.readyState !== 'loading') return start();
+  const onLoaded = (event: Event) => {
+    if (!event.isTrusted) return;
+    document.removeEventListener('DOMContentLoaded', onLoaded);
+    start();
+  };
+  document.addEventListener('DOMContentLoaded', onLoaded);
+}
+
+/**
  * The first part of the content script, the only one injected into every page: it reads the page,
  * asks the background about it and paints its claims. Everything else (the panel, the notes, zod
  * and the message routes) is the UI part, loaded only when there is something to show: a click on

@@ -22,6 +22,18 @@ const UnitsSchema = z
   );
 
 /**
+ * Content script → background, as a page starts loading: nothing to do but be heard. A background
+ * worker stops after 30 s idle, and one started by this message loads the lexicon and the claims
+ * (pages-background.ts) while the page loads, rather than after it, when its text is sent.
+ */
+export const pageLoadingRoute = defineRoute({
+  name: 'pageLoading',
+  from: 'content',
+  request: z.object({}),
+  response: z.null(),
+});
+
+/**
  * Content script → background: whether Crosscheck is on for the page's site (and how much it
  * paints there), which of these units of page text (by key, see wire.ts) it has matched already,
  * and the matches of these `units` of text (a short page sends its text at once: one question, one

@@ -2,7 +2,7 @@ import type { TabPages } from '../messaging/tab-pages';
 import type { Router } from '../messaging/router';
 import type { PaintMode } from '../settings/paint-settings';
 import type { BlockService } from './block-service';
-import { lookupBlocksRoute, matchBlocksRoute } from './page-routes';
+import { lookupBlocksRoute, matchBlocksRoute, pageLoadingRoute } from './page-routes';
 import { hostnameOf, originOf, sameOrigin } from './sender-origin';
 import type { TabStates } from './tab-states';
 
@@ -47,5 +47,6 @@ export function handleText(router: Router, { blocks, pages, tabs, disabledSites,
     const matched = await blocks.match(origin, sender.tab?.id ?? origin, units, true);
     return { enabled, paint, notes, known: blocks.lookup(origin, keys), matched };
   });
+  router.on(pageLoadingRoute, () => null); // the worker is started: that was all
   router.on(matchBlocksRoute, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
 }

@@ -16,14 +16,14 @@ export type Variant = { name: VariantName; context: BrowserContext; worker: Work
 
 /**
  * What the probe extension logs when its content script runs, with the page's URL and the time
- * from navigation start: loaded beside Crosscheck, it is injected at the same moment, so latency
- * is measured from the content scripts' start rather than from DOMContentLoaded (on a long page,
- * the browser lays the page out in between).
+ * from navigation start: injected at document_end, when Crosscheck's script starts on the page
+ * (its DOM complete), so latency is measured from there rather than from DOMContentLoaded (on a
+ * long page, the browser lays the page out in between).
  */
 export const PROBE_MESSAGE = 'crosscheck-bench:content-scripts';
 
-/** An MV3 extension with one content script, declared for every http(s) page, injected as Crosscheck's is. */
-function contentScriptExtension(name: string, script: string): string {
+/** An MV3 extension with one content script, declared for every http(s) page. */
+function contentScriptExtension(name: string, script: string, runAt: 'document_start' | 'document_end'): string {
   const dir = mkdtempSync(join(tmpdir(), `crosscheck-${name}-ext-`));
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -31,7 +31,7 @@ function contentScriptExtension(name: string, script: string): string {
       manifest_version: 3,
       name,
       version: '1',
-      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_end' }],
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: runAt }],
     }),
   );
   writeFileSync(join(dir, 'content.js'), `${script}\n`);
@@ -46,8 +46,10 @@ function contentScriptExtension(name: string, script: string): string {
 export async function launchVariant(name: VariantName, build?: string, options: { probe?: boolean } = {}): Promise<Variant> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), `crosscheck-bench-${name}-`));
-  const own = name === 'empty' ? [contentScriptExtension('Empty', 'void 0;')] : [];
-  if (options.probe) own.push(contentScriptExtension('Probe', `console.debug(${JSON.stringify(PROBE_MESSAGE)}, location.href, performance.now());`));
+  // The empty extension is injected when Crosscheck's script is; the probe marks when the DOM is
+  // complete (document_end), where Crosscheck's script starts on the page (it only wakes its worker before).
+  const own = name === 'empty' ? [contentScriptExtension('Empty', 'void 0;', 'document_start')] : [];
+  if (options.probe) own.push(contentScriptExtension('Probe', `console.debug(${JSON.stringify(PROBE_MESSAGE)}, location.href, performance.now());`, 'document_end'));
   const crosscheckBuild = name === 'crosscheck' ? CHROME_BUILD : name === 'before' ? build! : null;
   const extensions = [...(crosscheckBuild ? [crosscheckBuild] : []), ...own];
   const context = await chromium.launchPersistentContext(profile, {
