@@ -48,7 +48,7 @@ export interface LexiconData {
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** FNV-1a over a word's UTF-16 code units: the same in the builder and every browser. */
-export function wordHash(word: string): number {
+function wordHash(word: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
   return h >>> 0;

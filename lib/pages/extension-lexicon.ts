@@ -8,7 +8,7 @@ import { openLexiconCache, type LexiconCache } from './lexicon-cache';
 export type LoadedLexicon = { lexicon: Lexicon; key: string };
 
 declare const __CROSSCHECK_LEXICON_KEY__: string | undefined;
-/** A hash of the packaged lexicon, made when the extension is built (wxt.config.ts); unit tests have none. */
+/** A hash of the packaged lexicon, made when WXT builds the extension (wxt.config.ts); elsewhere none, and nothing is kept. */
 const BUILD_KEY = typeof __CROSSCHECK_LEXICON_KEY__ === 'string' ? __CROSSCHECK_LEXICON_KEY__ : undefined;
 
 export type LexiconSources = {
@@ -38,18 +38,19 @@ function sampleKey(bytes: Uint8Array): string {
  * slower start: the packaged file is read instead, and replaces it.
  */
 export async function loadExtensionLexicon({ key = BUILD_KEY, cache, fetchBytes = fetchPackaged }: LexiconSources = {}): Promise<LoadedLexicon> {
-  const kept = key ? (cache ??= openLexiconCache()) : undefined;
-  if (key && kept) {
-    try {
-      const bytes = await kept.get(key);
-      if (bytes) return { lexicon: new Lexicon(decodeLexicon(bytes)), key };
-    } catch {
-      // Read from the package below.
-    }
+  if (!key) {
+    const bytes = await fetchBytes();
+    return { lexicon: new Lexicon(decodeLexicon(bytes)), key: sampleKey(bytes) };
   }
+  const kept = cache ?? openLexiconCache();
+  // A kept copy that cannot be read or decoded is only a slower start.
+  const fromKept = await kept
+    .get(key)
+    .then((bytes) => bytes && new Lexicon(decodeLexicon(bytes)))
+    .catch(() => undefined);
+  if (fromKept) return { lexicon: fromKept, key };
   const bytes = await fetchBytes();
   const lexicon = new Lexicon(decodeLexicon(bytes));
-  if (!key || !kept) return { lexicon, key: sampleKey(bytes) };
   void kept.put(key, bytes).catch((error: unknown) => {
     console.warn(`Crosscheck could not keep its lexicon for the next start: ${errorMessage(error)}`);
   });

@@ -1,8 +1,8 @@
 /**
  * What Crosscheck costs a page, in headless Chromium, side by side: each round loads each page in
  * three browsers in rotation (no extension, an empty extension, Crosscheck) and measures
- * main-thread CPU; then when the highlights come, in a browser of Crosscheck's beside a probe that
- * marks the content scripts' start; and in Crosscheck's browser, when they settle with the
+ * main-thread CPU; then when the highlights come, from DOMContentLoaded and, in a browser of
+ * Crosscheck's beside a probe, from document_end injection (see variants.ts); and in Crosscheck's browser, when they settle with the
  * background's worker running (warm), stopped before the navigation (cold: the page wakes it) or
  * started again by the tab's previous page (restarted), which tasks Crosscheck makes long, and
  * mark.js marking the same sentences. Every round is a new article (unique text), so the

@@ -16,9 +16,10 @@ export type Variant = { name: VariantName; context: BrowserContext; worker: Work
 
 /**
  * What the probe extension logs when its content script runs, with the page's URL and the time
- * from navigation start: injected at document_end, when Crosscheck's script starts on the page
- * (its DOM complete), so latency is measured from there rather than from DOMContentLoaded (on a
- * long page, the browser lays the page out in between).
+ * from navigation start: injected at document_end, where Crosscheck's builds before it was
+ * injected at document_start began their work. Chromium sometimes lays a long page out before
+ * it injects document_end scripts; Crosscheck now starts reading at DOMContentLoaded, which is
+ * before that layout, so its like-for-like latency is the figure from DOMContentLoaded.
  */
 export const PROBE_MESSAGE = 'crosscheck-bench:content-scripts';
 
@@ -46,8 +47,7 @@ function contentScriptExtension(name: string, script: string, runAt: 'document_s
 export async function launchVariant(name: VariantName, build?: string, options: { probe?: boolean } = {}): Promise<Variant> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), `crosscheck-bench-${name}-`));
-  // The empty extension is injected when Crosscheck's script is; the probe marks when the DOM is
-  // complete (document_end), where Crosscheck's script starts on the page (it only wakes its worker before).
+  // The empty extension is injected when Crosscheck's script is; the probe at document_end (see PROBE_MESSAGE).
   const own = name === 'empty' ? [contentScriptExtension('Empty', 'void 0;', 'document_start')] : [];
   if (options.probe) own.push(contentScriptExtension('Probe', `console.debug(${JSON.stringify(PROBE_MESSAGE)}, location.href, performance.now());`, 'document_end'));
   const crosscheckBuild = name === 'crosscheck' ? CHROME_BUILD : name === 'before' ? build! : null;
