@@ -20,13 +20,15 @@ export function trackedFiles(root = import.meta.dirname): string[] {
 }
 
 /**
- * Which lexicon this build packs, for the copy the background keeps between starts
- * (lib/pages/extension-lexicon.ts): a rebuilt lexicon is never taken for the kept one.
+ * Which lexicon and which bundled claims this build packs, for what the background keeps between
+ * starts (lib/pages/worker-cache.ts): a rebuilt lexicon or an edited claim is never taken for the
+ * kept one, whether or not the database's version was raised.
  */
-const lexiconKey = createHash('sha256')
-  .update(readFileSync(new URL('public/matcher/lexicon.bin', import.meta.url)))
-  .digest('hex')
-  .slice(0, 32);
+const fileKey = (path: string) => createHash('sha256').update(readFileSync(new URL(path, import.meta.url))).digest('hex').slice(0, 32);
+const buildKeys = {
+  __CROSSCHECK_LEXICON_KEY__: JSON.stringify(fileKey('public/matcher/lexicon.bin')),
+  __CROSSCHECK_CLAIMS_KEY__: JSON.stringify(fileKey('lib/claims/database.json')),
+};
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -101,5 +103,5 @@ export default defineConfig({
     },
   }),
   zip: { includeSources: trackedFiles(), dotSources: true },
-  vite: () => ({ plugins: [preact()], define: { __CROSSCHECK_LEXICON_KEY__: JSON.stringify(lexiconKey) } }),
+  vite: () => ({ plugins: [preact()], define: buildKeys }),
 });

@@ -8,7 +8,7 @@ import { buildClaimIndex, type ClaimIndex } from '../matcher';
 import { restoreIndex, storeIndex } from '../matcher/index-store';
 import type { Tokenizer } from '../matcher/tokens';
 import { loadExtensionLexicon, type LoadedLexicon } from './extension-lexicon';
-import { openIndexCache, type IndexCache } from './index-cache';
+import { openWorkerCache, type IndexCache } from './worker-cache';
 
 /** The claims the background matches against, as one database, its index and the key of both. */
 export type ClaimSet = { key: string; database: ClaimDatabase; index: ClaimIndex };
@@ -27,6 +27,10 @@ const storeOfThisContext: ReaderSource = {
 };
 
 const NO_READER_DATA: ReaderData = { claims: [], sightings: [], factChecks: [], packs: [] };
+
+declare const __CROSSCHECK_CLAIMS_KEY__: string | undefined;
+/** A hash of the bundled claim database, made when WXT builds the extension (wxt.config.ts); elsewhere its version stands for it. */
+const BUNDLED_KEY = typeof __CROSSCHECK_CLAIMS_KEY__ === 'string' ? __CROSSCHECK_CLAIMS_KEY__ : undefined;
 
 const warnUnreadable = (error: unknown) =>
   console.warn(`Crosscheck could not read your own claims, and matches the bundled ones only: ${errorMessage(error)}`);
@@ -51,7 +55,7 @@ export class ClaimSource {
   constructor(deps: ClaimSourceDeps = {}) {
     this.loadLexicon = deps.loadLexicon ?? loadExtensionLexicon;
     this.reader = deps.reader ?? storeOfThisContext;
-    this.cache = deps.cache ?? openIndexCache();
+    this.cache = deps.cache ?? openWorkerCache().claims;
   }
 
   /** Loads the claims as they are now; resolves with the set, and whether it differs from the one before. */
@@ -83,10 +87,8 @@ export class ClaimSource {
       this.reader.revision().catch((error: unknown) => (warnUnreadable(error), null)),
     ]);
     const bundled = getBundledClaimDatabase();
-    const keyOf = (revision: string) => `${lexiconKey} ${bundled.version} ${revision}`;
+    const keyOf = (revision: string) => `${lexiconKey} ${BUNDLED_KEY ?? bundled.version} ${revision}`;
     if (revision !== null && this.current?.key === keyOf(revision)) return { set: this.current, changed: false };
-    if (revision === '') return this.make(keyOf(revision), bundled, lexicon, null); // nothing of the reader's yet: nothing to cache
-
     const cached = revision === null ? undefined : await this.cache.get(keyOf(revision)).catch(() => undefined);
     if (cached) {
       try {
@@ -96,6 +98,8 @@ export class ClaimSource {
         // What was kept does not fit: made again below, and replaced.
       }
     }
+    // Nothing of the reader's: the store need not be read, and the bundled claims' index is kept.
+    if (revision === '') return this.make(keyOf(revision), bundled, lexicon, NO_READER_DATA);
     const data = revision === null ? null : await this.reader.read().catch((error: unknown) => (warnUnreadable(error), null));
     // An unreadable store is tried again at the next load: its key matches no revision.
     const key = keyOf(data ? data.revision : `unreadable ${Date.now()}`);
@@ -103,7 +107,7 @@ export class ClaimSource {
     return this.make(key, bundled, lexicon, data);
   }
 
-  /** Joins the reader's items (none: null) to the bundled claims, builds the index, and caches both when there were items. */
+  /** Joins the reader's items (null: unreadable) to the bundled claims, builds the index, and caches both when the items were read. */
   private make(key: string, bundled: ClaimDatabase, lexicon: LoadedLexicon['lexicon'], data: ReaderData | null): { set: ClaimSet; changed: boolean } {
     const reader = readerClaimDatabase(data ?? NO_READER_DATA);
     const database = withReaderClaims(bundled, reader);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { hash64 } from '../claims/reader-ids';
 import { errorMessage } from '../error-message';
 import { decodeLexicon, Lexicon } from '../matcher';
-import { openLexiconCache, type LexiconCache } from './lexicon-cache';
+import { openWorkerCache, type LexiconCache } from './worker-cache';
 
 /** The matcher's lexicon and a key of its bytes (an index stored with another lexicon is stale). */
 export type LoadedLexicon = { lexicon: Lexicon; key: string };
@@ -42,7 +42,7 @@ export async function loadExtensionLexicon({ key = BUILD_KEY, cache, fetchBytes 
     const bytes = await fetchBytes();
     return { lexicon: new Lexicon(decodeLexicon(bytes)), key: sampleKey(bytes) };
   }
-  const kept = cache ?? openLexiconCache();
+  const kept = cache ?? openWorkerCache().lexicon;
   // A kept copy that cannot be read or decoded is only a slower start.
   const fromKept = await kept
     .get(key)

@@ -20,7 +20,7 @@ import { readerClaimDatabase, readReaderData, withReaderClaims, type ReaderData 
 import { readLexicon } from '@/lib/cli/lexicon-file';
 import { buildClaimIndex } from '@/lib/matcher';
 import { ClaimSource } from '@/lib/pages/claim-source';
-import type { CachedClaims } from '@/lib/pages/index-cache';
+import type { CachedClaims } from '@/lib/pages/worker-cache';
 import { launchChromium } from '../support/chromium';
 import { serveFolder } from '../support/static-server';
 import { vocabulary } from './anchoring';

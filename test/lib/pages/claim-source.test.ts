@@ -6,7 +6,7 @@ import { readerIds } from '@/lib/claims/reader-ids';
 import { trackClaim } from '@/lib/claims/reader-store';
 import { matchText } from '@/lib/matcher';
 import { ClaimSource } from '@/lib/pages/claim-source';
-import type { CachedClaims, IndexCache } from '@/lib/pages/index-cache';
+import type { CachedClaims, IndexCache } from '@/lib/pages/worker-cache';
 import { claimDraft } from '../claims/reader-fixtures';
 import { useReaderDb } from '../claims/reader-test-db';
 
@@ -104,15 +104,20 @@ describe('ClaimSource', () => {
     await vi.waitFor(() => expect(cache.puts).toBe(2));
   });
 
-  it('with nothing of the reader\'s, reads neither the store nor the cache: a woken worker opens one database, not two', async () => {
+  it("with nothing of the reader's, never reads the store, and keeps the bundled claims' index for the next start", async () => {
+    const TROOPS = 'Nearly 100 Russian troops have reportedly landed in the Venezuelan capital of Caracas.';
     const cache = memoryCache();
-    const get = vi.spyOn(cache, 'get');
     const read = vi.fn(() => readReaderData(t.db));
     const { set } = await new ClaimSource({ loadLexicon, cache, reader: { ...reader(), read } }).load();
-    expect(get).not.toHaveBeenCalled();
+    expect(matchText(set.index, TROOPS).length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(cache.puts).toBe(1));
+
+    const restarted = await new ClaimSource({ loadLexicon, cache, reader: { ...reader(), read } }).load(); // a worker woken again
+    expect(cache.hits).toBe(1);
+    expect(cache.puts).toBe(1);
     expect(read).not.toHaveBeenCalled();
-    expect(cache.puts).toBe(0);
-    expect(matchText(set.index, 'Nearly 100 Russian troops have reportedly landed in the Venezuelan capital of Caracas.').length).toBeGreaterThan(0);
+    expect(restarted.set.database.claims.length).toBe(set.database.claims.length);
+    expect(matchText(restarted.set.index, TROOPS)).toEqual(matchText(set.index, TROOPS));
   });
 
   it("keeps the bundled claims working when the reader's store cannot be read", async () => {

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LEXICON_FILE } from '@/lib/cli/lexicon-file';
 import { loadExtensionLexicon } from '@/lib/pages/extension-lexicon';
-import { openLexiconCache, type LexiconCache } from '@/lib/pages/lexicon-cache';
+import { openWorkerCache, type LexiconCache } from '@/lib/pages/worker-cache';
 
 const packaged = new Uint8Array(readFileSync(LEXICON_FILE));
 let databases = 0;
 /** A real cache (IndexedDB, as the worker's) under a name of its own per test. */
-const freshCache = () => openLexiconCache(`lexicon-cache-test-${databases++}`);
+const freshCache = () => openWorkerCache(`worker-cache-test-${databases++}`).lexicon;
 
 /** The packaged file, counting how often it is read. */
 function packagedFile() {
