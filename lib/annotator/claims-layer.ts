@@ -7,7 +7,7 @@ import { ClaimAnswers, type AnswerSource, type LookupReply, type Question } from
 import { ClaimPainting, type FoundClaim, type PaintedSpan } from './claim-painting';
 import { ClaimsReport, type ReportedPage } from './claims-report';
 import { readUnits } from './page-units';
-import { distinct, keyOf, linkUnits, wordsOf, type Unit } from './units';
+import { distinct, keyOf, linkUnits, wordsOf, wordsOfAll, type Unit } from './units';
 
 export type { FoundClaim, PaintedSpan } from './claim-painting';
 
@@ -164,7 +164,7 @@ export class ClaimsLayer {
     this.units = units;
     this.words = null;
     await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice, justLaidOut);
-    await this.reporting.update(() => this.wordCount, this.painting.claimedUnits, (lost) =>
+    await this.reporting.update(() => wordsOfAll(units, slice), this.painting.claimedUnits, (lost) =>
       this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), blocks, units, new Slice(), false),
     );
   }

@@ -25,10 +25,10 @@ export class ClaimsReport {
    * are handed to `rematch` (to be sent again) and the page reported again, once. `wordCount` is
    * asked only when there is something to report: counting costs a page that has no claims.
    */
-  async update(wordCount: () => number, claimed: readonly Unit[], rematch: (lostKeys: Set<string>) => Promise<void>): Promise<void> {
+  async update(wordCount: () => number | Promise<number>, claimed: readonly Unit[], rematch: (lostKeys: Set<string>) => Promise<void>): Promise<void> {
     const units = claimed.map((u) => ({ key: keyOf(u), start: u.start }));
     if (units.length === 0 && !this.reported) return;
-    const words = wordCount();
+    const words = await wordCount();
     const signature = JSON.stringify([location.href, words, units]);
     if (signature === this.last) return;
     this.last = signature;

@@ -1,5 +1,6 @@
 import { hashText, lookAhead, MAX_BATCH_CHARS, MAX_BATCH_UNITS, MAX_UNIT_CHARS, unitKey, type HashState } from '../pages/wire';
 import type { PageText } from '../dom/page-text';
+import type { Slice } from '../dom/yield';
 
 /**
  * A unit of page text matched at once: a block, or a piece of a block too long to match whole
@@ -79,6 +80,19 @@ export function keyOf(unit: Unit): string {
 /** The unit's length in words, counted once. */
 export function wordsOf(unit: Unit): number {
   return (unit.words ??= countWords(unit.text));
+}
+
+/**
+ * The units' length in words, counted in slices of the page's time: a 100k-word page takes 5–20 ms
+ * to count, which in one go could make a long task of the scan's last slice.
+ */
+export async function wordsOfAll(units: readonly Unit[], slice: Pick<Slice, 'pause'>): Promise<number> {
+  let words = 0;
+  for (let i = 0; i < units.length; i++) {
+    words += wordsOf(units[i]!);
+    if (i % 16 === 15) await slice.pause();
+  }
+  return words;
 }
 
 /** Words in read text (runs of anything but white space), counted without making strings. */

@@ -39,6 +39,17 @@ describe('ClaimsReport', () => {
     expect(sent.at(-1)).toEqual({ words: 50, units: [] });
   });
 
+  it('waits for a word count that is still being made (counted in slices) before it reports', async () => {
+    const { report, sent } = reporter();
+    let counted!: (words: number) => void;
+    const updating = report.update(() => new Promise<number>((done) => (counted = done)), [unit('a', 0)], async () => {});
+    await Promise.resolve();
+    expect(sent).toEqual([]);
+    counted(90);
+    await updating;
+    expect(sent).toEqual([{ words: 90, units: [{ key: 'a', start: 0 }] }]);
+  });
+
   it('hands the keys the background forgot to be matched again, then reports once more', async () => {
     const { report, sent } = reporter([['b']]);
     const rematch = vi.fn(async (_lost: Set<string>) => {});
