@@ -16,7 +16,9 @@ const SETTLE_MS = 300;
 export function followReaderClaims(db: ReaderClaimsDb, source: ClaimSource, matcher: BlockMatcher, changed: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const reload = async () => {
-    if (!matcher.isReady) return; // its first load will read the store as it is then
+    // A first load still under way may have read the store before this write: it is waited for,
+    // and the store's revision read again.
+    await matcher.ready();
     const loaded = await source.load();
     if (!loaded.changed) return;
     matcher.use(loaded.set.index);
