@@ -157,12 +157,15 @@ function wrapPuppeteer(page: PuppeteerPage, downloads: string): DriverPage {
         // Firefox saves into the session's download folder (its download UI is not scriptable).
         const before = new Set(await readdir(downloads));
         await clickButton(name);
-        const file = await waitFor('the download', async () => {
+        // Firefox may write under a temporary name first: a file counts once two polls running see it.
+        let seen: string | undefined;
+        return waitFor('the download', async () => {
           const now = await readdir(downloads);
           const added = now.filter((f) => !before.has(f) && !f.endsWith('.part'));
-          return added.length === 1 && !now.some((f) => f.endsWith('.part')) ? added[0] : undefined;
+          const file = added.length === 1 && !now.some((f) => f.endsWith('.part')) ? added[0] : undefined;
+          if (file === undefined || file !== seen) return void (seen = file);
+          return await readFile(join(downloads, file), 'utf8'); // gone meanwhile: thrown, so polled again
         });
-        return readFile(join(downloads, file), 'utf8');
       },
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
       close: () => page.close(),
