@@ -7,7 +7,8 @@
  *
  * The file is typed arrays behind a short header, so loading it is one pass over the strings and no
  * parsing of numbers, and its words are looked up through a hash table the file carries, so that
- * loading builds no Map of 81,000 strings (30–40 ms at every start of an MV3 worker).
+ * loading builds no Map of 81,000 strings (30–40 ms at every start of an MV3 worker), nor even
+ * the strings themselves (Words).
  */
 
 const MAGIC = 0x584c5843; // "CXLX", little-endian
@@ -22,10 +23,61 @@ export const PHRASE_START = 16; // a two-word phrase of the lexicon starts with 
 /** Link flags. */
 export const WORDNET = 1; // WordNet relates the two (synonym, derivation, pertainym, hypernym, holonym), not only the vectors
 
-/** What the builder writes and the loader reads. */
+/**
+ * The lexicon's words and two-word phrases, lower-case, in one string with a newline after each,
+ * and where each starts. A word is cut out only when it is asked for: splitting all 81,000 words at
+ * load cost a starting worker 20–35 ms, and kept 81,000 strings in its memory.
+ */
+export class Words {
+  /** The words cut out so far: the same string each time, whose hash V8 then keeps (Maps key on them). */
+  private readonly cut: (string | undefined)[];
+
+  private constructor(
+    private readonly text: string,
+    /** Word i is text[starts[i], starts[i + 1] - 1): the last entry is one past the text's end. */
+    private readonly starts: Uint32Array,
+  ) {
+    this.cut = new Array<string | undefined>(starts.length - 1);
+  }
+
+  /** The words of `text` (newline-separated); throws unless there are `count`. */
+  static fromText(text: string, count: number): Words {
+    const starts = new Uint32Array(count + 1);
+    let n = 0;
+    if (text.length > 0 || count > 0) {
+      for (let at = text.indexOf('\n'); at >= 0 && n < count; at = text.indexOf('\n', at + 1)) starts[++n] = at + 1;
+      if (n !== count - 1 || text.indexOf('\n', starts[n]!) >= 0) throw new Error('Lexicon is corrupt: entry count does not match its strings');
+      starts[count] = text.length + 1;
+    }
+    return new Words(text, starts);
+  }
+
+  static of(words: readonly string[]): Words {
+    return Words.fromText(words.join('\n'), words.length);
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Word i. */
+  at(i: number): string {
+    return (this.cut[i] ??= this.text.slice(this.starts[i], this.starts[i + 1]! - 1));
+  }
+
+  /** Whether word i is `word`: its length first, so that most other words are never cut out. */
+  is(i: number, word: string): boolean {
+    return this.starts[i + 1]! - 1 - this.starts[i]! === word.length && this.at(i) === word;
+  }
+
+  *[Symbol.iterator](): Generator<string> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+
+/** What the loader reads. */
 export interface LexiconData {
-  /** Words and two-word phrases ("touch down"), lower-case. */
-  entries: string[];
+  entries: Words;
   /** Per entry: the index of its lemma (itself when it is one). */
   lemma: Uint32Array;
   /** Per entry: frequency rank in the vectors' corpus (1 = most common; 0 = not ranked). */
@@ -45,6 +97,9 @@ export interface LexiconData {
   slots: Uint32Array;
 }
 
+/** What the builder writes: the same, its words as a list, without the hash table (encodeLexicon makes it). */
+export type LexiconSource = Omit<LexiconData, 'entries' | 'slots'> & { entries: readonly string[] };
+
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** FNV-1a over a word's UTF-16 code units: the same in the builder and every browser. */
@@ -62,7 +117,7 @@ function slotCount(e: number): number {
 }
 
 /** The hash table over the entries (see LexiconData.slots). */
-function hashSlots(entries: string[]): Uint32Array {
+function hashSlots(entries: readonly string[]): Uint32Array {
   const slots = new Uint32Array(slotCount(entries.length));
   const mask = slots.length - 1;
   entries.forEach((word, i) => {
@@ -74,7 +129,7 @@ function hashSlots(entries: string[]): Uint32Array {
 }
 
 /** Serialises lexicon data (used by the model builder), with its hash table and the phrase starts marked. */
-export function encodeLexicon(data: Omit<LexiconData, 'slots'>): Uint8Array {
+export function encodeLexicon(data: LexiconSource): Uint8Array {
   const strings = new TextEncoder().encode(data.entries.join('\n'));
   const e = data.entries.length;
   const k = data.neighbour.length;
@@ -139,8 +194,7 @@ export function decodeLexicon(bytes: Uint8Array): LexiconData {
   const linkFlags = buffer.subarray(at, at + k);
   next(pad4(k));
   const slots = u32(at, slotCount(e));
-  const entries = e === 0 ? [] : strings.split('\n');
-  if (entries.length !== e) throw new Error('Lexicon is corrupt: entry count does not match its strings');
+  const entries = Words.fromText(strings, e);
   // The table is not checked slot by slot (a cold worker would pay 30 ms for it): a look-up reads
   // each slot at most once, so even a damaged table cannot make it loop.
   return { entries, lemma, rank, flags, offsets, neighbour, similarity, linkFlags, slots };
@@ -167,7 +221,7 @@ export class Lexicon {
     for (let read = 0; read <= this.mask; read++, at = (at + 1) & this.mask) {
       const slot = slots[at]!;
       if (slot === 0) return -1;
-      if (entries[slot - 1] === word) return slot - 1;
+      if (entries.is(slot - 1, word)) return slot - 1;
     }
     return -1;
   }
@@ -175,7 +229,7 @@ export class Lexicon {
   /** The lemma of a known lower-case word, or undefined. */
   lemmaOf(word: string): string | undefined {
     const i = this.find(word);
-    return i < 0 ? undefined : this.data.entries[this.data.lemma[i]!];
+    return i < 0 ? undefined : this.data.entries.at(this.data.lemma[i]!);
   }
 
   /** Frequency rank of a known word (1 = most common), or 0. */
@@ -200,7 +254,7 @@ export class Lexicon {
     const i = this.find(lemma);
     if (i < 0) return;
     const { offsets, neighbour, similarity, linkFlags, entries } = this.data;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) visit(entries[neighbour[k]!]!, similarity[k]! / 255, (linkFlags[k]! & WORDNET) !== 0);
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) visit(entries.at(neighbour[k]!), similarity[k]! / 255, (linkFlags[k]! & WORDNET) !== 0);
   }
 
   /** Similarity of two lemmas: 1 when equal, the neighbour similarity listed with either, else 0. */
@@ -236,7 +290,7 @@ export class Lexicon {
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const first = similarity[k]! / 255;
       if (first <= best) continue;
-      best = Math.max(best, Math.min(first, this.similarity(entries[neighbour[k]!]!, b)));
+      best = Math.max(best, Math.min(first, this.similarity(entries.at(neighbour[k]!), b)));
     }
     return best;
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readLexicon } from '@/lib/cli/lexicon-file';
-import { decodeLexicon, encodeLexicon, Lexicon, NOUN, PHRASE_START, VERB, type LexiconData } from '@/lib/matcher/lexicon';
+import { decodeLexicon, encodeLexicon, Lexicon, NOUN, PHRASE_START, VERB, Words, type LexiconSource } from '@/lib/matcher/lexicon';
 
 /** A small lexicon: "troops" → "troop", a verb, and the phrase "touch down". */
-function small(): Omit<LexiconData, 'slots'> {
+function small(): LexiconSource & { entries: string[] } {
   const entries = ['troop', 'troops', 'touch', 'down', 'touch down', 'land'];
   return {
     entries,
@@ -55,6 +55,21 @@ describe('lexicon file', () => {
     expect(() => decodeLexicon(bytes.subarray(0, bytes.length - 4))).toThrow('truncated or corrupt');
   });
 
+  it('reads its words out of one string, and refuses a string that holds another number of words', () => {
+    const words = Words.of(['troop', 'touch down', '', 'land']);
+    expect(words.length).toBe(4);
+    expect([...words]).toEqual(['troop', 'touch down', '', 'land']);
+    expect(words.at(1)).toBe('touch down');
+    expect(words.is(1, 'touch down')).toBe(true);
+    expect(words.is(1, 'touch')).toBe(false);
+    expect(words.is(0, 'troops')).toBe(false);
+    expect(words.is(2, '')).toBe(true);
+    expect(Words.of([]).length).toBe(0);
+    expect(() => Words.fromText('troop\nland', 3)).toThrow('entry count does not match');
+    expect(() => Words.fromText('troop\nland\nsea', 2)).toThrow('entry count does not match');
+    expect(() => Words.fromText('troop', 0)).toThrow('entry count does not match');
+  });
+
   it('ends every look-up, even in a damaged table with no empty slot', () => {
     const data = decodeLexicon(encodeLexicon(small()));
     data.slots.fill(1); // every slot says "troop"
@@ -65,8 +80,9 @@ describe('lexicon file', () => {
 
   it('finds every word of the packaged lexicon at its own place', () => {
     const lexicon = readLexicon();
-    const { entries } = lexicon.data;
+    const entries = [...lexicon.data.entries];
     const lost = entries.filter((word, i) => lexicon.find(word) !== i);
+    expect(entries.length).toBe(lexicon.size);
     expect(entries.length).toBeGreaterThan(80_000);
     expect(lost).toEqual([]);
   });
