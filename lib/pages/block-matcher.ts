@@ -1,5 +1,5 @@
 import { errorMessage } from '../error-message';
-import { matchWithLookAhead, type ClaimIndex } from '../matcher';
+import { matchText, matchWithLookAhead, type ClaimIndex } from '../matcher';
 import type { ClaimMatch } from '../matcher/schema';
 import { ByteLru } from './byte-lru';
 import { keyOf, type WireMatch } from './wire';
@@ -63,6 +63,16 @@ export class BlockMatcher {
     this.index = index;
     this.loading = Promise.resolve();
     this.remembered.clear();
+  }
+
+  /** Up to `count` of the claims' statements, as sample text: each reaches its claim, so matching it runs every step. */
+  samples(count: number): string[] {
+    return this.index?.source.slice(0, count).map((claim) => claim.statement) ?? [];
+  }
+
+  /** Matches a text and keeps nothing: it runs the matcher's code, for V8 to optimise (see BlockService.warmUp). */
+  rehearse(text: string): void {
+    if (this.index) matchText(this.index, text);
   }
 
   /** Bytes the remembered matches hold now. */

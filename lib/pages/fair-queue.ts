@@ -3,15 +3,31 @@
  * page text each), queued per tab; the queue runs one task from each tab in turn, the tasks of a
  * first screen before any other, and gives the thread back between slices, so that requests from
  * other tabs are heard. So one tab's backlog (a huge page, a page that rewrites itself without
- * pause) never delays another tab's first paint by more than a task or two.
+ * pause) never delays another tab's first paint by more than a task or two. Work of no tab's
+ * (warming the matcher up) runs only when no tab's work waits.
  */
 import { yieldToWaiting } from '../yield';
 
 type Task = { run: () => void };
 type Lane = { urgent: Task[]; normal: Task[] };
 
+/** A task that settles its promise with what `work` returns or throws. */
+function taskOf<T>(work: () => T, resolve: (value: T) => void, reject: (error: unknown) => void): Task {
+  return {
+    run: () => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error);
+      }
+    },
+  };
+}
+
 export class FairQueue {
   private readonly lanes = new Map<string | number, Lane>();
+  /** Tasks run only when no lane has any (see whenIdle). */
+  private readonly idle: Task[] = [];
   private order: (string | number)[] = [];
   private turn = 0;
   private running = false;
@@ -31,20 +47,26 @@ export class FairQueue {
         this.lanes.set(lane, queue);
         this.order.push(lane);
       }
-      (urgent ? queue.urgent : queue.normal).push({
-        run: () => {
-          try {
-            resolve(work());
-          } catch (error) {
-            reject(error);
-          }
-        },
-      });
+      (urgent ? queue.urgent : queue.normal).push(taskOf(work, resolve, reject));
       if (!this.running) void this.drain();
     });
   }
 
-  /** The next task: urgent ones first, then the next lane's in turn. */
+  /**
+   * Runs `work` once no lane has work waiting, after all of it, however much more comes meanwhile;
+   * never in the caller's task, so that work queued task after task for idle time still lets every
+   * request waiting in between be heard first.
+   */
+  whenIdle<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.idle.push(taskOf(work, resolve, reject));
+      void this.pause().then(() => {
+        if (!this.running) void this.drain();
+      });
+    });
+  }
+
+  /** The next task: urgent ones first, then the next lane's in turn, then work for idle time. */
   private next(): Task | undefined {
     for (const kind of ['urgent', 'normal'] as const) {
       for (let i = 0; i < this.order.length; i++) {
@@ -57,7 +79,7 @@ export class FairQueue {
         return task;
       }
     }
-    return undefined;
+    return this.idle.shift();
   }
 
   private forget(at: number): void {

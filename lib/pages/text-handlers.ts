@@ -27,6 +27,7 @@ export type TextHandlerDeps = {
  */
 export function handleText(router: Router, { blocks, pages, tabs, disabledSites, paintMode, notesOn }: TextHandlerDeps): void {
   router.on(lookupBlocksRoute, async ({ keys, units, page }, sender) => {
+    blocks.pageAsked();
     const origin = originOf(sender);
     const url = page && sameOrigin(page.url, origin) ? page.url : sender.url!;
     // Read side by side: each is a storage read, and the page waits on this answer to send its text.
@@ -47,6 +48,10 @@ export function handleText(router: Router, { blocks, pages, tabs, disabledSites,
     const matched = await blocks.match(origin, sender.tab?.id ?? origin, units, true);
     return { enabled, paint, notes, known: blocks.lookup(origin, keys), matched };
   });
-  router.on(pageLoadingRoute, () => null); // the worker is started: that was all
+  // The worker is started (if it was stopped), and warms its matcher up while the page loads.
+  router.on(pageLoadingRoute, () => {
+    void blocks.warmUp().catch(() => undefined); // only a slower first page if it fails
+    return null;
+  });
   router.on(matchBlocksRoute, ({ units, first }, sender) => blocks.match(originOf(sender), sender.tab?.id ?? originOf(sender), units, first));
 }

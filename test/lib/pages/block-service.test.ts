@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BlockMatcher } from '@/lib/pages/block-matcher';
 import { BlockService } from '@/lib/pages/block-service';
 import type { ClaimIndex } from '@/lib/matcher/claim-index';
@@ -30,5 +30,44 @@ describe('BlockService', () => {
     expect(troops!.matches.map((m) => m.claimId)).toContain('russian-troops-landed-nearly-100');
     expect(troops!.key).toBe(keyOf(TROOPS, lookAhead(RAIN)));
     expect(rain).toEqual({ matches: [] });
+  });
+
+  it("warms the matcher up once, on the claims' own statements, keeping none of their matches", async () => {
+    const { service, load } = coldService();
+    const rehearse = vi.spyOn(service.matcher, 'rehearse');
+    const warming = service.warmUp();
+    expect(service.warmUp()).toBe(warming);
+    load();
+    await warming;
+    const statements = bundledIndex().source.map((claim) => claim.statement);
+    expect(rehearse.mock.calls.map(([text]) => text)).toEqual(statements.slice(0, 40));
+    expect(service.matcher.rememberedBytes).toBe(0);
+    await service.warmUp();
+    expect(rehearse).toHaveBeenCalledTimes(40);
+  });
+
+  it('stops warming up as soon as a page asks about its text', async () => {
+    const { service, load } = coldService();
+    const rehearse = vi.spyOn(service.matcher, 'rehearse');
+    const warming = service.warmUp();
+    load();
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 0));
+    const before = rehearse.mock.calls.length;
+    service.pageAsked();
+    await warming;
+    expect(before).toBeGreaterThan(0);
+    expect(rehearse.mock.calls.length - before).toBeLessThanOrEqual(1);
+  });
+
+  it("stops warming up as soon as a page's text comes to be matched", async () => {
+    const { service, load } = coldService();
+    const rehearse = vi.spyOn(service.matcher, 'rehearse');
+    const warming = service.warmUp();
+    const answers = service.match('https://news.example', 1, [{ text: TROOPS }], true);
+    load();
+    await Promise.all([warming, answers]);
+    expect(rehearse).not.toHaveBeenCalled();
+    expect((await answers)[0]!.matches.length).toBeGreaterThan(0);
   });
 });

@@ -27,6 +27,41 @@ describe('FairQueue', () => {
     expect(log.indexOf('reader-1') - firstOther).toBeLessThanOrEqual(2);
   });
 
+  it('runs work for idle time only when no tab has work waiting, after work that came later too', async () => {
+    const { queue, log, task } = fakeQueue(5);
+    const backlog = Array.from({ length: 6 }, (_, i) => queue.run('busy', false, task(`busy-${i}`)));
+    const idle = [queue.whenIdle(task('idle-0')), queue.whenIdle(task('idle-1'))];
+    await new Promise((r) => setTimeout(r, 0)); // the busy tab has started
+    const later = [queue.run('reader', true, task('first-0')), queue.run('reader', false, task('reader-0'))];
+    expect(await Promise.all(idle)).toEqual(['idle-0', 'idle-1']);
+    await Promise.all([...backlog, ...later]);
+    expect(log.slice(-2)).toEqual(['idle-0', 'idle-1']);
+    expect(log).toHaveLength(10);
+  });
+
+  it('gives the thread back before each piece of work for idle time, so that requests coming in between are heard', async () => {
+    const { queue } = fakeQueue(5);
+    const order: string[] = [];
+    const warming = (async () => {
+      for (let i = 0; i < 3; i++) await queue.whenIdle(() => order.push(`idle-${i}`));
+    })();
+    expect(order).toEqual([]); // not in the caller's task
+    setTimeout(() => order.push('request'), 0);
+    await warming;
+    expect(order.indexOf('request')).toBeLessThan(2);
+  });
+
+  it('runs work for idle time soon when nothing waits, and passes on what it throws', async () => {
+    const { queue, log, task } = fakeQueue(5);
+    await expect(queue.whenIdle(task('idle'))).resolves.toBe('idle');
+    await expect(
+      queue.whenIdle(() => {
+        throw new Error('broken sample');
+      }),
+    ).rejects.toThrow('broken sample');
+    expect(log).toEqual(['idle']);
+  });
+
   it("runs a first screen's tasks before any other tab's backlog", async () => {
     const { queue, log, task } = fakeQueue(5);
     const backlog = Array.from({ length: 40 }, (_, i) => queue.run('busy', false, task(`busy-${i}`)));

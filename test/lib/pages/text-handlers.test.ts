@@ -8,17 +8,24 @@ import { handleText, type TextHandlerDeps } from '@/lib/pages/text-handlers';
 const self = { id: 'crosscheck', origin: 'chrome-extension://crosscheck' };
 const tab = { id: self.id, tab: { id: 7 }, url: 'https://news.example/story', origin: 'https://news.example' };
 
-/** The text routes with dependencies that fail if anything but the route under test touches them. */
-function router(): Router {
-  const r = new Router(self);
+/**
+ * The text routes with dependencies that fail if anything but the route under test touches them,
+ * except the blocks' warm-up (counted in `warmUps`; the first fails, as a broken index would).
+ */
+function router(): Router & { warmUps: number } {
+  const r = Object.assign(new Router(self), { warmUps: 0 });
   const untouched = new Proxy({}, { get: (_, key) => { throw new Error(`touched ${String(key)}`); } });
-  handleText(r, { blocks: untouched as BlockService, pages: untouched, tabs: untouched, disabledSites: () => Promise.reject(new Error('read')), paintMode: () => Promise.reject(new Error('read')) } as unknown as TextHandlerDeps);
+  const blocks = new Proxy({}, { get: (_, key) => (key === 'warmUp' ? () => (r.warmUps++ === 0 ? Promise.reject(new Error('no index')) : Promise.resolve()) : untouched[key as never]) });
+  handleText(r, { blocks: blocks as BlockService, pages: untouched, tabs: untouched, disabledSites: () => Promise.reject(new Error('read')), paintMode: () => Promise.reject(new Error('read')) } as unknown as TextHandlerDeps);
   return r;
 }
 
 describe('the pageLoading route', () => {
-  it('answers a content script at once, touching nothing (the message only starts a stopped worker)', async () => {
-    expect(await router().dispatch(envelope(pageLoadingRoute, {}), tab)).toEqual({ ok: true, data: null });
+  it('answers a content script at once, touching nothing but the warm-up of the matcher (the message starts a stopped worker)', async () => {
+    const r = router();
+    expect(await r.dispatch(envelope(pageLoadingRoute, {}), tab)).toEqual({ ok: true, data: null });
+    expect(await r.dispatch(envelope(pageLoadingRoute, {}), tab)).toEqual({ ok: true, data: null });
+    expect(r.warmUps).toBe(2);
   });
 
   it('is refused to an extension page and to data it does not expect', async () => {
