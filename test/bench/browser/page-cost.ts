@@ -18,7 +18,7 @@ import { measureFloor, measureMarkJs, paintedSentences } from './baselines';
 import { medianBreakdown, profileLoad, type Breakdown } from './breakdown';
 import { startRecording, stopRecording, type TaskFigures } from './long-tasks';
 import { measureLoad, openTab } from './measure';
-import { article, busyPage, writePages } from './pages';
+import { article, busyPage, slowArticle, writePages } from './pages';
 import { launchVariant, type Variant, type VariantName } from './variants';
 
 export type Spread = { median: number; min: number; max: number };
@@ -40,9 +40,10 @@ export type PageCost = {
     /**
      * Navigation → highlights settled on the 10k-word article: worker running; stopped, so that the
      * page's own first message starts it; and started again by the tab's previous page (a blank
-     * page of the same site) half a second before, so that only its code and memos are cold.
+     * page of the same site) half a second before, so that only its code and memos are cold. And
+     * on a page whose script holds it SLOW_PAGE_MS as it starts: worker running, and stopped.
      */
-    navigation: { warm: Spread; cold: Spread; restarted: Spread };
+    navigation: { warm: Spread; cold: Spread; restarted: Spread; slowWarm: Spread; slowCold: Spread };
     /** The one-shot floor per page kind: one TreeWalker pass, a Range per match, one `CSS.highlights.set`. */
     floorCpu: Record<string, Spread>;
     /** mark.js `mark()` on the same sentences (10k words): its duration and main-thread CPU. */
@@ -92,6 +93,9 @@ export type PageCostOptions = {
 
 export const KINDS = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
 const NO_CLAIM = { 'no claim, 1k': 1_000, 'no claim, 10k': 10_000 } as const;
+/** How long the slow page's own script holds it as it starts (see slowArticle). */
+export const SLOW_PAGE_MS = 600;
+
 const settle = (words: number) => (words >= 100_000 ? 6000 : 2500);
 
 /** Stops the background's worker (an MV3 worker stops after 30 s idle), and lets it settle. */
@@ -134,6 +138,7 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
       pages[`paint-before-${slug(kind)}-${r}.html`] = article(words, 1000 * r + words + 3, claims);
     }
     for (const worker of ['warm', 'cold', 'restarted']) pages[`nav-${worker}-${r}.html`] = article(10_000, 7000 + 10 * r + worker.length);
+    for (const worker of ['warm', 'cold']) pages[`nav-slow-${worker}-${r}.html`] = slowArticle(10_000, 8000 + 10 * r + worker.length, SLOW_PAGE_MS);
   }
   pages['warm-up.html'] = article(10_000, 999_999);
   writePages(dir, pages);
@@ -199,7 +204,7 @@ export async function measurePageCost(rounds: number, options: PageCostOptions =
 /** Latency with a warm and a cold worker, the floor, mark.js and long tasks (a full run only). */
 async function measureTheRest(variants: Variant[], origin: string, rounds: number): Promise<PageCost['full']> {
   const crosscheck = variants[2]!;
-  const navigation = { warm: [] as number[], cold: [] as number[], restarted: [] as number[] };
+  const navigation = { warm: [] as number[], cold: [] as number[], restarted: [] as number[], slowWarm: [] as number[], slowCold: [] as number[] };
   for (let r = 0; r < rounds; r++) {
     const warm = await measureLoad(crosscheck, origin, `nav-warm-${r}.html`, { settleMs: 2500, watchHighlights: true });
     navigation.warm.push(warm.paintedMs ?? NaN);
@@ -209,6 +214,10 @@ async function measureTheRest(variants: Variant[], origin: string, rounds: numbe
     await stopWorkerFromTab(crosscheck, origin);
     const restarted = await measureLoad(crosscheck, origin, `nav-restarted-${r}.html`, { settleMs: 4000, watchHighlights: true });
     navigation.restarted.push(restarted.paintedMs ?? NaN);
+    const slowWarm = await measureLoad(crosscheck, origin, `nav-slow-warm-${r}.html`, { settleMs: 3000, watchHighlights: true });
+    navigation.slowWarm.push(slowWarm.paintedMs ?? NaN);
+    const slowCold = await measureLoad(crosscheck, origin, `nav-slow-cold-${r}.html`, { settleMs: 4000, watchHighlights: true, beforeNavigation: stopWorker });
+    navigation.slowCold.push(slowCold.paintedMs ?? NaN);
   }
   const floorCpu: Record<string, Spread> = {};
   for (const kind of Object.keys(KINDS)) {
@@ -217,7 +226,8 @@ async function measureTheRest(variants: Variant[], origin: string, rounds: numbe
   }
   const markjs = spreadMarkJs(await measureMarkJs(variants[0]!, origin, '10k-0.html', await paintedSentences(crosscheck, origin, '10k-0.html', 2500), rounds));
   const tasks = await measureTasks(variants[0]!, crosscheck, origin);
-  return { navigation: { warm: spread(navigation.warm), cold: spread(navigation.cold), restarted: spread(navigation.restarted) }, floorCpu, markjs, tasks };
+  const [warm, cold, restarted, slowWarm, slowCold] = [navigation.warm, navigation.cold, navigation.restarted, navigation.slowWarm, navigation.slowCold].map(spread) as [Spread, Spread, Spread, Spread, Spread];
+  return { navigation: { warm, cold, restarted, slowWarm, slowCold }, floorCpu, markjs, tasks };
 }
 
 /** Profiles Crosscheck's load of each kind once per round, and takes the median of each part. */

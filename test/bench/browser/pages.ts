@@ -76,6 +76,14 @@ ${paragraphs.join('\n')}
 }
 
 /**
+ * The same article behind a script that holds the page's main thread for `holdMs` as it starts,
+ * as a news site's scripts do: a worker the page started has that long to load before the page is read.
+ */
+export function slowArticle(words: number, seed: number, holdMs: number): string {
+  return article(words, seed).replace('<body>', `<body><script>{ const start = performance.now(); while (performance.now() - start < ${holdMs}); }</script>`);
+}
+
+/**
  * A page with `nodes` text nodes (in paragraphs of ten spans) whose script changes one text node
  * every 10 ms, for as long as it is open.
  */

@@ -1,5 +1,5 @@
 /** Prints the page-cost figures (see page-cost.ts) as Markdown tables. */
-import type { Latency, PageCost, Spread } from './page-cost';
+import { SLOW_PAGE_MS, type Latency, type PageCost, type Spread } from './page-cost';
 
 const ms = (s: Spread, digits = 1) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
@@ -27,10 +27,13 @@ export function printFigures(cost: PageCost): void {
   if (!cost.full) return;
   const full = cost.full;
   console.log(`\none-shot floor (a TreeWalker pass, a Range per match, one CSS.highlights.set, its rendering): ${Object.entries(full.floorCpu).map(([k, s]) => `${k} ${ms(s)}`).join(', ')}`);
-  const { warm, cold, restarted } = full.navigation;
+  const { warm, cold, restarted, slowWarm, slowCold } = full.navigation;
   console.log(
     `navigation → highlights, 10k words: warm worker ${ms(warm)}; cold worker, started by the page ${ms(cold)} (cold ÷ warm ${(cold.median / warm.median).toFixed(2)}×); ` +
       `started by the tab's previous page ${ms(restarted)} (${(restarted.median / warm.median).toFixed(2)}×)`,
+  );
+  console.log(
+    `the same on a page whose script holds it ${SLOW_PAGE_MS} ms as it starts: warm worker ${ms(slowWarm)}; cold worker, started by the page ${ms(slowCold)} (cold ÷ warm ${(slowCold.median / slowWarm.median).toFixed(2)}×)`,
   );
   console.log(`mark.js mark() of the same ${full.markjs.sentences} sentences (10k words): ${ms(full.markjs.ms)} long, ${ms(full.markjs.cpuMs)} main-thread CPU`);
   const t = (label: string, f: NonNullable<PageCost['full']>['tasks']['article']) =>
