@@ -52,10 +52,6 @@ export class Words {
     return new Words(text, starts);
   }
 
-  static of(words: readonly string[]): Words {
-    return Words.fromText(words.join('\n'), words.length);
-  }
-
   get length(): number {
     return this.starts.length - 1;
   }

@@ -33,8 +33,8 @@ export class BlockService {
    * with claims comes back with its key, which the page reports it by: the page need not hash it.
    */
   async match(origin: string, lane: string | number, units: readonly { text: string; context?: string }[], first: boolean): Promise<UnitAnswer[]> {
-    // A page's first question carries no text: its answer (the site's settings) must not wait for a cold worker's index.
     this.pageAsked();
+    // A page's first question carries no text: its answer (the site's settings) must not wait for a cold worker's index.
     if (units.length === 0) return [];
     await this.matcher.ready();
     return Promise.all(
@@ -60,7 +60,7 @@ export class BlockService {
    * the code as well.
    */
   warmUp(): Promise<void> {
-    this.warming ??= this.rehearse();
+    this.warming ??= this.runWarmUp();
     return this.warming;
   }
 
@@ -69,7 +69,7 @@ export class BlockService {
     this.asked = true;
   }
 
-  private async rehearse(): Promise<void> {
+  private async runWarmUp(): Promise<void> {
     await this.matcher.ready();
     for (const text of this.matcher.samples(WARM_UP_SENTENCES)) {
       if (this.asked) return;

@@ -226,8 +226,8 @@ async function measureTheRest(variants: Variant[], origin: string, rounds: numbe
   }
   const markjs = spreadMarkJs(await measureMarkJs(variants[0]!, origin, '10k-0.html', await paintedSentences(crosscheck, origin, '10k-0.html', 2500), rounds));
   const tasks = await measureTasks(variants[0]!, crosscheck, origin);
-  const [warm, cold, restarted, slowWarm, slowCold] = [navigation.warm, navigation.cold, navigation.restarted, navigation.slowWarm, navigation.slowCold].map(spread) as [Spread, Spread, Spread, Spread, Spread];
-  return { navigation: { warm, cold, restarted, slowWarm, slowCold }, floorCpu, markjs, tasks };
+  const { warm, cold, restarted, slowWarm, slowCold } = navigation;
+  return { navigation: { warm: spread(warm), cold: spread(cold), restarted: spread(restarted), slowWarm: spread(slowWarm), slowCold: spread(slowCold) }, floorCpu, markjs, tasks };
 }
 
 /** Profiles Crosscheck's load of each kind once per round, and takes the median of each part. */

@@ -56,7 +56,7 @@ describe('lexicon file', () => {
   });
 
   it('reads its words out of one string, and refuses a string that holds another number of words', () => {
-    const words = Words.of(['troop', 'touch down', '', 'land']);
+    const words = Words.fromText('troop\ntouch down\n\nland', 4);
     expect(words.length).toBe(4);
     expect([...words]).toEqual(['troop', 'touch down', '', 'land']);
     expect(words.at(1)).toBe('touch down');
@@ -64,7 +64,7 @@ describe('lexicon file', () => {
     expect(words.is(1, 'touch')).toBe(false);
     expect(words.is(0, 'troops')).toBe(false);
     expect(words.is(2, '')).toBe(true);
-    expect(Words.of([]).length).toBe(0);
+    expect(Words.fromText('', 0).length).toBe(0);
     expect(() => Words.fromText('troop\nland', 3)).toThrow('entry count does not match');
     expect(() => Words.fromText('troop\nland\nsea', 2)).toThrow('entry count does not match');
     expect(() => Words.fromText('troop', 0)).toThrow('entry count does not match');
