@@ -149,8 +149,12 @@ export class ClaimsLayer {
     const blocks = await this.deps.reader.read();
     const slice = new Slice();
     const units = await readUnits(blocks, slice);
+    // Each pass below goes over the whole page: on a page of 10,000 blocks each takes 5–20 ms, too
+    // long to run them all in one task.
     linkUnits(units);
+    await slice.pause();
     const todo = distinct(units.filter((u) => !this.answers.has(u.id)));
+    await slice.pause();
     const opening = this.opening;
     this.opening = null;
     // After the first question, the page's text all goes to be matched: none of it was asked about yet.
@@ -160,9 +164,11 @@ export class ClaimsLayer {
       if (!(await this.answers.lookUp(todo, this.enabled === null, slice))) return this.setEnabled(false);
     }
     this.paint(units);
+    await slice.pause();
     this.answers.keepOnly(units);
     this.units = units;
     this.words = null;
+    await slice.pause();
     await this.matchUnknown(units.filter((u) => !this.answers.has(u.id)), blocks, units, slice, justLaidOut);
     await this.reporting.update(() => wordsOfAll(units, slice), this.painting.claimedUnits, (lost) =>
       this.matchUnknown(units.filter((u) => lost.has(keyOf(u))), blocks, units, new Slice(), false),

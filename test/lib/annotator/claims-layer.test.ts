@@ -306,6 +306,25 @@ describe('ClaimsLayer', () => {
     expect(background.reports.at(-2)!.units).toHaveLength(2);
   });
 
+  it('hands the page its thread back between the passes a scan makes over the whole page', async () => {
+    const { layer } = makeLayer();
+    await layer.scan();
+    // A clock on which every slice is used up at once, and a scheduler that counts the yields.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    const yields = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('scheduler', { yield: yields });
+    try {
+      await layer.scan(); // nothing changed: no reading, asking or sending, only the passes over what was read
+    } finally {
+      clock.mockRestore();
+      vi.unstubAllGlobals();
+    }
+    // After linking the units, after finding those without an answer, after painting, after forgetting the others.
+    expect(yields.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(claimIds(layer)).toEqual(['nuclear-capable-bombers-in-december', 'russian-troops-landed-nearly-100']);
+  });
+
   it('coalesces scans asked for while one runs into one more run', async () => {
     const { layer, background } = makeLayer();
     await Promise.all([layer.scan(), layer.scan(), layer.scan()]);
