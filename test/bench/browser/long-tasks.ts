@@ -114,3 +114,21 @@ export async function stopRecording(cdp: CDPSession, extensionOrigin: string): P
   }
   return figures;
 }
+
+/**
+ * Several recordings as one: Crosscheck's time is their median, its long tasks their sum, and its
+ * longest share and longest task the longest of any.
+ */
+export function combineRecordings(all: TaskFigures[]): TaskFigures & { recordings: number } {
+  const times = all.map((f) => f.crosscheckMs).sort((a, b) => a - b);
+  const longestShare = all.reduce((a, b) => (b.longestShareMs > a.longestShareMs ? b : a));
+  const longestTask = all.reduce((a, b) => (b.longestTask.ms > a.longestTask.ms ? b : a));
+  return {
+    recordings: all.length,
+    crosscheckMs: times[(times.length - 1) >> 1]!,
+    longestShareMs: longestShare.longestShareMs,
+    longestShareWhere: longestShare.longestShareWhere,
+    longTasks: all.reduce((n, f) => n + f.longTasks, 0),
+    longestTask: longestTask.longestTask,
+  };
+}

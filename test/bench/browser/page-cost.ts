@@ -16,7 +16,7 @@ import { serveFolder } from '../../support/static-server';
 import { median } from '../median';
 import { measureFloor, measureMarkJs, paintedSentences } from './baselines';
 import { medianBreakdown, profileLoad, type Breakdown } from './breakdown';
-import { startRecording, stopRecording, type TaskFigures } from './long-tasks';
+import { combineRecordings, startRecording, stopRecording, type TaskFigures } from './long-tasks';
 import { measureLoad, openTab } from './measure';
 import { article, busyPage, slowArticle, writePages } from './pages';
 import { launchVariant, type Variant, type VariantName } from './variants';
@@ -49,7 +49,7 @@ export type PageCost = {
     /** mark.js `mark()` on the same sentences (10k words): its duration and main-thread CPU. */
     markjs: { ms: Spread; cpuMs: Spread; sentences: number };
     /** Crosscheck's tasks on a 100k-word article and on a busy page (100k text nodes, a change every 10 ms). */
-    tasks: { article: TaskFigures; busy: TaskFigures & { extraCpuRatio: number } };
+    tasks: { article: TaskFigures; busy: TaskFigures & { recordings: number; extraCpuRatio: number } };
   };
   /** With `profile`: where Crosscheck's time went per page kind, medians over rounds (see breakdown.ts). */
   breakdown?: Record<string, Breakdown>;
@@ -126,7 +126,9 @@ function kindsOf(only: string[] | undefined): Record<string, number> {
 /** Runs the benchmark; `rounds` new articles of each size. */
 export async function measurePageCost(rounds: number, options: PageCostOptions = {}): Promise<PageCost> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-page-cost-'));
-  const pages: Record<string, string> = { 'busy.html': busyPage(100_000, 1) };
+  const pages: Record<string, string> = {};
+  // A busy page of its own for each recording and for the CPU ratio: the background has matched none of them.
+  for (let i = 0; i <= BUSY_RECORDINGS; i++) pages[`busy-${i}.html`] = busyPage(100_000, 1 + i);
   const kinds = kindsOf(options.only);
   // Each measure loads articles of its own, so that the background has never matched what a round loads.
   for (let r = 0; r <= rounds + 2; r++) {
@@ -244,7 +246,13 @@ async function profileKinds(crosscheck: Variant, origin: string, kinds: Record<s
 const slug = (kind: string) => kind.replace(/\W+/g, '-');
 const spreadMarkJs = (m: { ms: number[]; cpuMs: number[]; sentences: number }) => ({ ms: spread(m.ms), cpuMs: spread(m.cpuMs), sentences: m.sentences });
 
-/** Crosscheck's long tasks on a new 100k-word article, and for 10 s on the busy page (with the plain page's CPU beside it). */
+/**
+ * The busy page is recorded this many times, 10 s each: whether a task there goes over 50 ms turns
+ * on stalls of the machine in its first seconds, so that one recording says little.
+ */
+const BUSY_RECORDINGS = 3;
+
+/** Crosscheck's long tasks on a new 100k-word article, and for 10 s on each of BUSY_RECORDINGS busy pages (with the plain page's CPU beside it). */
 async function measureTasks(plain: Variant, crosscheck: Variant, origin: string): Promise<NonNullable<PageCost['full']>['tasks']> {
   const extensionOrigin = `chrome-extension://${new URL(crosscheck.worker!.url()).host}`; // URL.origin is "null" for this scheme
   const record = async (path: string, ms: number) => {
@@ -257,8 +265,11 @@ async function measureTasks(plain: Variant, crosscheck: Variant, origin: string)
     return figures;
   };
   const articleTasks = await record('100k-1.html', 8000);
-  const busy = await record('busy.html', 10_000);
-  const plainBusy = await measureLoad(plain, origin, 'busy.html', { settleMs: 10_000, watchHighlights: false });
-  const ccBusy = await measureLoad(crosscheck, origin, 'busy.html', { settleMs: 10_000, watchHighlights: false });
+  const recordings: TaskFigures[] = [];
+  for (let i = 0; i < BUSY_RECORDINGS; i++) recordings.push(await record(`busy-${i}.html`, 10_000));
+  const busy = combineRecordings(recordings);
+  const ratioPage = `busy-${BUSY_RECORDINGS}.html`;
+  const plainBusy = await measureLoad(plain, origin, ratioPage, { settleMs: 10_000, watchHighlights: false });
+  const ccBusy = await measureLoad(crosscheck, origin, ratioPage, { settleMs: 10_000, watchHighlights: false });
   return { article: articleTasks, busy: { ...busy, extraCpuRatio: ccBusy.cpuMs / plainBusy.cpuMs } };
 }

@@ -43,7 +43,7 @@ export function printFigures(cost: PageCost): void {
         `its longest share went to ${f.longestShareWhere.join(', ') || 'nothing'}`,
     );
   t('100k-word article', full.tasks.article);
-  t('busy page (100k text nodes, a change every 10 ms), 10 s', full.tasks.busy);
+  t(`busy page (100k text nodes, a change every 10 ms), ${full.tasks.busy.recordings} recordings of 10 s, each on a page of its own (Crosscheck's time: their median)`, full.tasks.busy);
   console.log(`busy page: main-thread CPU with Crosscheck ÷ without: ${full.tasks.busy.extraCpuRatio.toFixed(2)}×`);
 }
 
@@ -76,7 +76,8 @@ export function printTargets(cost: PageCost): void {
     rows.push([`latency against mark.js: Crosscheck ${p10.toFixed(0)} ms, mark.js ${full.markjs.ms.median.toFixed(0)} ms (${(full.markjs.ms.median / p10).toFixed(1)}×)`, 'faster', p10 < full.markjs.ms.median]);
     rows.push([`main-thread CPU against mark.js: Crosscheck ${extra10k.toFixed(0)} ms, mark.js ${full.markjs.cpuMs.median.toFixed(0)} ms (${(full.markjs.cpuMs.median / extra10k).toFixed(1)}×)`, 'less', extra10k < full.markjs.cpuMs.median]);
     for (const [label, f] of [['100k-word article', full.tasks.article], ['busy page', full.tasks.busy]] as const) {
-      rows.push([`tasks over 50 ms because of Crosscheck, ${label}: ${f.longTasks} (most in one task: ${f.longestShareMs.toFixed(1)} ms)`, 'none', f.longTasks === 0 && f.longestShareMs <= 50]);
+      const over = label === 'busy page' ? ` in ${full.tasks.busy.recordings} recordings` : '';
+      rows.push([`tasks over 50 ms because of Crosscheck, ${label}: ${f.longTasks}${over} (most in one task: ${f.longestShareMs.toFixed(1)} ms)`, 'none', f.longTasks === 0 && f.longestShareMs <= 50]);
     }
   }
   console.log('\n| target | limit | met |\n| --- | --- | --- |');
