@@ -65,10 +65,6 @@ export class Words {
   is(i: number, word: string): boolean {
     return this.starts[i + 1]! - 1 - this.starts[i]! === word.length && this.at(i) === word;
   }
-
-  *[Symbol.iterator](): Generator<string> {
-    for (let i = 0; i < this.length; i++) yield this.at(i);
-  }
 }
 
 /** What the loader reads. */
